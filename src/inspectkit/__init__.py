@@ -1,0 +1,51 @@
+"""inspectkit: Ofsted children's-services inspection regimes as plugins.
+
+The public API a regime plugin uses is small: ``hookimpl`` to mark hook
+implementations, ``load_regime_resource`` to load the TOML data it ships, and the
+model in :mod:`inspectkit.model`.  Everything else is reached through the CLI or
+the modules named in the docs.  Heavier names load on first use so the CLI
+starts quickly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from inspectkit.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from inspectkit.errors import InputError
+    from inspectkit.loading import load_regime
+    from inspectkit.model import Regime
+    from inspectkit.resources import load_regime_resource, package_path, packaged_regime_hook
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "InputError",
+    "Regime",
+    "__version__",
+    "hookimpl",
+    "load_regime",
+    "load_regime_resource",
+    "package_path",
+    "packaged_regime_hook",
+]
+
+_LAZY = {
+    "InputError": "inspectkit.errors",
+    "Regime": "inspectkit.model",
+    "load_regime": "inspectkit.loading",
+    "load_regime_resource": "inspectkit.resources",
+    "package_path": "inspectkit.resources",
+    "packaged_regime_hook": "inspectkit.resources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'inspectkit' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,1 @@
+"""Council case lists: the declared fields and codes, reading, validating."""

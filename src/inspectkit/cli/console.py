@@ -1,0 +1,28 @@
+"""Shared terminal output: one rich console, created on first use."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@cache
+def error_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def warn(message: str) -> None:
+    """A warning line on stderr (never a child's details: callers pass references only)."""
+    error_console().print(f"[yellow]warning:[/] {message}", markup=True)

@@ -1,0 +1,129 @@
+"""The plugin contract: every hook a regime plugin may implement.
+
+Conventions (those of pluggy, tox and llm): hook names start with
+``inspectkit_``; the core always calls hooks with keyword arguments, so an
+implementation may accept fewer arguments than its spec and new arguments can
+be added without breaking plugins; collector hooks receive a ``register``
+callable that the plugin calls once per item, so the core checks each item as it
+arrives and can name the plugin that sent a bad one.
+
+The hook reference in ``docs/hooks.md`` documents each of these; a test fails
+when one is missing there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import pluggy
+
+if TYPE_CHECKING:
+    from inspectkit.model import Regime
+
+PROJECT_NAME = "inspectkit"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+class RegisterRegime(Protocol):
+    """The callable passed to ``inspectkit_register_regimes``."""
+
+    def __call__(self, regime: Regime, *, templates: Path | None = None) -> None: ...
+
+
+class RegisterCrosswalk(Protocol):
+    """The callable passed to ``inspectkit_register_crosswalks``: one call per mapping file."""
+
+    def __call__(self, path: Path) -> None: ...
+
+
+@hookspec
+def inspectkit_register_regimes(register: RegisterRegime) -> None:
+    """Register the regimes this plugin provides.
+
+    Call ``register(regime, templates=DIR)`` once per regime.  ``regime`` is a
+    :class:`inspectkit.model.Regime` — normally built with
+    :func:`inspectkit.load_regime_resource` from the TOML data shipped in the
+    plugin — and carries the evaluation schedule, grading scale, limiting rules,
+    sampling rules, timeline, information requests and report definition.
+    ``templates`` is the plugin's own template directory, searched after a
+    workspace's overrides and before the core's defaults.
+
+    A regime whose data is invalid, incomplete or whose id is already taken is
+    refused, and the plugin is reported as broken; other plugins carry on.
+
+    :param register: call once per regime.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_template_dirs(regime: Regime) -> Sequence[Path] | None:
+    """Extra template directories for ``regime``, searched after the plugin's own.
+
+    Lets a separate plugin supply house-style templates for regimes it does not own.
+
+    :param regime: the regime whose documents are being rendered.
+    :return: directories to search, or None.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_register_crosswalks(register: RegisterCrosswalk) -> None:
+    """Register crosswalk files that map judgement areas between regimes.
+
+    :param register: call with the path of each crosswalk TOML file.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_check_plan(regime: Regime, plan: Any) -> Sequence[str] | None:
+    """Warnings about a resolved plan that the regime's data cannot express.
+
+    Data already covers day-one weekday rules (``timeline.start_rule``); use this
+    hook for anything else, such as a regime that may not run over a holiday week.
+
+    :param regime: the regime being planned.
+    :param plan: the resolved :class:`inspectkit.timeline.Plan`.
+    :return: warning lines, or None.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_check_inspection(regime: Regime, inspection: Any) -> Sequence[str] | None:
+    """Problems with a recorded inspection beyond what the schedule and scale check.
+
+    :param regime: the inspection's regime.
+    :param inspection: the loaded :class:`inspectkit.workspace.Inspection`.
+    :return: one line per problem, or None.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_document_context(
+    regime: Regime, document: str, context: Mapping[str, Any]
+) -> Mapping[str, Any] | None:
+    """Extra values for a document's template context.
+
+    The returned mapping is merged over ``context`` before rendering; use it for
+    wording a regime computes rather than declares.
+
+    :param regime: the regime whose document is rendered.
+    :param document: the document template id (``letter``, ``report``...).
+    :param context: the context built so far (read only).
+    :return: values to add, or None.
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,117 @@
+"""Case-sampling rules as data: groups, phases with quotas, strata to cover, sub-sets.
+
+The three shipped regimes need only these mechanisms: "at least N cases" (a
+phase minimum), "N of this kind and M of that" (quotas on groups), "at least one
+from each category × outcome" (``cover``), "a balance of cases" (``balance``),
+"a sub-set for meeting families" (a ``Subset`` flag) and "current cases and those
+closed in the previous six months" (the ``Population``).  The sampling engine
+applies them; a plugin only declares them.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from inspectkit.model.common import Fact, Measure, check_id, check_text
+
+
+@frozen(kw_only=True)
+class FieldMatch:
+    """A case matches when its ``field`` holds one of ``values``."""
+
+    field: str = field(validator=check_id)
+    values: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class CaseGroup:
+    """A named kind of case ("safeguarding", "looked after"): all of ``where`` must hold."""
+
+    id: str = field(validator=check_id)
+    title: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    where: tuple[FieldMatch, ...] = ()
+
+
+@frozen(kw_only=True)
+class Quota:
+    """At least ``min`` cases of ``group`` in a phase."""
+
+    group: str = field(validator=check_id)
+    min: int
+    source: str = field(validator=check_text)
+
+
+@frozen(kw_only=True)
+class Phase:
+    """One selection of cases: when, by whom, how many, and how they are spread."""
+
+    id: str = field(validator=check_id)
+    title: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    size: Measure
+    selected_by: str = "inspectors"
+    milestone: str = ""
+    quotas: tuple[Quota, ...] = ()
+    cover: tuple[str, ...] = ()
+    balance: tuple[str, ...] = ()
+    notes: tuple[Fact, ...] = ()
+
+
+@frozen(kw_only=True)
+class Subset:
+    """Cases flagged within the sample for a further purpose (meeting children and families)."""
+
+    id: str = field(validator=check_id)
+    title: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    size: Measure
+    balance: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class Population:
+    """Which cases may be drawn; ``closed_within_months`` admits recently closed cases."""
+
+    text: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    where: tuple[FieldMatch, ...] = ()
+    closed_within_months: int | None = None
+
+
+@frozen(kw_only=True)
+class SamplingRules:
+    """Everything a regime says about which case files inspectors read."""
+
+    source: str = field(validator=check_text)
+    population: Population
+    minimum: Measure
+    groups: tuple[CaseGroup, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    subsets: tuple[Subset, ...] = ()
+    notes: tuple[Fact, ...] = ()
+
+    def group(self, group_id: str) -> CaseGroup | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+@frozen(kw_only=True)
+class RecentEvent:
+    """A date field that must fall within ``months`` before the reference date."""
+
+    field: str = field(validator=check_id)
+    months: int
+
+
+@frozen(kw_only=True)
+class Survey:
+    """A survey of children, with who is eligible on the inspection date."""
+
+    id: str = field(validator=check_id)
+    title: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    description: str = ""
+    where: tuple[FieldMatch, ...] = ()
+    min_age: int | None = None
+    recent: RecentEvent | None = None
+    council_action: str = ""

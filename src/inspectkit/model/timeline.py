@@ -1,0 +1,80 @@
+"""Timelines as the sources give them: numbered working days and "within N days of E".
+
+A milestone is placed either on numbered days of the regime's own count (day 1
+is the anchor: CRA preparation day, SLAC notification day) or as a deadline a
+number of working days after another milestone ends.  Resolving days to dates
+is the calendar's job, not the model's.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import field, frozen
+
+from inspectkit.model.common import Fact, check_id, check_text
+
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+@frozen(kw_only=True)
+class DaySpan:
+    """Days ``first``..``last`` of the regime's working-day count (day 1 is the anchor)."""
+
+    first: int
+    last: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.first < 1 or self.last < self.first:
+            raise ValueError(f"days {self.first}–{self.last} must run forward from day 1")
+
+
+@frozen(kw_only=True)
+class Deadline:
+    """``within`` working days (or calendar days) of the end of milestone ``after``."""
+
+    within: int
+    after: str = field(validator=check_id)
+    text: str = field(validator=check_text)
+    unit: Literal["working days", "calendar days"] = "working days"
+
+
+@frozen(kw_only=True)
+class Milestone:
+    """An activity or deadline: who acts, what is due, when, and where the source says so."""
+
+    id: str = field(validator=check_id)
+    title: str = field(validator=check_text)
+    actor: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    days: DaySpan | None = None
+    deadline: Deadline | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.days is None and self.deadline is None:
+            raise ValueError("a milestone needs days, a deadline or both")
+
+
+@frozen(kw_only=True)
+class StartRule:
+    """What the anchor day must (or normally should) be."""
+
+    weekday: Weekday | None = None
+    strength: Literal["normally", "must"] = "normally"
+    text: str = ""
+    source: str = ""
+
+
+@frozen(kw_only=True)
+class Timeline:
+    """Day 1 (``anchor``) and the milestones counted from it."""
+
+    anchor: str = field(validator=check_text)
+    source: str = field(validator=check_text)
+    milestones: tuple[Milestone, ...] = ()
+    start_rule: StartRule | None = None
+    notes: tuple[Fact, ...] = ()
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.id == milestone_id), None)

@@ -1,0 +1,227 @@
+"""Finding, loading and checking regime plugins, one at a time.
+
+Entry points in the ``inspectkit`` group are loaded one by one (as sqlfluff and
+conda do, unlike pluggy's all-or-nothing loader): a plugin that fails to import,
+raises, implements an unknown hook, or registers an invalid or duplicate regime
+is recorded as broken — with its entry point, distribution, version and reason —
+and every other regime keeps working.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from attrs import field, frozen
+
+from inspectkit import hookspecs
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+
+ENTRY_POINT_GROUP = "inspectkit"
+
+
+@frozen(kw_only=True)
+class PluginInfo:
+    """Where a plugin came from, for listings and for reporting it when broken."""
+
+    name: str
+    distribution: str = "(not installed)"
+    version: str = ""
+    value: str = ""
+
+
+@frozen(kw_only=True)
+class RegisteredRegime:
+    """A regime together with the plugin that supplied it and its template directory."""
+
+    regime: Regime
+    plugin: PluginInfo
+    templates: Path | None = None
+
+
+@frozen(kw_only=True)
+class BrokenPlugin:
+    plugin: PluginInfo
+    reason: str
+
+
+@frozen(kw_only=True)
+class _Rejected(Exception):
+    reason: str
+
+
+@frozen
+class PluginHost:
+    """The pluggy manager plus what the loaded plugins registered."""
+
+    pm: pluggy.PluginManager = field(factory=lambda: _new_manager())
+    regimes: dict[str, RegisteredRegime] = field(factory=dict)
+    broken: list[BrokenPlugin] = field(factory=list)
+
+    # -- loading -----------------------------------------------------------------
+
+    def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
+        """Load every installed plugin of ``group``; safe to call again (tests do)."""
+        for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
+            info = _info(entry_point)
+            if self.pm.has_plugin(info.name):
+                continue
+            try:
+                plugin = entry_point.load()
+            except (Exception, SystemExit) as exc:  # a plugin's import can raise anything
+                self.broken.append(BrokenPlugin(plugin=info, reason=f"import failed: {_why(exc)}"))
+                continue
+            self.add_plugin(plugin, info)
+
+    def add_plugin(self, plugin: object, info: PluginInfo) -> bool:
+        """Register one plugin object and collect its regimes; False if it is broken."""
+        try:
+            self.pm.register(plugin, name=info.name)
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            self.broken.append(BrokenPlugin(plugin=info, reason=f"invalid plugin: {_why(exc)}"))
+            return False
+        try:
+            _check_hook_names(self.pm, plugin)
+            collected = self._collect_regimes(plugin, info)
+        except _Rejected as rejected:
+            self.pm.unregister(plugin)
+            self.broken.append(BrokenPlugin(plugin=info, reason=rejected.reason))
+            return False
+        self.regimes.update((r.regime.id, r) for r in collected)
+        return True
+
+    def _collect_regimes(self, plugin: object, info: PluginInfo) -> list[RegisteredRegime]:
+        """Call this plugin's register hook alone, checking every regime it registers."""
+        collected: list[RegisteredRegime] = []
+
+        def register(regime: Regime, *, templates: Path | None = None) -> None:
+            if not isinstance(regime, Regime):
+                raise _Rejected(reason=f"registered {type(regime).__name__}, not a Regime")
+            taken = self.regimes.get(regime.id)
+            if taken is not None or any(r.regime.id == regime.id for r in collected):
+                owner = taken.plugin.name if taken else info.name
+                raise _Rejected(reason=f"regime id {regime.id!r} is already registered by {owner}")
+            from inspectkit.conformance import check_regime
+
+            errors = [p for p in check_regime(regime, templates=templates) if p.severity == "error"]
+            if errors:
+                first = errors[0]
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise _Rejected(reason=f"regime {regime.id!r} is invalid: {first}{more}")
+            collected.append(RegisteredRegime(regime=regime, plugin=info, templates=templates))
+
+        for impl in self.pm.hook.inspectkit_register_regimes.get_hookimpls():
+            if impl.plugin is not plugin:
+                continue
+            try:
+                impl.function(register=register)
+            except _Rejected:
+                raise
+            except InputError as exc:
+                raise _Rejected(reason=f"invalid regime data: {exc.problems[0]}") from None
+            except Exception as exc:
+                raise _Rejected(reason=f"register hook raised {_why(exc)}") from None
+        return collected
+
+    # -- queries -----------------------------------------------------------------
+
+    def regime(self, regime_id: str) -> RegisteredRegime:
+        """The registered regime ``regime_id``, or an InputError listing those installed."""
+        found = self.regimes.get(regime_id)
+        if found is None:
+            known = ", ".join(sorted(self.regimes)) or "none"
+            raise InputError.single(f"unknown regime {regime_id!r}; installed regimes: {known}")
+        return found
+
+    def sorted_regimes(self) -> list[RegisteredRegime]:
+        return sorted(self.regimes.values(), key=lambda r: (r.regime.year, r.regime.id))
+
+    def select(self, regime_ids: Iterable[str] = ()) -> list[RegisteredRegime]:
+        """The named regimes in order given, or all of them sorted by year."""
+        ids = list(regime_ids)
+        return [self.regime(i) for i in ids] if ids else self.sorted_regimes()
+
+    # -- behaviour hooks, one typed method each -----------------------------------
+
+    def template_dirs(self, regime: Regime) -> list[Path]:
+        results = self.pm.hook.inspectkit_template_dirs(regime=regime)
+        return [Path(p) for dirs in results if dirs for p in dirs]
+
+    def check_plan(self, regime: Regime, plan: Any) -> list[str]:
+        return _lines(self.pm.hook.inspectkit_check_plan(regime=regime, plan=plan))
+
+    def check_inspection(self, regime: Regime, inspection: Any) -> list[str]:
+        return _lines(self.pm.hook.inspectkit_check_inspection(regime=regime, inspection=inspection))
+
+    def document_context(
+        self, regime: Regime, document: str, context: dict[str, Any]
+    ) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        for result in self.pm.hook.inspectkit_document_context(
+            regime=regime, document=document, context=dict(context)
+        ):
+            if result:
+                extra.update(result)
+        return extra
+
+    def crosswalk_files(self) -> list[Path]:
+        files: list[Path] = []
+        self.pm.hook.inspectkit_register_crosswalks(register=lambda path: files.append(Path(path)))
+        return files
+
+
+def _new_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def _check_hook_names(pm: pluggy.PluginManager, plugin: object) -> None:
+    """A misspelt hook would silently never run; refuse the plugin instead."""
+    for name in dir(plugin):
+        if name.startswith("inspectkit_") and pm.parse_hookimpl_opts(plugin, name) is not None:
+            caller = getattr(pm.hook, name, None)
+            if caller is None or not caller.has_spec():
+                raise _Rejected(reason=f"implements unknown hook {name!r}")
+
+
+def _info(entry_point: metadata.EntryPoint) -> PluginInfo:
+    dist = entry_point.dist
+    return PluginInfo(
+        name=entry_point.name,
+        distribution=dist.name if dist else "(unknown)",
+        version=dist.version if dist else "",
+        value=entry_point.value,
+    )
+
+
+def _why(exc: BaseException) -> str:
+    """One line: the exception's type and first line of its message."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _lines(results: Sequence[Sequence[str] | None]) -> list[str]:
+    return [line for result in results if result for line in result]
+
+
+_HOST: PluginHost | None = None
+
+
+def get_host() -> PluginHost:
+    """The process-wide host with installed plugins loaded (loaded on first use)."""
+    global _HOST
+    if _HOST is None:
+        _HOST = PluginHost()
+        _HOST.load_entry_points()
+    return _HOST
+
+
+def reset_host() -> None:
+    """Forget loaded plugins, so tests can load a different set."""
+    global _HOST
+    _HOST = None
