@@ -41,7 +41,9 @@ def line(text: str, source: str) -> str:
 
 
 def measure(label: str, value: Measure) -> str:
-    return f"[bold]{escape(label)}:[/] {escape(value.describe())} — {line(value.text, value.source)}"
+    return (
+        f"[bold]{escape(label)}:[/] {escape(value.describe())} — {line(value.text, value.source)}"
+    )
 
 
 def facts(tree: Tree, items: Iterable[Fact]) -> None:
@@ -67,9 +69,14 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
     )
     if r.in_force.text:
         yield Text.from_markup(f"  {escape(r.in_force.text)}")
-    yield Text.from_markup(f"[bold]Legal basis:[/] {line(r.legal_basis.text, r.legal_basis.source)}")
-    for s in r.supersedes:
-        yield Text.from_markup(f"[bold]Supersedes:[/] {escape(s.regime)} — {line(s.extent, s.source)}")
+    yield Text.from_markup(
+        f"[bold]Legal basis:[/] {line(r.legal_basis.text, r.legal_basis.source)}"
+    )
+    for superseded in r.supersedes:
+        yield Text.from_markup(
+            f"[bold]Supersedes:[/] {escape(superseded.regime)} — "
+            f"{line(superseded.extent, superseded.source)}"
+        )
 
     documents = Tree("[bold]Source documents[/]")
     for d in r.sources:
@@ -127,7 +134,9 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
         rules = Tree("[bold]Limiting rules[/]")
         for rule in r.limiting_rules:
             node = rules.add(f"[bold]{rule.strength}[/] {line(rule.text, rule.source)}")
-            node.add(f"caps {escape(rule.target)} at {escape(rule.limit)}: {escape(rule.consequence)}")
+            node.add(
+                f"caps {escape(rule.target)} at {escape(rule.limit)}: {escape(rule.consequence)}"
+            )
         yield rules
     for external in r.external_judgements:
         yield Text.from_markup(f"External judgement: {line(external.title, external.source)}")
@@ -172,8 +181,7 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
     timeline = Tree(f"[bold]Day 1:[/] {line(t.anchor, t.source)}")
     if t.start_rule and t.start_rule.weekday:
         timeline.add(
-            f"Day 1 is {t.start_rule.strength} a {t.start_rule.weekday} "
-            f"{cite(t.start_rule.source)}"
+            f"Day 1 is {t.start_rule.strength} a {t.start_rule.weekday} {cite(t.start_rule.source)}"
         )
     for m in t.milestones:
         when = []
@@ -214,11 +222,13 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             cond.append("with " + ", ".join(statement.when_present))
         if statement.when_absent:
             cond.append("without " + ", ".join(statement.when_absent))
-        report.add(f"statement ({escape('; '.join(cond)) or 'always'}): {line(statement.text, statement.source)}")
+        condition = escape("; ".join(cond)) or "always"
+        report.add(f"statement ({condition}): {line(statement.text, statement.source)}")
     for recipient in rep.recipients:
         report.add(f"recipient: {line(recipient.text, recipient.source)}")
     for document in r.templates:
-        report.add(f"template [bold]{escape(document.title)}[/] ({escape(document.file)}) {cite(document.source)}")
+        title, file = escape(document.title), escape(document.file)
+        report.add(f"template [bold]{title}[/] ({file}) {cite(document.source)}")
     facts(report, rep.notes)
     yield report
 

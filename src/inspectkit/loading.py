@@ -10,36 +10,58 @@ rather than a silently ignored setting.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+
+if TYPE_CHECKING:
+    import cattrs
 
 DATA_SUFFIX = ".toml"
 
 
 @cache
 def converter() -> cattrs.Converter:
-    """The one converter used for regime data: strict about unknown keys."""
-    return cattrs.Converter(forbid_extra_keys=True)
+    """The one converter for regime data: strict about unknown keys and about types.
+
+    TOML already gives native types, so ``graded = "no"`` is a mistake to report,
+    not a truthy string to accept (cattrs' default would call ``bool("no")``).
+    """
+    import cattrs
+
+    strict = cattrs.Converter(forbid_extra_keys=True)
+    strict.register_structure_hook(str, _exactly(str, "text"))
+    strict.register_structure_hook(int, _exactly(int, "a whole number"))
+    strict.register_structure_hook(bool, _exactly(bool, "true or false"))
+    return strict
+
+
+def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _type: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {described}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
     """Keep validators' own messages; the default reduces them to 'invalid value'."""
+    import cattrs
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return f"unknown key(s) {keys}"
     if isinstance(exc, KeyError):
         return "required key is missing"
-    if isinstance(exc, ValueError | TypeError) and type_ is not None and str(exc):
-        name = getattr(type_, "__name__", str(type_))
-        return f"expected {name}: {exc}" if type_ in (int, str, bool, float) else str(exc)
+    if get_origin(type_) is Literal:
+        choices = ", ".join(str(c) for c in get_args(type_))
+        return f"expected one of {choices}"
     if str(exc):
         return str(exc)
     return cattrs.v.format_exception(exc, type_)
@@ -54,6 +76,9 @@ def _origin_of(path: str, origins: Mapping[str, Path]) -> str:
 
 def structure_regime(data: Mapping[str, Any], origins: Mapping[str, Path]) -> Regime:
     """Build a Regime from merged TOML data, raising InputError with every problem."""
+    import cattrs
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     try:
         return converter().structure(dict(data), Regime)
     except (ClassValidationError, IterableValidationError) as exc:
@@ -68,11 +93,19 @@ def structure_regime(data: Mapping[str, Any], origins: Mapping[str, Path]) -> Re
         raise InputError([f"{next(iter(origins.values()), '<regime data>')}: {exc}"]) from None
 
 
-def read_regime_data(path: Path) -> tuple[dict[str, Any], dict[str, Path]]:
-    """Read one TOML file or every TOML file in a directory, merging top-level keys."""
+def regime_files(path: Path) -> list[Path]:
+    """The TOML files making up the regime at ``path`` (a file or a directory)."""
+    if not path.exists():
+        raise InputError.single(f"{path}: no such regime data file or directory")
     files = sorted(path.glob(f"*{DATA_SUFFIX}")) if path.is_dir() else [path]
     if not files:
         raise InputError.single(f"{path}: no {DATA_SUFFIX} regime data files found")
+    return files
+
+
+def read_regime_data(path: Path) -> tuple[dict[str, Any], dict[str, Path]]:
+    """Read one TOML file or every TOML file in a directory, merging top-level keys."""
+    files = regime_files(path)
     merged: dict[str, Any] = {}
     origins: dict[str, Path] = {}
     problems: list[str] = []
@@ -97,10 +130,18 @@ def read_regime_data(path: Path) -> tuple[dict[str, Any], dict[str, Path]]:
     return merged, origins
 
 
-def load_regime(path: Path) -> Regime:
-    """Load a regime from a TOML file or a directory of them."""
-    data, origins = read_regime_data(path)
-    return structure_regime(data, origins)
+def load_regime(path: Path, *, use_cache: bool = True) -> Regime:
+    """Load a regime from a TOML file or a directory of them (cached; see regime_cache)."""
+
+    def build() -> Regime:
+        data, origins = read_regime_data(path)
+        return structure_regime(data, origins)
+
+    if not use_cache:
+        return build()
+    from inspectkit.regime_cache import load_cached
+
+    return load_cached(regime_files(path), build, Regime)
 
 
 def regime_to_data(regime: Regime) -> dict[str, Any]:

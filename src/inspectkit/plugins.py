@@ -155,7 +155,9 @@ class PluginHost:
         return _lines(self.pm.hook.inspectkit_check_plan(regime=regime, plan=plan))
 
     def check_inspection(self, regime: Regime, inspection: Any) -> list[str]:
-        return _lines(self.pm.hook.inspectkit_check_inspection(regime=regime, inspection=inspection))
+        return _lines(
+            self.pm.hook.inspectkit_check_inspection(regime=regime, inspection=inspection)
+        )
 
     def document_context(
         self, regime: Regime, document: str, context: dict[str, Any]

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-@cache
 def console() -> Console:
+    """A console for stdout; made per call so tests and pipes get their own width."""
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)

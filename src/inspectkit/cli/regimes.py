@@ -65,8 +65,7 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
     for broken in host.broken:
         plugin = broken.plugin
         out.print(
-            f"[red]broken plugin[/] {plugin.name} "
-            f"({plugin.distribution} {plugin.version}".rstrip()
+            f"[red]broken plugin[/] {plugin.name} ({plugin.distribution} {plugin.version}".rstrip()
             + f"): {broken.reason}",
             markup=True,
         )

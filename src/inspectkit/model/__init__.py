@@ -26,7 +26,7 @@ from inspectkit.model.sampling import (
     Survey,
 )
 from inspectkit.model.schedule import Evaluation, JudgementArea, Level, Scale
-from inspectkit.model.timeline import Deadline, DaySpan, Milestone, StartRule, Timeline
+from inspectkit.model.timeline import DaySpan, Deadline, Milestone, StartRule, Timeline
 
 __all__ = [
     "NOT_SPECIFIED",

@@ -1,0 +1,5 @@
+"""``python -m inspectkit`` runs the CLI."""
+
+from inspectkit.cli import main
+
+main()
