@@ -103,7 +103,7 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
     for role in r.team.roles:
         arrives = f", from day {role.arrives_day}" if role.arrives_day else ""
         node = team.add(
-            f"[bold]{escape(role.title)}[/] × {escape(role.count.describe())}{arrives} "
+            f"[bold]{escape(role.title)}[/]: {escape(role.count.describe())}{arrives} "
             f"{cite(role.source)}"
         )
         if role.duties:
@@ -174,6 +174,15 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
         node = Tree(f"Survey [bold]{escape(survey.title)}[/] {cite(survey.source)}")
         if survey.description:
             node.add(escape(survey.description))
+        for match in survey.where:
+            node.add(f"eligible: {escape(match.field)} is {escape(' or '.join(match.values))}")
+        if survey.min_age is not None:
+            node.add(f"eligible: aged {survey.min_age} or over on the inspection date")
+        if survey.recent is not None:
+            recent = survey.recent
+            node.add(f"eligible: {escape(recent.field)} within the previous {recent.months} months")
+        if survey.council_action:
+            node.add(f"council: {escape(survey.council_action)}")
         yield node
 
     yield heading("Timeline")
