@@ -1,0 +1,173 @@
+"""``inspectkit plan``: every milestone of an inspection as a real date.
+
+All problems with the command line (a bad date, an unknown locale or regime, an
+unreadable closures file) are collected and reported together, one line each,
+before anything is planned or written.  Heavy libraries (holidays, babel,
+icalendar) are imported only once the command runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from inspectkit.calendar import REGIONS, check_year
+from inspectkit.cli.console import console, error_console, warn
+from inspectkit.dates import DEFAULT_LOCALE, check_locale, parse_iso_date
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+
+T = TypeVar("T")
+
+_OUTPUT_FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
+
+
+@click.command()
+@click.option(
+    "--regime", "regime_id", required=True, metavar="ID", help="Regime id, e.g. cra_2010."
+)
+@click.option(
+    "--start",
+    required=True,
+    metavar="YYYY-MM-DD",
+    help="Day 1 of the regime's count (CRA preparation day, SLAC or CP 2012 notification day).",
+)
+@click.option(
+    "--locale",
+    default=DEFAULT_LOCALE,
+    show_default=True,
+    help="Language for dates in words: en_GB, or cy for Welsh.",
+)
+@click.option(
+    "--region",
+    type=click.Choice(sorted(REGIONS), case_sensitive=False),
+    default="ENG",
+    show_default=True,
+    help="Whose bank holidays to skip: ENG (England) or WLS (Wales).",
+)
+@click.option(
+    "--closure",
+    "closures",
+    multiple=True,
+    metavar="YYYY-MM-DD",
+    help="An extra non-working day (e.g. a council closure day); repeat for more.",
+)
+@click.option(
+    "--closures-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A text file of extra non-working days, one YYYY-MM-DD a line ('#' starts a comment).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a table.")
+@click.option("--csv", "csv_path", type=_OUTPUT_FILE, help="Also write the plan as CSV to FILE.")
+@click.option("--ics", "ics_path", type=_OUTPUT_FILE, help="Also write an iCalendar file to FILE.")
+def plan(
+    regime_id: str,
+    start: str,
+    locale: str,
+    region: str,
+    closures: tuple[str, ...],
+    closures_file: Path | None,
+    as_json: bool,
+    csv_path: Path | None,
+    ics_path: Path | None,
+) -> None:
+    """Date every milestone of an inspection from its day 1, skipping weekends,
+    bank holidays and any closure days."""
+    from inspectkit.calendar import WorkingCalendar
+    from inspectkit.timeline import plan_inspection, plan_to_data
+
+    regime, start_day, locale, closure_days = _read_arguments(
+        regime_id, start, locale, closures, closures_file
+    )
+    calendar = WorkingCalendar(closure_days, region=region.upper())
+    resolved = plan_inspection(regime, start_day, calendar)
+
+    notes = error_console() if as_json else console()
+    if csv_path is not None:
+        from inspectkit.plan_csv import write_plan_csv
+
+        write_plan_csv(resolved, csv_path, locale)
+        notes.print(f"wrote CSV plan to {csv_path}", markup=False)
+    if ics_path is not None:
+        from inspectkit.plan_ics import write_plan_ics
+
+        write_plan_ics(resolved, ics_path, title=regime.short_title)
+        notes.print(f"wrote iCalendar plan to {ics_path}", markup=False)
+    if as_json:
+        click.echo(json.dumps(plan_to_data(resolved), indent=2, ensure_ascii=False))
+    else:
+        from inspectkit.plan_table import plan_table
+
+        console().print(plan_table(resolved, title=regime.short_title, locale=locale))
+        timeline = regime.timeline
+        anchor = timeline.anchor
+        if not anchor.lower().startswith("day 1"):
+            anchor = f"Day 1: {anchor}"
+        console().print(f"{anchor} ({timeline.source})", markup=False)
+    for line in resolved.warnings:
+        warn(line)
+
+
+def _read_arguments(
+    regime_id: str,
+    start: str,
+    locale: str,
+    closures: Iterable[str],
+    closures_file: Path | None,
+) -> tuple[Regime, date, str, list[date]]:
+    """Check every argument, raising one InputError listing every problem found."""
+    from inspectkit.plugins import get_host
+
+    problems: list[str] = []
+    start_day = _collect_date(problems, start, "--start")
+    if start_day is not None:
+        _collect(problems, lambda: check_year(start_day, "--start"))
+    checked_locale = _collect(problems, lambda: check_locale(locale))
+    closure_days: list[date] = []
+    for text in closures:
+        day = _collect_date(problems, text, "--closure")
+        if day is not None:
+            closure_days.append(day)
+    if closures_file is not None:
+        closure_days.extend(_read_closures_file(closures_file, problems))
+    registered = _collect(problems, lambda: get_host().regime(regime_id))
+    if problems:
+        raise InputError(problems)
+    assert start_day is not None and checked_locale is not None and registered is not None
+    return registered.regime, start_day, checked_locale, closure_days
+
+
+def _collect(problems: list[str], read: Callable[[], T]) -> T | None:
+    """``read()``, or None with its problems added to ``problems``."""
+    try:
+        return read()
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _collect_date(problems: list[str], text: str, what: str) -> date | None:
+    return _collect(problems, lambda: parse_iso_date(text, what))
+
+
+def _read_closures_file(path: Path, problems: list[str]) -> list[date]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        problems.append(f"{path}: cannot read the closures file ({reason})")
+        return []
+    days: list[date] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        day = _collect_date(problems, entry, f"{path}: line {number}")
+        if day is not None:
+            days.append(day)
+    return days

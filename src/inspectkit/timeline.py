@@ -1,0 +1,309 @@
+"""A regime's timeline resolved to real dates from its day one.
+
+The sources count in working days from an anchor ("day 1: notification"), and
+state deadlines as "within N working days of the end of the site visit".  This
+module turns both into dates with a :class:`WorkingCalendar`:
+
+* day N of the count is the start plus N−1 working days (day 1 is the start,
+  which must itself be a working day);
+* a deadline is ``within`` working days after the *last* day of the milestone it
+  counts from; a deadline in calendar days that lands on a non-working day is
+  brought back to the working day before it, since "within" means "by".
+
+The result is a frozen :class:`Plan` that outputs (table, JSON, CSV, iCalendar),
+the compare command and inspection workspaces all read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from inspectkit.calendar import WorkingCalendar
+from inspectkit.errors import InputError
+from inspectkit.model import Milestone, Regime
+
+__all__ = [
+    "Plan",
+    "PlannedMilestone",
+    "plan_from_data",
+    "plan_inspection",
+    "plan_many",
+    "plan_to_data",
+]
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@frozen(kw_only=True)
+class PlannedMilestone:
+    """One milestone with its dates: ``first``..``last``, and ``due`` if it has a deadline.
+
+    A milestone known only by its deadline occupies the single day it is due.
+    """
+
+    milestone: Milestone
+    first: date
+    last: date
+    due: date | None = None
+
+    @property
+    def id(self) -> str:
+        return self.milestone.id
+
+
+@frozen(kw_only=True)
+class Plan:
+    """Every milestone of one regime dated from one start, with any warnings about it."""
+
+    regime_id: str
+    regime_version: str
+    start: date
+    milestones: tuple[PlannedMilestone, ...]
+    warnings: tuple[str, ...] = ()
+    region: str = "ENG"
+    closures: tuple[date, ...] = ()
+
+    def milestone(self, milestone_id: str) -> PlannedMilestone:
+        """The planned milestone ``milestone_id`` (KeyError naming the known ids if absent)."""
+        for planned in self.milestones:
+            if planned.milestone.id == milestone_id:
+                return planned
+        known = ", ".join(p.milestone.id for p in self.milestones)
+        raise KeyError(f"{self.regime_id} has no milestone {milestone_id!r} (it has: {known})")
+
+    @property
+    def end(self) -> date:
+        """The last date in the plan (a span's end or a deadline, whichever is later)."""
+        return max((max(p.last, p.due or p.last) for p in self.milestones), default=self.start)
+
+
+# -- resolving -------------------------------------------------------------------
+
+
+def plan_inspection(regime: Regime, start: date, calendar: WorkingCalendar | None = None) -> Plan:
+    """Date every milestone of ``regime`` with ``start`` as day 1.
+
+    Raises InputError when the start is not a working day (naming the bank
+    holiday or weekend), breaks a ``must`` start rule, or the plan runs outside
+    the calendar's supported years.  A broken ``normally`` start rule, and
+    anything a plugin's ``inspectkit_check_plan`` hook reports, become warnings.
+    """
+    calendar = calendar or WorkingCalendar()
+    _check_start_is_working_day(regime, start, calendar)
+    warnings = list(_start_rule_warnings(regime, start))
+    try:
+        milestones = _resolve(regime, start, calendar, warnings)
+    except InputError as exc:
+        raise InputError(
+            [f"{regime.id} from {start.isoformat()}: {problem}" for problem in exc.problems]
+        ) from None
+    plan = Plan(
+        regime_id=regime.id,
+        regime_version=regime.version,
+        start=start,
+        milestones=milestones,
+        warnings=tuple(warnings),
+        region=calendar.region,
+        closures=tuple(sorted(calendar.closures)),
+    )
+    from inspectkit.plugins import get_host
+
+    extra = get_host().check_plan(regime, plan)
+    return attrs.evolve(plan, warnings=plan.warnings + tuple(extra)) if extra else plan
+
+
+def plan_many(
+    regimes: Sequence[Regime], start: date, calendar: WorkingCalendar | None = None
+) -> list[Plan]:
+    """Several regimes laid out from the same start (for comparing them), in the order given."""
+    calendar = calendar or WorkingCalendar()
+    return [plan_inspection(regime, start, calendar) for regime in regimes]
+
+
+def _check_start_is_working_day(regime: Regime, start: date, calendar: WorkingCalendar) -> None:
+    reason = calendar.non_working_reason(start)
+    if reason is None:
+        return
+    from inspectkit.dates import format_day
+
+    following = calendar.add_working_days(start, 1)
+    raise InputError.single(
+        f"{regime.id}: the start {start.isoformat()} ({format_day(start)}) is {reason}, "
+        f"but day 1 ({regime.timeline.anchor}) must be a working day; "
+        f"the next working day is {following.isoformat()} ({format_day(following)})"
+    )
+
+
+def _start_rule_warnings(regime: Regime, start: date) -> list[str]:
+    rule = regime.timeline.start_rule
+    if rule is None or rule.weekday is None:
+        return []
+    actual = _WEEKDAYS[start.weekday()]
+    if actual == rule.weekday:
+        return []
+    wording = f'"{rule.text}"' if rule.text else ""
+    cited = ", ".join(part for part in (rule.source, wording) if part)
+    message = (
+        f"{regime.id}: day 1 is {rule.strength} a {rule.weekday}, but "
+        f"{start.isoformat()} is a {actual}{f' ({cited})' if cited else ''}"
+    )
+    if rule.strength == "must":
+        raise InputError.single(message)
+    return [message]
+
+
+def _resolve(
+    regime: Regime, start: date, calendar: WorkingCalendar, warnings: list[str]
+) -> tuple[PlannedMilestone, ...]:
+    resolved: dict[str, PlannedMilestone] = {}
+    for milestone in regime.timeline.milestones:
+        first: date | None = None
+        last: date | None = None
+        due: date | None = None
+        if milestone.days is not None:
+            first = calendar.add_working_days(start, milestone.days.first - 1)
+            last = calendar.add_working_days(start, milestone.days.last - 1)
+        if milestone.deadline is not None:
+            due = _due_date(milestone, resolved, calendar)
+            if last is not None and due < last:
+                warnings.append(
+                    f"{regime.id}: {milestone.id}: the deadline as the source states it "
+                    f"({milestone.deadline.text}) falls on {due.isoformat()}, before day "
+                    f"{milestone.days.last if milestone.days else '?'} ({last.isoformat()}); "
+                    "non-working days leave fewer working days than the day count assumes"
+                )
+        first = first or due
+        last = last or due
+        assert first is not None and last is not None  # the model requires days or a deadline
+        resolved[milestone.id] = PlannedMilestone(
+            milestone=milestone, first=first, last=last, due=due
+        )
+    return tuple(resolved.values())
+
+
+def _due_date(
+    milestone: Milestone, resolved: Mapping[str, PlannedMilestone], calendar: WorkingCalendar
+) -> date:
+    deadline = milestone.deadline
+    assert deadline is not None
+    after = resolved.get(deadline.after)
+    if after is None:
+        raise InputError.single(
+            f"milestone {milestone.id!r}: its deadline counts from {deadline.after!r}, "
+            "which is not an earlier milestone of this timeline"
+        )
+    if deadline.unit == "calendar days":
+        return calendar.working_day_on_or_before(after.last + timedelta(days=deadline.within))
+    return calendar.add_working_days(after.last, deadline.within)
+
+
+# -- plain data (JSON, saved plans) ----------------------------------------------
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data: ISO dates, each milestone with its wording and source."""
+    return {
+        "regime_id": plan.regime_id,
+        "regime_version": plan.regime_version,
+        "start": plan.start.isoformat(),
+        "region": plan.region,
+        "closures": [d.isoformat() for d in plan.closures],
+        "warnings": list(plan.warnings),
+        "milestones": [_milestone_to_data(p) for p in plan.milestones],
+    }
+
+
+def _milestone_to_data(planned: PlannedMilestone) -> dict[str, Any]:
+    milestone = planned.milestone
+    deadline = milestone.deadline
+    return {
+        "id": milestone.id,
+        "title": milestone.title,
+        "actor": milestone.actor,
+        "days": (
+            {"first": milestone.days.first, "last": milestone.days.last} if milestone.days else None
+        ),
+        "first": planned.first.isoformat(),
+        "last": planned.last.isoformat(),
+        "due": planned.due.isoformat() if planned.due else None,
+        "deadline": (
+            {
+                "text": deadline.text,
+                "within": deadline.within,
+                "unit": deadline.unit,
+                "after": deadline.after,
+            }
+            if deadline
+            else None
+        ),
+        "source": milestone.source,
+        "note": milestone.note,
+    }
+
+
+def plan_from_data(regime: Regime, data: Mapping[str, Any], *, where: str = "plan") -> Plan:
+    """A plan saved by :func:`plan_to_data`, checked against ``regime``.
+
+    Every problem is reported (as ``where: field: problem``) in one InputError.
+    """
+    problems: list[str] = []
+
+    def read_date(value: Any, field_name: str) -> date | None:
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            pass
+        problems.append(f"{where}: {field_name}: expected a YYYY-MM-DD date, got {value!r}")
+        return None
+
+    if data.get("regime_id") != regime.id:
+        problems.append(
+            f"{where}: regime_id: the plan is for {data.get('regime_id')!r}, not {regime.id!r}"
+        )
+    start = read_date(data.get("start"), "start")
+    closures = [read_date(v, f"closures[{i}]") for i, v in enumerate(data.get("closures", []))]
+    warnings = data.get("warnings", [])
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        problems.append(f"{where}: warnings: expected a list of text lines")
+        warnings = []
+    rows = data.get("milestones")
+    if not isinstance(rows, list):
+        problems.append(f"{where}: milestones: expected a list")
+        rows = []
+    milestones: list[PlannedMilestone] = []
+    for index, row in enumerate(rows):
+        label = f"milestones[{index}]"
+        if not isinstance(row, Mapping):
+            problems.append(f"{where}: {label}: expected a table of id and dates")
+            continue
+        milestone = regime.timeline.milestone(str(row.get("id")))
+        if milestone is None:
+            problems.append(
+                f"{where}: {label}.id: {row.get('id')!r} is not a milestone of {regime.id}"
+            )
+            continue
+        first = read_date(row.get("first"), f"{label}.first")
+        last = read_date(row.get("last"), f"{label}.last")
+        due = read_date(row["due"], f"{label}.due") if row.get("due") is not None else None
+        if first and last and last < first:
+            problems.append(f"{where}: {label}: last {last} is before first {first}")
+        if first and last:
+            milestones.append(
+                PlannedMilestone(milestone=milestone, first=first, last=last, due=due)
+            )
+    if problems or start is None:
+        raise InputError(problems)
+    return Plan(
+        regime_id=regime.id,
+        regime_version=str(data.get("regime_version", regime.version)),
+        start=start,
+        milestones=tuple(milestones),
+        warnings=tuple(warnings),
+        region=str(data.get("region", "ENG")),
+        closures=tuple(d for d in closures if d is not None),
+    )
