@@ -241,10 +241,10 @@ class _Checker:
                         f"(declared: {', '.join(sorted(documents)) or 'none'}; or use "
                         f"'{PUBLIC_PREFIX} …')",
                     )
-            for name in ("text", "title", "label", "consequence"):
-                value = getattr(item, name, None)
-                if isinstance(value, str) and TODO_MARK in value:
-                    self.error(path, f"{name} is still to be filled in")
+            for attribute in attrs.fields(type(item)):
+                value = getattr(item, attribute.name)
+                if attribute.name != "source" and isinstance(value, str) and TODO_MARK in value:
+                    self.error(path, f"{attribute.name} is still to be filled in")
             if (
                 isinstance(item, Measure)
                 and not item.specified

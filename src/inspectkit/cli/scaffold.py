@@ -1,0 +1,36 @@
+"""``inspectkit new-regime``: start a regime plugin project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("new-regime")
+@click.argument("name")
+@click.option(
+    "--dir",
+    "parent",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(),
+    show_default=".",
+    help="Folder to create the project in.",
+)
+@click.option("--title", default=None, help="The regime's full title (else marked TODO).")
+def new_regime(name: str, parent: Path, title: str | None) -> None:
+    """Create PARENT/inspectkit-NAME/, an installable plugin for regime NAME.
+
+    NAME is the regime id (lower case letters, digits and '_'). Every value to be
+    filled in is marked TODO; the project's own tests run the conformance kit and
+    fail until each is filled. See docs/plugin-authors.md.
+    """
+    from inspectkit.cli.console import console
+    from inspectkit.scaffold import create_regime_project
+
+    target = create_regime_project(name, parent, title=title)
+    out = console()
+    out.print(f"Created {target}", markup=False)
+    out.print("Next:", markup=False)
+    out.print(f"  pip install -e {target}", markup=False)
+    out.print(f"  pytest {target}   # lists every TODO still to fill in", markup=False)
