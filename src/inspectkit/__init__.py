@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from inspectkit.hookspecs import hookimpl
 
 if TYPE_CHECKING:
+    from inspectkit.crosswalk import packaged_crosswalks_hook
     from inspectkit.errors import InputError
     from inspectkit.loading import load_regime
     from inspectkit.model import Regime
@@ -29,6 +30,7 @@ __all__ = [
     "load_regime",
     "load_regime_resource",
     "package_path",
+    "packaged_crosswalks_hook",
     "packaged_regime_hook",
 ]
 
@@ -39,6 +41,7 @@ _LAZY = {
     "load_regime_resource": "inspectkit.resources",
     "package_path": "inspectkit.resources",
     "packaged_regime_hook": "inspectkit.resources",
+    "packaged_crosswalks_hook": "inspectkit.crosswalk",
 }
 
 

@@ -1,0 +1,113 @@
+"""The council's post-inspection action plan: one row per thing it must act on.
+
+Seed 004 §5 shows the shape: each area for development as a heading, with the
+actions taken, by whom and by when.  The rows come from a workspace's recorded
+findings:
+
+* every recommendation of every finding (for graded regimes these are the
+  areas for improvement the report sets out);
+* for ungraded regimes, every finding whose type is in the worse half of the
+  regime's scale — the scale is ordered best first, so for the CRA's four types
+  that is "area for development" and "area for priority action", and satisfactory
+  practice and strengths need no action.
+
+Owner, actions, due date and progress start blank: the council fills them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from attrs import frozen
+
+from inspectkit.model import Regime
+from inspectkit.readiness import write_tables
+
+ACTION_COLUMNS = ("Area", "Finding", "Source / type", "Owner", "Actions", "Due date", "Progress")
+
+
+class FindingLike(Protocol):
+    """What a recorded finding offers (``inspectkit.workspace.Finding`` has these)."""
+
+    @property
+    def area(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def recommendations(self) -> tuple[str, ...]: ...
+
+
+@frozen(kw_only=True)
+class ActionRow:
+    """One line of the plan; the last four columns are the council's to fill."""
+
+    area: str
+    finding: str
+    kind: str
+    owner: str = ""
+    actions: str = ""
+    due: str = ""
+    progress: str = ""
+
+    def cells(self) -> list[str]:
+        return [
+            self.area,
+            self.finding,
+            self.kind,
+            self.owner,
+            self.actions,
+            self.due,
+            self.progress,
+        ]
+
+
+def needs_action(regime: Regime, level_id: str) -> bool:
+    """Whether a finding of this type calls for action (ungraded scales only)."""
+    if regime.scale.graded:
+        return False
+    levels = regime.scale.levels
+    try:
+        return regime.scale.rank(level_id) >= len(levels) // 2
+    except KeyError:
+        return False
+
+
+def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionRow]:
+    """The plan's rows, in the order the findings were recorded."""
+    rows: list[ActionRow] = []
+    for finding in findings:
+        area = regime.evaluation.area(finding.area)
+        area_title = area.title if area else finding.area
+        level = regime.scale.level(finding.level)
+        level_label = level.label if level else finding.level
+        if needs_action(regime, finding.level):
+            rows.append(
+                ActionRow(
+                    area=area_title,
+                    finding=finding.text or level_label,
+                    kind=f"{level_label} ({level.source if level else regime.scale.source})",
+                )
+            )
+        basis = f"{level_label} finding" if not regime.scale.graded else f"graded {level_label}"
+        rows.extend(
+            ActionRow(area=area_title, finding=text, kind=f"Recommendation ({basis})")
+            for text in finding.recommendations
+        )
+    return rows
+
+
+def write_action_plan(
+    rows: Sequence[ActionRow], target: Path, *, council: str, regime: Regime
+) -> Path:
+    """Write the plan as .xlsx, .docx or .csv (by extension), atomically."""
+    title = f"Action plan: {council} — {regime.title}"
+    return write_tables(
+        target,
+        title,
+        [("Action plan", ACTION_COLUMNS, [row.cells() for row in rows])],
+        allowed=(".xlsx", ".docx", ".csv"),
+    )

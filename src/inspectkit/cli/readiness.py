@@ -1,0 +1,108 @@
+"""``inspectkit readiness`` and ``inspectkit action-plan``: the council's side of an inspection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from inspectkit.cli.console import console, warn
+
+
+@click.command()
+@click.option(
+    "--regime", "regime_id", required=True, metavar="ID", help="The regime to prepare for."
+)
+@click.option(
+    "--start", metavar="DATE", help="Day 1 of the inspection (YYYY-MM-DD): dates every item."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write FILE.xlsx or FILE.docx instead of printing a table.",
+)
+def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
+    """Everything regime ID asks of a council, with owner, due date and status columns.
+
+    Documents, management information, meetings and focus groups, case lists and
+    case files, and surveys; items Ofsted already holds are listed as needing no
+    action.  Owners and status are left blank for the council to fill in.
+    """
+    from inspectkit.dates import parse_iso_date
+    from inspectkit.plugins import get_host
+    from inspectkit.readiness import build_readiness, write_readiness
+
+    regime = get_host().regime(regime_id).regime
+    plan = None
+    if start:
+        from inspectkit.timeline import plan_inspection
+
+        plan = plan_inspection(regime, parse_iso_date(start, "--start"))
+    pack = build_readiness(regime, plan)
+    for line in pack.warnings:
+        warn(line)
+    if output is not None:
+        write_readiness(pack, output)
+        console().print(f"Wrote {output} ({len(pack.items)} items to prepare)")
+        return
+    from rich.table import Table
+
+    from inspectkit.readiness import CHECKLIST_COLUMNS, checklist_rows
+
+    title = f"Readiness checklist: {pack.regime_title}"
+    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+    widths = {"Item": 5, "Due": 2, "Source": 2}
+    for column in CHECKLIST_COLUMNS:
+        table.add_column(
+            column,
+            overflow="fold",
+            ratio=widths.get(column, 1),
+            min_width=10 if column == "Due date" else None,
+        )
+    for row in checklist_rows(pack):
+        table.add_row(
+            *(
+                value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+                for value in row
+            )
+        )
+    console().print(table)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write FILE.xlsx, FILE.docx or FILE.csv instead of printing a table.",
+)
+def action_plan(directory: Path, output: Path | None) -> None:
+    """A post-inspection action plan from the findings recorded in workspace DIRECTORY.
+
+    One row per area for development, priority action and recommendation, with
+    owner, actions, due date and progress columns for the council to fill in.
+    """
+    from inspectkit.action_plan import ACTION_COLUMNS, action_rows, write_action_plan
+    from inspectkit.workspace import load_workspace
+
+    workspace = load_workspace(directory)
+    regime = workspace.regime.regime
+    rows = action_rows(regime, workspace.inspection.findings)
+    if output is not None:
+        write_action_plan(rows, output, council=workspace.inspection.council, regime=regime)
+        console().print(f"Wrote {output} ({len(rows)} rows)")
+        return
+    from rich.table import Table
+
+    table = Table(
+        title=f"Action plan: {workspace.inspection.council}", title_justify="left", show_lines=True
+    )
+    for column in ACTION_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row.cells())
+    console().print(table)
+    if not rows:
+        console().print("No areas for development, priority actions or recommendations recorded.")

@@ -1,0 +1,145 @@
+"""The comparison as a workbook: a summary sheet and one itemised sheet per list.
+
+Sheets: Comparison (aspect × regime, each regime with value, items and source
+columns), Timeline, Information requested, Crosswalk and Sampling.  Written
+atomically through :func:`inspectkit.files.atomic_path`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from inspectkit.compare.model import Comparison
+from inspectkit.compare.timeline import day_label
+from inspectkit.files import atomic_path
+
+SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampling")
+
+
+def write_xlsx(comparison: Comparison, target: Path) -> Path:
+    """Write the workbook to ``target`` (atomically) and return it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    summary = book.active
+    summary.title = SHEETS[0]
+    header = ["Aspect"]
+    for h in comparison.regimes:
+        header += [f"{h.short_title} ({h.id})", f"{h.id}: items", f"{h.id}: source"]
+    _fill(
+        summary,
+        header,
+        [
+            [row.title]
+            + [
+                value
+                for cell in row.cells
+                for value in (cell.text, "\n".join(cell.details), cell.source)
+            ]
+            for row in comparison.rows
+        ],
+    )
+
+    _fill(
+        book.create_sheet(SHEETS[1]),
+        [
+            "Regime",
+            "Milestone id",
+            "Milestone",
+            "Actor",
+            "First day",
+            "Last day",
+            "Working days",
+            "Deadline",
+            "First date",
+            "Last date",
+            "Due date",
+            "Note",
+            "Source",
+        ],
+        [
+            [
+                e.regime_id,
+                e.milestone_id,
+                e.title,
+                e.actor,
+                e.first_day,
+                e.last_day,
+                day_label(e),
+                e.deadline,
+                e.first,
+                e.last,
+                e.due,
+                e.note,
+                e.source,
+            ]
+            for e in comparison.timeline
+        ],
+    )
+    _fill(
+        book.create_sheet(SHEETS[2]),
+        ["Regime", "Kind", "Item", "Provided by", "Due", "Source"],
+        [[r.regime_id, r.kind, r.text, r.provider, r.due, r.source] for r in comparison.requests],
+    )
+    _fill(
+        book.create_sheet(SHEETS[3]),
+        [
+            "Left regime",
+            "Left area id",
+            "Left area",
+            "Relationship",
+            "Right regime",
+            "Right area id",
+            "Right area",
+            "Note",
+            "Source",
+            "Crosswalk",
+        ],
+        [
+            [
+                link.left_regime,
+                link.left_area,
+                link.left_title,
+                link.relationship,
+                link.right_regime,
+                link.right_area,
+                link.right_title,
+                link.note,
+                link.source,
+                link.crosswalk,
+            ]
+            for link in comparison.links
+        ],
+    )
+    _fill(
+        book.create_sheet(SHEETS[4]),
+        ["Regime", "What", "Rule", "Cases drawn", "Source"],
+        [[s.regime_id, s.what, s.size, s.drawn, s.source] for s in comparison.sampling],
+    )
+    with atomic_path(target) as temporary:
+        book.save(temporary)
+    return target
+
+
+def _fill(sheet: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Header in bold and frozen, wrapped text, widths that fit without being huge."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "B2"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for column in range(1, len(header) + 1):
+        letter = get_column_letter(column)
+        longest = max((len(str(c.value)) for c in sheet[letter] if c.value is not None), default=10)
+        sheet.column_dimensions[letter].width = min(max(longest, 10), 60)
+        for cell in sheet[letter]:
+            cell.alignment = wrap
+            if hasattr(cell.value, "isoformat"):
+                cell.number_format = "yyyy-mm-dd"

@@ -1,0 +1,275 @@
+"""A council's readiness checklist: everything a regime asks of it, with owner, due and status.
+
+Seed 002 (Annexes 1 and 2) shows a council doing this by hand — every document
+and focus group with the person responsible.  The regime data already lists what
+inspectors ask for (``information_requests`` by kind), the children's surveys
+the council must help run, and the case files inspectors will sample; this
+module turns them into one checklist, dated from the plan when the start is
+known.  Owners and status start blank: they are the council's to fill in.
+Items Ofsted already holds are listed separately as needing no action.
+
+The table writers at the end (XLSX, DOCX, CSV) are shared with the
+post-inspection action plan.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from inspectkit.errors import InputError
+from inspectkit.files import atomic_path
+from inspectkit.model import NOT_SPECIFIED, Regime
+
+if TYPE_CHECKING:
+    from inspectkit.timeline import Plan
+
+# Section for each request kind, in the order a council meets them.
+SECTIONS: dict[str, str] = {
+    "document": "Documents",
+    "management_information": "Management information",
+    "meeting": "Meetings, focus groups and visits",
+    "focus_group": "Meetings, focus groups and visits",
+    "visit": "Meetings, focus groups and visits",
+    "case_list": "Case lists and case files",
+    "survey": "Surveys",
+    "pre_inspection_evidence": "Pre-inspection evidence",
+}
+SECTION_ORDER: tuple[str, ...] = tuple(dict.fromkeys(SECTIONS.values()))
+HELD_KIND = "held_by_ofsted"
+NO_ACTION = "No action for the council"
+CHECKLIST_COLUMNS = (
+    "Section",
+    "Item",
+    "Provided by",
+    "Due",
+    "Due date",
+    "Owner",
+    "Status",
+    "Source",
+)
+
+
+@frozen(kw_only=True)
+class ReadinessItem:
+    """One thing to have ready; ``owner`` and ``status`` are blank for the council to fill."""
+
+    section: str
+    item: str
+    source: str
+    due: str
+    due_date: date | None = None
+    provided_by: str = "council"
+    owner: str = ""
+    status: str = ""
+
+
+@frozen(kw_only=True)
+class ReadinessPack:
+    """The checklist for one regime, and what Ofsted already holds."""
+
+    regime_id: str
+    regime_title: str
+    start: date | None
+    items: tuple[ReadinessItem, ...]
+    held_by_ofsted: tuple[ReadinessItem, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
+    """Every request, survey action and case-file selection of ``regime`` as checklist items.
+
+    With a ``plan`` each item tied to a milestone gets that milestone's date (its
+    deadline if it has one, else its first day); otherwise the source's own
+    wording of when, or "not specified".
+    """
+    items: list[ReadinessItem] = []
+    held: list[ReadinessItem] = []
+    for request in regime.information_requests:
+        due, due_date = _due(regime, plan, request.due, request.due_milestone)
+        entry = ReadinessItem(
+            section=SECTIONS.get(request.kind, NO_ACTION if request.kind == HELD_KIND else "Other"),
+            item=request.text,
+            source=request.source,
+            due=due,
+            due_date=due_date,
+            provided_by=request.provider,
+        )
+        (held if request.kind == HELD_KIND else items).append(entry)
+    for survey in regime.surveys:
+        if not survey.council_action:
+            continue
+        items.append(
+            ReadinessItem(
+                section=SECTIONS["survey"],
+                item=f"{survey.title}: {survey.council_action}",
+                source=survey.source,
+                due=NOT_SPECIFIED,
+            )
+        )
+    for phase in regime.sampling.phases:
+        size = phase.size.describe() if phase.size.specified else NOT_SPECIFIED
+        due, due_date = _due(regime, plan, "", phase.milestone)
+        items.append(
+            ReadinessItem(
+                section=SECTIONS["case_list"],
+                item=f"Case files: {phase.title}: {size}, selected by {phase.selected_by}",
+                source=phase.source,
+                due=due,
+                due_date=due_date,
+            )
+        )
+    order = {name: index for index, name in enumerate(SECTION_ORDER)}
+    items.sort(key=lambda i: order.get(i.section, len(order)))
+    return ReadinessPack(
+        regime_id=regime.id,
+        regime_title=regime.title,
+        start=plan.start if plan else None,
+        items=tuple(items),
+        held_by_ofsted=tuple(held),
+        warnings=plan.warnings if plan else (),
+    )
+
+
+def _due(
+    regime: Regime, plan: Plan | None, text: str, milestone_id: str
+) -> tuple[str, date | None]:
+    milestone = regime.timeline.milestone(milestone_id) if milestone_id else None
+    if milestone is None:
+        return (text or NOT_SPECIFIED), None
+    if plan is None:
+        days = milestone.days
+        when = f"day {days.first}" if days else "its deadline"
+        return (text or f"by: {milestone.title} ({when})"), None
+    planned = plan.milestone(milestone_id)
+    return (text or f"by: {milestone.title}"), planned.due or planned.first
+
+
+# -- rows for every output ----------------------------------------------------------
+
+
+def checklist_rows(pack: ReadinessPack) -> list[list[Any]]:
+    """Checklist rows in CHECKLIST_COLUMNS order (dates as dates)."""
+    return [
+        [i.section, i.item, i.provided_by, i.due, i.due_date, i.owner, i.status, i.source]
+        for i in (*pack.items, *pack.held_by_ofsted)
+    ]
+
+
+def write_readiness(pack: ReadinessPack, target: Path) -> Path:
+    """Write the pack as .xlsx or .docx (by extension), atomically."""
+    title = f"Readiness checklist: {pack.regime_title} ({pack.regime_id})"
+    if pack.start is not None:
+        title += f", day 1 on {pack.start.isoformat()}"
+    council = [r for r in checklist_rows(pack) if r[0] != NO_ACTION]
+    held = [r for r in checklist_rows(pack) if r[0] == NO_ACTION]
+    sheets = [
+        ("Checklist", CHECKLIST_COLUMNS, council),
+        (NO_ACTION, CHECKLIST_COLUMNS, held),
+    ]
+    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"))
+
+
+# -- shared table writers (readiness pack, action plan) --------------------------------
+
+Table = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
+
+
+def write_tables(
+    target: Path, title: str, tables: Sequence[Table], *, allowed: Sequence[str]
+) -> Path:
+    """Write named tables to ``target`` as XLSX (a sheet each), DOCX (a table each) or CSV.
+
+    CSV holds one table only, so it is written from the first.  Every format is
+    written through a temporary file, so a failure leaves no half-written file.
+    """
+    suffix = Path(target).suffix.lower()
+    if suffix not in allowed:
+        raise InputError.single(
+            f"{target}: cannot write {suffix or 'a file without an extension'}; "
+            f"use one of {', '.join(allowed)}"
+        )
+    if suffix == ".xlsx":
+        _write_xlsx(target, tables)
+    elif suffix == ".docx":
+        _write_docx(target, title, tables)
+    else:
+        _write_csv(target, tables[0])
+    return target
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, header, rows in tables:
+        sheet = book.create_sheet(name[:31])
+        sheet.append(list(header))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(list(row))
+        sheet.freeze_panes = "A2"
+        for column in range(1, len(header) + 1):
+            letter = get_column_letter(column)
+            longest = max((len(_text(c.value)) for c in sheet[letter]), default=10)
+            sheet.column_dimensions[letter].width = min(max(longest, 12), 70)
+            for cell in sheet[letter]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+    with atomic_path(target) as temporary:
+        book.save(temporary)
+
+
+def _write_docx(target: Path, title: str, tables: Sequence[Table]) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_heading(title, level=1)
+    for name, header, rows in tables:
+        document.add_heading(name, level=2)
+        if not rows:
+            document.add_paragraph("None.")
+            continue
+        table = document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.font.bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = _text(value)
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(9)
+    with atomic_path(target) as temporary:
+        document.save(str(temporary))
+
+
+def _write_csv(target: Path, table: Table) -> None:
+    _name, header, rows = table
+    with atomic_path(target) as temporary, temporary.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows([_text(v) for v in row] for row in rows)

@@ -1,0 +1,174 @@
+"""The post-inspection action plan: one row per area for development, priority action and
+recommendation recorded in a workspace (seed 004 §5 shows the shape)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from attrs import frozen
+
+from inspectkit.action_plan import ACTION_COLUMNS, action_rows, needs_action, write_action_plan
+from inspectkit.cli import main
+from inspectkit.model import Regime
+from inspectkit.plugins import get_host
+
+# Sunderland's October 2011 CRA outcome (seed 004 §3.3-4.1), abridged.
+CRA_FINDINGS = """
+[[findings]]
+area = "safeguarding_prioritised"
+type = "area_of_strength"
+text = "The council's continuing commitment to safeguarding and investment in the workforce."
+
+[[findings]]
+area = "concerns_identified"
+type = "satisfactory"
+text = "Section 47 enquiries are timely, risks effectively identified and decisions appropriate."
+
+[[findings]]
+area = "safeguarded_and_protected"
+type = "area_for_development"
+text = "The quality of assessments needs to be more consistent."
+recommendations = ["Record children's views in every assessment."]
+
+[[findings]]
+area = "working_together"
+type = "area_for_development"
+text = "Improvement is required in multi-agency strategy meetings."
+"""
+
+
+@frozen
+class Recorded:
+    area: str
+    level: str
+    text: str = ""
+    recommendations: tuple[str, ...] = ()
+
+
+def regime(regime_id: str) -> Regime:
+    return get_host().regime(regime_id).regime
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        status = 0
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    from inspectkit.workspace.init import init_workspace
+
+    directory = tmp_path / "sunderland"
+    init_workspace(
+        directory,
+        regime("cra_2010"),
+        "Sunderland City Council",
+        date(2011, 10, 17),
+        body=CRA_FINDINGS,
+        team=["Lead inspector", "Team inspector"],
+    )
+    return directory
+
+
+def test_worse_half_of_an_ungraded_scale_needs_action() -> None:
+    cra = regime("cra_2010")
+    assert [needs_action(cra, level.id) for level in cra.scale.levels] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert not needs_action(regime("slac_2009"), "inadequate")  # graded: recommendations only
+
+
+def test_rows_from_findings() -> None:
+    cra = regime("cra_2010")
+    rows = action_rows(
+        cra,
+        [
+            Recorded("concerns_identified", "satisfactory", "Fine."),
+            Recorded(
+                "working_together",
+                "area_for_priority_action",
+                "Strategy meetings.",
+                ("Hold multi-agency strategy meetings.",),
+            ),
+        ],
+    )
+    assert [(r.area, r.finding, r.kind.split(" (")[0]) for r in rows] == [
+        (
+            "Agencies and professionals work together to safeguard children",
+            "Strategy meetings.",
+            "Area for priority action",
+        ),
+        (
+            "Agencies and professionals work together to safeguard children",
+            "Hold multi-agency strategy meetings.",
+            "Recommendation",
+        ),
+    ]
+    assert all((r.owner, r.actions, r.due, r.progress) == ("", "", "", "") for r in rows)
+
+
+def test_graded_regime_rows_are_recommendations() -> None:
+    cp = regime("child_protection_2012")
+    rows = action_rows(
+        cp,
+        [
+            Recorded("quality_of_practice", "adequate", "Variable.", ("Improve supervision.",)),
+            Recorded("leadership_and_governance", "good", "Strong."),
+        ],
+    )
+    assert [(r.area, r.finding, r.kind) for r in rows] == [
+        ("The quality of practice", "Improve supervision.", "Recommendation (graded Adequate)"),
+    ]
+
+
+def test_action_plan_from_a_workspace(workspace: Path, tmp_path: Path) -> None:
+    from inspectkit.workspace import load_workspace
+
+    loaded = load_workspace(workspace)
+    rows = action_rows(loaded.regime.regime, loaded.inspection.findings)
+    assert [r.finding for r in rows] == [
+        "The quality of assessments needs to be more consistent.",
+        "Record children's views in every assessment.",
+        "Improvement is required in multi-agency strategy meetings.",
+    ]
+    target = write_action_plan(
+        rows,
+        tmp_path / "plan.csv",
+        council="Sunderland City Council",
+        regime=loaded.regime.regime,
+    )
+    with target.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == list(ACTION_COLUMNS)
+    assert len(table) == 4
+
+
+def test_cli_writes_each_format(
+    capsys: pytest.CaptureFixture[str], workspace: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    status, out, err = run_main(capsys, "action-plan", str(workspace))
+    assert status == 0, err
+    assert "Action plan: Sunderland City Council" in out
+    for name in ("plan.xlsx", "plan.docx", "plan.csv"):
+        status, _, err = run_main(capsys, "action-plan", str(workspace), "-o", str(tmp_path / name))
+        assert status == 0, err
+    sheet = load_workbook(tmp_path / "plan.xlsx")["Action plan"]
+    assert [c.value for c in sheet[1]] == list(ACTION_COLUMNS)
+    assert sheet.max_row == 4
+    assert len(Document(str(tmp_path / "plan.docx")).tables[0].rows) == 4
+    status, _, err = run_main(capsys, "action-plan", str(tmp_path / "nowhere"))
+    assert status == 2 and "not a workspace folder" in err

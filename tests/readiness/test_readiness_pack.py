@@ -1,0 +1,114 @@
+"""The council readiness checklist: every item a regime asks for, dated from the plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from inspectkit.cli import main
+from inspectkit.model import Regime
+from inspectkit.plugins import get_host
+from inspectkit.readiness import NO_ACTION, SECTION_ORDER, build_readiness, write_readiness
+from inspectkit.timeline import plan_inspection
+
+
+def regime(regime_id: str) -> Regime:
+    return get_host().regime(regime_id).regime
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        status = 0
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_every_council_request_is_an_item_and_held_items_are_separate() -> None:
+    slac = regime("slac_2009")
+    pack = build_readiness(slac)
+    held = [r for r in slac.information_requests if r.kind == "held_by_ofsted"]
+    council = [r for r in slac.information_requests if r.kind != "held_by_ofsted"]
+    assert [i.item for i in pack.held_by_ofsted] == [r.text for r in held]
+    assert all(i.section == NO_ACTION for i in pack.held_by_ofsted)
+    items = {i.item for i in pack.items}
+    assert all(r.text in items for r in council)
+    # surveys the council helps run, and the case files of each sampling phase
+    assert any(i.item.startswith("Care4Me survey:") for i in pack.items)
+    phases = [i for i in pack.items if i.item.startswith("Case files:")]
+    assert len(phases) == len(slac.sampling.phases)
+    assert all(i.owner == "" and i.status == "" for i in pack.items)
+    assert all(i.source for i in (*pack.items, *pack.held_by_ofsted))
+
+
+def test_sections_follow_the_kinds_in_order() -> None:
+    pack = build_readiness(regime("slac_2009"))
+    sections = [i.section for i in pack.items]
+    assert sections == sorted(sections, key=SECTION_ORDER.index)
+    assert {
+        "Documents",
+        "Meetings, focus groups and visits",
+        "Case lists and case files",
+        "Surveys",
+    } <= set(sections)
+
+
+def test_due_dates_come_from_the_plan() -> None:
+    cra = regime("cra_2010")
+    pack = build_readiness(cra, plan_inspection(cra, date(2011, 10, 17)))
+    by_text = {i.item: i for i in pack.items}
+    team = by_text[next(r.text for r in cra.information_requests if r.id == "team_composition")]
+    # management information: usually by 12pm on the first day on site (day 2)
+    assert team.due_date == date(2011, 10, 18)
+    assert team.due == "usually by 12pm on the first day on site"
+    feedback = by_text[next(r.text for r in cra.information_requests if r.id == "feedback_meeting")]
+    assert feedback.due_date == date(2011, 10, 19)
+
+
+def test_without_a_start_due_is_words_or_not_specified() -> None:
+    cp = regime("child_protection_2012")
+    pack = build_readiness(cp)
+    assert all(i.due_date is None for i in pack.items)
+    assert all(i.due for i in pack.items)
+    cra_pack = build_readiness(regime("cra_2010"))
+    staff = next(i for i in cra_pack.items if i.item.startswith("interviews with"))
+    assert staff.due == "by: Site visit (day 2)"
+
+
+def test_xlsx_and_docx(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    slac = regime("slac_2009")
+    pack = build_readiness(slac, plan_inspection(slac, date(2009, 11, 30)))
+    book = load_workbook(write_readiness(pack, tmp_path / "ready.xlsx"))
+    assert book.sheetnames == ["Checklist", NO_ACTION]
+    sheet = book["Checklist"]
+    header = [c.value for c in sheet[1]]
+    assert header[:7] == ["Section", "Item", "Provided by", "Due", "Due date", "Owner", "Status"]
+    assert sheet.max_row == len(pack.items) + 1
+    assert book[NO_ACTION].max_row == len(pack.held_by_ofsted) + 1
+
+    document = Document(str(write_readiness(pack, tmp_path / "ready.docx")))
+    assert len(document.tables) == 2
+    assert len(document.tables[0].rows) == len(pack.items) + 1
+    assert document.tables[0].rows[0].cells[5].text == "Owner"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ready.docx", "ready.xlsx"]
+
+
+def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = run_main(capsys, "readiness", "--regime", "cra_2010", "--start", "2011-10-17")
+    assert status == 0 and "Readiness checklist" in out
+    status, out, _ = run_main(
+        capsys, "readiness", "--regime", "slac_2009", "-o", str(tmp_path / "r.docx")
+    )
+    assert status == 0 and (tmp_path / "r.docx").is_file()
+    status, _, err = run_main(
+        capsys, "readiness", "--regime", "slac_2009", "-o", str(tmp_path / "r.pdf")
+    )
+    assert status == 2 and "use one of .xlsx, .docx" in err
+    assert not (tmp_path / "r.pdf").exists()
