@@ -1,0 +1,166 @@
+"""Benchmark: rendering reports.
+
+1. One document through the whole pipeline (load and check the workspace, plan,
+   limiting rules, context, sandboxed render, post-render checks against the case
+   list) against a raw docxtpl render of the same template with the same context.
+   Target: no more than 1.5x.
+2. 152 workspaces (one per English council) with ``inspectkit report --jobs 2``.
+   Target: 10 s or less on 2 cores.
+
+Run ``python benchmarks/bench_report.py``; results go to
+``benchmarks/results/report.json``.  Ratios are measured in one run because
+absolute times drift on shared machines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "report.json"
+COUNCILS = 152
+REPEATS = 15
+
+
+def median_seconds(action: Callable[[], object], repeats: int = REPEATS) -> float:
+    action()  # warm caches and imports
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def make_workspace(directory: Path, example_name: str, council: str, with_cases: bool) -> None:
+    from inspectkit.caselist import read_case_list
+    from inspectkit.caselist.fake import write_fake_case_list
+    from inspectkit.examples import EXAMPLES
+    from inspectkit.plugins import get_host
+    from inspectkit.sampling import draw_sample, write_sample
+    from inspectkit.workspace.init import init_workspace
+
+    example = next(e for e in EXAMPLES if e.name == example_name)
+    regime = get_host().regime(example.regime).regime
+    init_workspace(
+        directory, regime, council, example.start, body=example.body(), team=example.team()
+    )
+    if with_cases:
+        path = write_fake_case_list(
+            directory / "caselist.csv", example.caselist_rows, example.seed, example.start
+        )
+        cases = read_case_list(path, regime, strict=False)
+        record = draw_sample(regime, cases, seed=example.seed, on=example.start)
+        write_sample(record, directory / "sample.csv")
+
+
+def one_document(scratch: Path) -> dict[str, float]:
+    """The pipeline for cra_2010's letter against docxtpl alone on the same template."""
+    from docxtpl import DocxTemplate
+
+    from inspectkit.documents.build import plan_dates
+    from inspectkit.documents.context import build_context, letter_date
+    from inspectkit.documents.lookup import locate_template
+    from inspectkit.documents.private import private_values
+    from inspectkit.documents.render import render_document
+    from inspectkit.judgements import apply_limiting_rules
+    from inspectkit.workspace import load_workspace
+
+    directory = scratch / "one"
+    make_workspace(directory, "cra_2010", "Northwold Borough Council", with_cases=True)
+    out = scratch / "out"
+    out.mkdir()
+
+    def pipeline() -> None:
+        workspace = load_workspace(directory)
+        regime = workspace.regime.regime
+        plan = workspace.plan()
+        outcomes = apply_limiting_rules(regime, workspace.inspection)
+        context = build_context(workspace, "letter", plan=plan, outcomes=outcomes)
+        chosen = regime.report.chosen_statements(workspace.inspection.recorded_levels())
+        render_document(
+            workspace.regime,
+            "letter",
+            context,
+            out / "letter.docx",
+            private=private_values(workspace),
+            allowed_dates=plan_dates(plan) | {letter_date(regime, workspace.inspection, plan)},
+            required=[(s.id, s.text) for s in chosen.values()],
+        )
+
+    workspace = load_workspace(directory)
+    plan = workspace.plan()
+    context = build_context(workspace, "letter", plan=plan)
+    template = locate_template(workspace.regime, "letter")
+
+    def raw() -> None:
+        document = DocxTemplate(str(template))
+        document.render(context, autoescape=True)
+        document.save(str(out / "raw.docx"))
+
+    pipeline_s = median_seconds(pipeline)
+    raw_s = median_seconds(raw)
+    return {
+        "pipeline_seconds": round(pipeline_s, 4),
+        "raw_docxtpl_seconds": round(raw_s, 4),
+        "ratio": round(pipeline_s / raw_s, 3),
+        "target_ratio": 1.5,
+    }
+
+
+def many_workspaces(scratch: Path, jobs: int = 2) -> dict[str, float | int]:
+    """152 workspaces (the three regimes in turn, each with a case list and sample)."""
+    names = ["cra_2010", "cra_2010_priority_action", "slac_2009", "child_protection_2012"]
+    folders = []
+    for number in range(COUNCILS):
+        folder = scratch / "councils" / f"council_{number:03d}"
+        make_workspace(folder, names[number % len(names)], f"Council {number:03d}", True)
+        folders.append(str(folder))
+    command = [str(Path(sys.executable).with_name("inspectkit")), "report", "--jobs", str(jobs)]
+    began = time.perf_counter()
+    result = subprocess.run([*command, *folders], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - began
+    if result.returncode != 0:
+        raise SystemExit(f"inspectkit report failed:\n{result.stderr}")
+    documents = sum(len(list((Path(f) / "documents").glob("*.docx"))) for f in folders)
+    return {
+        "workspaces": COUNCILS,
+        "documents": documents,
+        "jobs": jobs,
+        "seconds": round(elapsed, 2),
+        "target_seconds": 10.0,
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="inspectkit-bench-") as name:
+        scratch = Path(name)
+        single = one_document(scratch)
+        batch = many_workspaces(scratch)
+    results = {
+        "benchmark": "report",
+        "date": date.today().isoformat(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "one_document": single,
+        "batch": batch,
+        "passed": single["ratio"] <= single["target_ratio"]
+        and batch["seconds"] <= batch["target_seconds"],
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

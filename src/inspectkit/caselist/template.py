@@ -1,0 +1,78 @@
+"""An empty case list for a regime: the headings councils should fill in.
+
+The XLSX template adds a ``Codes`` sheet listing each code field's first code
+and meaning, and a drop-down (data validation) on each code column, so a
+council's list arrives in codes the reader accepts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from inspectkit.caselist.fields import case_fields_for
+from inspectkit.caselist.reader import column_letter
+from inspectkit.caselist.vocabulary import vocabulary_for
+from inspectkit.errors import InputError
+from inspectkit.files import atomic_path, write_text_atomic
+from inspectkit.model import Regime
+
+TEMPLATE_ROWS = 1000  # rows a drop-down covers in the XLSX template
+
+
+def template_headings(regime: Regime) -> list[str]:
+    """The canonical heading of every field the regime reads, in order."""
+    fields = case_fields_for(regime)
+    vocabulary = vocabulary_for(fields)
+    return [vocabulary.template_heading(f) for f in fields]
+
+
+def write_template(regime: Regime, path: Path) -> Path:
+    """Write an empty case list for ``regime`` to ``path`` (.csv or .xlsx)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerow(template_headings(regime))
+        write_text_atomic(path, buffer.getvalue())
+        return path
+    if suffix != ".xlsx":
+        raise InputError.single(f"{path}: expected a .csv or .xlsx template file name")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    fields = case_fields_for(regime)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Cases"
+    sheet.append(template_headings(regime))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    codes = workbook.create_sheet("Codes")
+    code_column = 0
+    for position, case_field in enumerate(fields):
+        if case_field.kind not in ("code", "flag") or not case_field.values:
+            continue
+        letter = column_letter(code_column)
+        codes.cell(row=1, column=code_column + 1, value=case_field.title).font = Font(bold=True)
+        codes.cell(row=1, column=code_column + 2, value="Meaning").font = Font(bold=True)
+        for offset, value in enumerate(case_field.values, start=2):
+            codes.cell(row=offset, column=code_column + 1, value=(value.codes or (value.id,))[0])
+            codes.cell(row=offset, column=code_column + 2, value=value.label)
+        last = len(case_field.values) + 1
+        validation = DataValidation(
+            type="list",
+            formula1=f"=Codes!${letter}$2:${letter}${last}",
+            allow_blank=not case_field.required,
+            showErrorMessage=False,  # councils may use any declared code, not only the first
+        )
+        target = column_letter(position)
+        validation.add(f"{target}2:{target}{TEMPLATE_ROWS + 1}")
+        sheet.add_data_validation(validation)
+        code_column += 3
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
+    return path

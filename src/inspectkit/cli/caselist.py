@@ -1,0 +1,74 @@
+"""``inspectkit caselist``: templates, checks and fake lists for councils and tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+
+def parse_on(value: str | None) -> date:
+    """``--on`` as a date (ISO or DD/MM/YYYY); today when not given."""
+    from inspectkit.caselist.dates import parse_date
+
+    if value is None:
+        return date.today()
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD", param_hint="--on")
+    return parsed
+
+
+@click.group()
+def caselist() -> None:
+    """Case-list templates, checks and synthetic lists."""
+
+
+@caselist.command()
+@click.option("--regime", "regime_id", required=True, help="Regime id (see `inspectkit regimes`).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.csv or FILE.xlsx"
+)
+def template(regime_id: str, output: Path) -> None:
+    """Write an empty case list with the regime's column headings."""
+    from inspectkit.caselist.template import write_template
+    from inspectkit.plugins import get_host
+
+    regime = get_host().regime(regime_id).regime
+    write_template(regime, output)
+    click.echo(f"wrote {output}")
+
+
+@caselist.command()
+@click.option("--rows", type=click.IntRange(min=0), required=True, help="Number of cases.")
+@click.option("--seed", type=int, required=True, help="Random seed (same seed, same list).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.csv or FILE.xlsx"
+)
+@click.option(
+    "--on", "on", default=None, help="Reference date for ages and closures (default today)."
+)
+def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
+    """Write a synthetic case list with real code sets and FAKE-… references."""
+    from inspectkit.caselist.fake import write_fake_case_list
+
+    write_fake_case_list(output, rows, seed, parse_on(on))
+    click.echo(f"wrote {rows} synthetic case(s) to {output}")
+
+
+@caselist.command()
+@click.option("--regime", "regime_id", required=True, help="Regime id (see `inspectkit regimes`).")
+@click.option("--lenient", is_flag=True, help="Leave out rows with problems instead of failing.")
+@click.argument("file", type=click.Path(path_type=Path))
+def check(regime_id: str, lenient: bool, file: Path) -> None:
+    """Check a council's case list against a regime; exit 2 listing every problem."""
+    from inspectkit.caselist import read_case_list
+    from inspectkit.plugins import get_host
+
+    regime = get_host().regime(regime_id).regime
+    cases = read_case_list(file, regime, strict=not lenient)
+    for line in cases.warnings:
+        click.echo(f"warning: {line}", err=True)
+    left_out = f"; {len(cases.excluded_rows)} row(s) left out" if cases.excluded_rows else ""
+    click.echo(f"{file}: {len(cases)} case(s) usable for {regime.id}{left_out}")

@@ -1,0 +1,77 @@
+"""``inspectkit sample``: draw a reproducible case sample by a regime's rules.
+
+The terminal shows counts, shortfalls and warnings only; case references go
+only into the output file the inspector asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from inspectkit.cli.caselist import parse_on
+
+
+def _subset_sizes(values: tuple[str, ...]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for value in values:
+        name, sep, number = value.partition("=")
+        if not sep or not name.strip() or not number.strip().isdigit():
+            raise click.BadParameter(f"{value!r}: expected ID=N", param_hint="--subset-size")
+        sizes[name.strip()] = int(number)
+    return sizes
+
+
+@click.command()
+@click.option("--regime", "regime_id", required=True, help="Regime id (see `inspectkit regimes`).")
+@click.option(
+    "--cases", type=click.Path(path_type=Path), required=True, help="Case list (.csv/.xlsx)."
+)
+@click.option("--seed", type=int, required=True, help="Random seed, recorded in the sample.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="OUT.csv or OUT.xlsx"
+)
+@click.option("--on", "on", default=None, help="Inspection date, YYYY-MM-DD (default today).")
+@click.option("--subset-size", "subset_size", multiple=True, help="ID=N: size of a sub-set.")
+@click.option("--lenient", is_flag=True, help="Leave out rows with problems instead of failing.")
+def sample(
+    regime_id: str,
+    cases: Path,
+    seed: int,
+    output: Path,
+    on: str | None,
+    subset_size: tuple[str, ...],
+    lenient: bool,
+) -> None:
+    """Draw a seeded case sample and write it with its record."""
+    from inspectkit.caselist import read_case_list
+    from inspectkit.errors import InputError
+    from inspectkit.plugins import get_host
+    from inspectkit.sampling import draw_sample, sidecar_path, write_sample
+
+    if output.suffix.lower() not in (".csv", ".xlsx"):
+        raise InputError.single(f"{output}: expected a .csv or .xlsx sample file name")
+    regime = get_host().regime(regime_id).regime
+    sizes = _subset_sizes(subset_size)
+    case_list = read_case_list(cases, regime, strict=not lenient)
+    record = draw_sample(regime, case_list, seed=seed, on=parse_on(on), subset_sizes=sizes)
+    write_sample(record, output)
+
+    for line in record.warnings:
+        click.echo(f"warning: {line}", err=True)
+    phases: dict[str, int] = {}
+    for case in record.drawn:
+        phases[case.phase_title] = phases.get(case.phase_title, 0) + 1
+    click.echo(
+        f"drew {len(record.drawn)} case(s) from a population of {record.population_size} "
+        f"({regime.id}, seed {seed}, on {record.on.isoformat()})"
+    )
+    for title, count in phases.items():
+        click.echo(f"  {count:>4}  {title}")
+    for line in record.shortfalls:
+        click.echo(f"shortfall: {line}")
+    for survey in record.surveys:
+        click.echo(f"survey: {survey.title}: {survey.count} eligible (references in the output)")
+    extra = f" and {sidecar_path(output)}" if output.suffix.lower() == ".csv" else ""
+    click.echo(f"wrote {output}{extra}")

@@ -1,0 +1,186 @@
+"""``inspectkit init``, ``check`` and ``report``: a workspace from start to documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspectkit.cli.console import console, warn
+from inspectkit.errors import EXIT_INPUT_ERROR, InputError
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--regime", "regime_id", required=True, help="Regime id (see `inspectkit regimes`).")
+@click.option(
+    "--council", required=True, help="The council's name, as the documents should show it."
+)
+@click.option("--start", required=True, help="Day 1 of the inspection, YYYY-MM-DD.")
+@click.option("--force", is_flag=True, help="Replace an existing inspection.toml.")
+def init(directory: Path, regime_id: str, council: str, start: str, force: bool) -> None:
+    """Create workspace DIR: a starter inspection.toml, plan.json and templates/."""
+    from inspectkit.dates import parse_iso_date
+    from inspectkit.plugins import get_host
+    from inspectkit.workspace.init import init_workspace
+
+    day = parse_iso_date(start, "--start")
+    registered = get_host().regime(regime_id)
+    result = init_workspace(directory, registered.regime, council, day, force=force)
+    for line in result.warnings:
+        warn(line)
+    out = console()
+    for path in result.written:
+        out.print(f"wrote {path}")
+    out.print(
+        f"Next: record findings in {result.written[0]}, then `inspectkit check {directory}` "
+        f"and `inspectkit report {directory}`."
+    )
+
+
+@click.command()
+@click.argument(
+    "directories",
+    metavar="DIR...",
+    nargs=-1,
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+)
+def check(directories: tuple[Path, ...]) -> None:
+    """Check workspaces: the file against its regime, then its limiting judgements.
+
+    Advisory rules ("likely", "unlikely") that the grades contradict are
+    warnings; a broken hard limit is an error (exit status 2).
+    """
+    from rich.markup import escape
+    from rich.table import Table
+
+    from inspectkit.judgements import apply_limiting_rules
+    from inspectkit.workspace import load_workspace
+
+    out = console()
+    failed: list[str] = []
+    for directory in directories:
+        workspace = load_workspace(directory)
+        regime = workspace.regime.regime
+        outcomes = apply_limiting_rules(regime, workspace.inspection)
+        recorded = len(workspace.inspection.findings)
+        noun = "grades" if regime.graded else "findings"
+        council = escape(workspace.inspection.council)
+        out.print(f"[bold]{escape(str(directory))}[/]: {regime.id}, {council}: {recorded} {noun}")
+        if not outcomes:
+            out.print(f"  {regime.id} has no limiting rules.")
+            continue
+        table = Table(show_lines=False, title_justify="left")
+        for column in ("rule", "strength", "outcome", "detail"):
+            table.add_column(column, overflow="fold")
+        styles = {"ok": "green", "info": "cyan", "warning": "yellow", "error": "red"}
+        for outcome in outcomes:
+            style = styles[outcome.severity]
+            table.add_row(
+                outcome.rule.id,
+                outcome.rule.strength,
+                f"[{style}]{outcome.status.replace('_', ' ')}[/]",
+                escape(outcome.message),
+            )
+        out.print(table)
+        failed += [f"{directory}: {o.message}" for o in outcomes if o.severity == "error"]
+    if failed:
+        raise InputError(failed)
+
+
+def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], list[str]]:
+    """Worker: (directory, written, warnings, problems).
+
+    It never raises, so one failing workspace is reported and the rest carry on.
+    """
+    from inspectkit.documents import render_workspace
+
+    try:
+        result = render_workspace(Path(directory), pdf=pdf)
+    except InputError as exc:
+        return directory, [], [], list(exc.problems)
+    except Exception as exc:  # report it against the workspace and let the others finish
+        return directory, [], [], [f"internal error: {type(exc).__name__}: {exc}"]
+    return directory, [str(p) for p in result.documents], list(result.warnings), []
+
+
+def _warm_up() -> None:
+    """Load plugins and docxtpl once in the parent, so forked workers inherit them."""
+    from inspectkit.plugins import get_host
+
+    get_host()
+    import docxtpl  # noqa: F401
+
+
+@click.command()
+@click.argument(
+    "directories",
+    metavar="DIR...",
+    nargs=-1,
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+)
+@click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: number of CPUs).",
+)
+def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
+    """Render every document of each workspace DIR into DIR/documents.
+
+    A workspace that fails is reported by name and the others carry on; the exit
+    status is 2 if any failed.
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from rich.progress import Progress
+
+    if pdf:
+        from inspectkit.documents.pdf import find_soffice, missing_message
+
+        if find_soffice() is None:
+            raise InputError.single(missing_message())
+    names = [str(d) for d in directories]
+    workers = min(jobs or os.cpu_count() or 1, len(names))
+    results: list[tuple[str, list[str], list[str], list[str]]] = []
+    _warm_up()
+    with Progress(console=console(), transient=True) as progress:
+        task = progress.add_task("Rendering", total=len(names))
+        if workers == 1:
+            for name in names:
+                results.append(_render_one(name, pdf))
+                progress.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_render_one, name, pdf) for name in names]
+                for future in as_completed(futures):
+                    results.append(future.result())
+                    progress.advance(task)
+    _print_results(sorted(results), len(names))
+
+
+def _print_results(results: list[tuple[str, list[str], list[str], list[str]]], total: int) -> None:
+    out = console()
+    failed = 0
+    for directory, written, warnings, problems in results:
+        for line in warnings:
+            warn(f"{directory}: {line}")
+        if problems:
+            failed += 1
+            for line in problems:
+                click.echo(f"inspectkit: error: {directory}: {line}", err=True)
+        elif total <= 20:
+            out.print(f"{directory}: {len(written)} documents")
+    ok = total - failed
+    out.print(f"Rendered {ok} of {total} workspaces" + (f"; {failed} failed" if failed else ""))
+    if failed:
+        raise SystemExit(EXIT_INPUT_ERROR)
+
+
+__all__: list[Any] = ["check", "init", "report"]

@@ -1,0 +1,196 @@
+"""The values a document template sees, built from the workspace, its plan and its rules.
+
+Everything is plain data (dicts, lists, strings) so templates written by other
+people, rendered in a sandbox, can only read it.  Dates are already words
+(babel, in the inspection's locale).  The regime's plugin can add values
+through the ``inspectkit_document_context`` hook; they are merged last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from inspectkit.model import Regime, ReportSection
+from inspectkit.workspace import Finding, Inspection, Workspace
+
+if TYPE_CHECKING:
+    from inspectkit.judgements import RuleOutcome
+    from inspectkit.timeline import Plan
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date:
+    """The date the document bears: the file's ``letter_date``, else the last report
+    milestone's deadline (or last day), else the end of the plan."""
+    if inspection.letter_date is not None:
+        return inspection.letter_date
+    dated = [p for p in plan.milestones if p.id in regime.report.milestones]
+    if dated:
+        last = dated[-1]
+        return last.due or last.last
+    return plan.end
+
+
+def build_context(
+    workspace: Workspace,
+    template_id: str,
+    *,
+    plan: Plan,
+    outcomes: Sequence[RuleOutcome] = (),
+    sample_size: int | None = None,
+) -> dict[str, Any]:
+    """The full context for document ``template_id`` of ``workspace``."""
+    from inspectkit.plugins import get_host
+
+    context = inspection_context(
+        workspace.regime.regime, workspace.inspection, template_id, plan=plan, outcomes=outcomes
+    )
+    context["sample_size"] = sample_size
+    extra = get_host().document_context(workspace.regime.regime, template_id, context)
+    context.update(extra)
+    return context
+
+
+def inspection_context(
+    regime: Regime,
+    inspection: Inspection,
+    template_id: str,
+    *,
+    plan: Plan,
+    outcomes: Sequence[RuleOutcome] = (),
+) -> dict[str, Any]:
+    """The context without plugin additions (what a raw render of a template needs)."""
+    from inspectkit.dates import format_date, format_day, format_span
+
+    locale = inspection.locale
+    document = next((d for d in regime.templates if d.id == template_id), None)
+    chosen = regime.report.chosen_statements(inspection.recorded_levels())
+    team = list(inspection.team) or ["Lead inspector"]
+    milestones = {
+        p.id: {
+            "title": p.milestone.title,
+            "first": format_date(p.first, locale),
+            "last": format_date(p.last, locale),
+            "first_day": format_day(p.first, locale),
+            "last_day": format_day(p.last, locale),
+            "span": format_span(p.first, p.last, locale),
+            "due": format_date(p.due, locale) if p.due else "",
+            "due_day": format_day(p.due, locale) if p.due else "",
+        }
+        for p in plan.milestones
+    }
+    findings = {
+        level.id: [_finding(regime, f) for f in inspection.findings_at(level.id)]
+        for level in regime.scale.levels
+    }
+    grades = {f.area: _level_label(regime, f.level) for f in inspection.findings if f.level}
+    return {
+        "council": inspection.council,
+        "recipient": inspection.recipient,
+        "team": team,
+        "lead": team[0],
+        "team_others": team[1:],
+        "team_size": len(team),
+        "team_size_words": _number_words(len(team)),
+        "sites": list(inspection.sites),
+        "contacts": dict(inspection.contacts),
+        "section_text": dict(inspection.sections),
+        "regime": {
+            "id": regime.id,
+            "title": regime.title,
+            "short_title": regime.short_title,
+            "reference": regime.reference,
+            "publisher": regime.publisher,
+            "version": regime.version,
+            "legal_basis": regime.legal_basis.text,
+        },
+        "document": {
+            "id": template_id,
+            "title": document.title if document else template_id,
+            "kind": document.kind if document else "",
+            "source": document.source if document else "",
+        },
+        "report_title": regime.report.title,
+        "locale": locale,
+        "start_date": format_date(plan.start, locale),
+        "start_day": format_day(plan.start, locale),
+        "end_date": format_date(plan.end, locale),
+        "letter_date": format_date(letter_date(regime, inspection, plan), locale),
+        "dates": milestones,
+        "levels": [
+            {"id": lv.id, "label": lv.label, "findings": findings[lv.id]}
+            for lv in regime.scale.levels
+        ],
+        "findings": findings,
+        "grades": grades,
+        "statements": {key: s.text for key, s in chosen.items()},
+        "sections": list(_sections(regime, inspection, regime.report.sections)),
+        "grade_table": [
+            row for row in _sections(regime, inspection, regime.report.sections) if row["graded"]
+        ],
+        "recommendations": [r for f in inspection.findings for r in f.recommendations],
+        "limiting": [
+            {
+                "rule": o.rule.id,
+                "status": o.status,
+                "message": o.message,
+                "source": o.rule.source,
+                "advisory": o.rule.advisory,
+            }
+            for o in outcomes
+            if o.fired
+        ],
+    }
+
+
+def _number_words(count: int) -> str:
+    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else str(count)
+
+
+def _level_label(regime: Regime, level_id: str) -> str:
+    level = regime.scale.level(level_id)
+    return level.label if level else level_id
+
+
+def _finding(regime: Regime, finding: Finding) -> dict[str, Any]:
+    area = regime.evaluation.area(finding.area)
+    return {
+        "area": finding.area,
+        "area_title": area.title if area else finding.area,
+        "level": finding.level,
+        "label": _level_label(regime, finding.level) if finding.level else "",
+        "text": finding.text,
+        "evidence": finding.evidence,
+        "recommendations": list(finding.recommendations),
+    }
+
+
+def _sections(
+    regime: Regime,
+    inspection: Inspection,
+    sections: Iterable[ReportSection],
+    prefix: str = "",
+    depth: int = 0,
+) -> Iterable[dict[str, Any]]:
+    """Report sections depth first, numbered "1", "1.2", with each area's recorded entry."""
+    for index, section in enumerate(sections, start=1):
+        number = f"{prefix}{index}"
+        entry = inspection.entry_for(section.area) if section.area else None
+        yield {
+            "number": number,
+            "id": section.id,
+            "title": section.title,
+            "depth": depth,
+            "heading_level": min(depth + 1, 3),
+            "graded": section.graded,
+            "grade": _level_label(regime, entry.level) if entry and entry.level else "",
+            "content": section.content,
+            "source": section.source,
+            "text": (entry.text if entry else "") or inspection.sections.get(section.id, ""),
+            "evidence": entry.evidence if entry else "",
+            "recommendations": list(entry.recommendations) if entry else [],
+        }
+        yield from _sections(regime, inspection, section.children, f"{number}.", depth + 1)

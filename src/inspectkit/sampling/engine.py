@@ -1,0 +1,439 @@
+"""The seeded draw: a regime's sampling rules applied to a case list.
+
+The engine knows mechanisms, not regimes: a population (``where`` matches and
+``closed_within_months``), phases in order with no case drawn twice, quotas on
+groups, ``cover`` (one case from every combination that exists), ``balance``
+(round-robin over strata in seeded random order), a phase minimum topped up at
+random, sub-sets flagged within the sample and the regime's overall minimum.
+Every random choice comes from one ``random.Random(seed)`` over cases in row
+order, so the same seed and file always give the same sample.  Where the list
+cannot satisfy a rule the record says so plainly instead of failing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from datetime import date
+from itertools import product
+
+from inspectkit.caselist.dates import months_before
+from inspectkit.caselist.fields import privacy_rules
+from inspectkit.caselist.table import CaseList
+from inspectkit.caselist.vocabulary import short_label
+from inspectkit.errors import InputError
+from inspectkit.model import CaseField, CaseGroup, FieldMatch, Phase, Regime, Subset
+from inspectkit.sampling.record import SampledCase, SampleRecord
+from inspectkit.sampling.surveys import survey_eligibility
+
+STATUS_FIELD = "case_status"
+CLOSED_VALUE = "closed"
+CLOSED_DATE_FIELD = "closed_date"
+NOT_RECORDED = "not recorded"
+WHOLE_SAMPLE = "sample"
+
+
+class _Columns:
+    """Per-field value ids, computed once per draw."""
+
+    def __init__(self, cases: CaseList) -> None:
+        self.cases = cases
+        self.fields: dict[str, CaseField] = {f.id: f for f in cases.fields}
+        self._ids: dict[str, Sequence[str | None]] = {}
+        self._keys: dict[tuple[str, ...], list[tuple[str | None, ...]]] = {}
+
+    def ids(self, field_id: str) -> Sequence[str | None]:
+        if field_id not in self._ids:
+            self._ids[field_id] = self.cases.value_ids(field_id)
+        return self._ids[field_id]
+
+    def strata_keys(self, fields: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+        """Each case's stratum (its values of ``fields``), built once per field tuple."""
+        if fields not in self._keys:
+            self._keys[fields] = list(zip(*(self.ids(f) for f in fields), strict=True))
+        return self._keys[fields]
+
+    def label(self, field_id: str, value_id: str | None) -> str:
+        if value_id is None:
+            return NOT_RECORDED
+        case_field = self.fields.get(field_id)
+        value = (
+            next((v for v in case_field.values if v.id == value_id), None) if case_field else None
+        )
+        return short_label(value.label) if value else value_id
+
+    def title(self, field_id: str) -> str:
+        case_field = self.fields.get(field_id)
+        return case_field.title if case_field else field_id
+
+    def matching(self, candidates: list[int], where: Sequence[FieldMatch]) -> list[int]:
+        for match in where:
+            allowed = set(match.values)
+            column = self.ids(match.field)
+            candidates = [i for i in candidates if column[i] in allowed]
+        return candidates
+
+
+class _Draw:
+    """The state of one draw: what is taken, by which phase and rule."""
+
+    def __init__(self, regime: Regime, cases: CaseList, seed: int, on: date) -> None:
+        self.regime = regime
+        self.rules = regime.sampling
+        self.cases = cases
+        self.columns = _Columns(cases)
+        self.rng = random.Random(seed)
+        self.on = on
+        self.taken: dict[int, tuple[Phase | None, str]] = {}
+        self.shortfalls: list[str] = []
+        self.warnings: list[str] = []
+        self._members: dict[str, list[int]] = {}
+        self._strata: dict[
+            tuple[str | None, tuple[str, ...]], list[tuple[tuple[str | None, ...], list[int]]]
+        ] = {}
+        self.population = self.find_population()
+
+    # -- population ---------------------------------------------------------------
+
+    def find_population(self) -> list[int]:
+        """Cases the rules allow: ``where`` matches; current, or closed recently enough."""
+        population = self.rules.population
+        candidates = self.columns.matching(list(range(len(self.cases))), population.where)
+        status = self.columns.ids(STATUS_FIELD)
+        closed_on = self.cases.ordinals(CLOSED_DATE_FIELD)
+        today = self.on.toordinal()
+        months = population.closed_within_months
+        earliest = months_before(self.on, months).toordinal() if months is not None else None
+        kept: list[int] = []
+        undated = 0
+        for i in candidates:
+            closed_day = closed_on[i]
+            if status[i] != CLOSED_VALUE and not 0 < closed_day <= today:
+                kept.append(i)  # current on the inspection date
+            elif earliest is not None and earliest <= closed_day <= today:
+                kept.append(i)
+            elif closed_day == 0 and earliest is not None:
+                undated += 1
+        if undated:
+            self.warnings.append(
+                f"{undated} closed case(s) have no closure date, so whether they closed "
+                f"within {months} months cannot be told; they were not drawn"
+            )
+        return kept
+
+    def available(self, candidates: Sequence[int], extra: set[int] | None = None) -> list[int]:
+        taken = self.taken
+        if not extra:
+            return [i for i in candidates if i not in taken]
+        return [i for i in candidates if i not in taken and i not in extra]
+
+    def members(self, group: CaseGroup) -> list[int]:
+        """The population's cases in ``group`` (computed once per group)."""
+        if group.id not in self._members:
+            self._members[group.id] = self.columns.matching(self.population, group.where)
+        return self._members[group.id]
+
+    # -- drawing ------------------------------------------------------------------
+
+    def take(self, index: int, phase: Phase | None, rule: str) -> None:
+        self.taken[index] = (phase, rule)
+
+    def random_picks(self, candidates: list[int], need: int) -> list[int]:
+        if need <= 0 or not candidates:
+            return []
+        if need >= len(candidates):
+            picks = list(candidates)
+            self.rng.shuffle(picks)
+            return picks
+        return self.rng.sample(candidates, need)
+
+    def balanced_picks(
+        self,
+        candidates: list[int],
+        need: int,
+        fields: Sequence[str],
+        *,
+        source: str | None = None,
+        exclude: set[int] | None = None,
+    ) -> list[tuple[int, str]]:
+        """Round-robin over the strata of ``fields`` in seeded random order, one at a time.
+
+        ``source`` names where ``candidates`` came from (a group, the population) so
+        their strata are built once and reused; cases already taken, or in
+        ``exclude``, are skipped as they come up.
+        """
+        if need <= 0 or not candidates:
+            return []
+        strata = {key: list(members) for key, members in self.strata(candidates, fields, source)}
+        keys = sorted(strata, key=lambda key: tuple((v is None, v or "") for v in key))
+        self.rng.shuffle(keys)
+        taken = self.taken
+        skip = exclude or set()
+        picks: list[tuple[int, str]] = []
+        while len(picks) < need and keys:
+            for key in list(keys):
+                members = strata[key]
+                chosen = None
+                while members and chosen is None:
+                    at = self.rng.randrange(len(members))
+                    members[at], members[-1] = members[-1], members[at]
+                    index = members.pop()
+                    if index not in taken and index not in skip:
+                        chosen = index
+                if chosen is not None:
+                    label = " × ".join(
+                        self.columns.label(f, v) for f, v in zip(fields, key, strict=True)
+                    )
+                    picks.append((chosen, label))
+                if not members:
+                    keys.remove(key)
+                if len(picks) == need:
+                    break
+        return picks
+
+    def strata(
+        self, candidates: list[int], fields: Sequence[str], source: str | None
+    ) -> list[tuple[tuple[str | None, ...], list[int]]]:
+        """``candidates`` grouped by their values of ``fields``, in row order within each."""
+        cache_key = (source, tuple(fields))
+        if source is not None and cache_key in self._strata:
+            return self._strata[cache_key]
+        stratum_of = self.columns.strata_keys(tuple(fields))
+        grouped: dict[tuple[str | None, ...], list[int]] = {}
+        for i in candidates:
+            key = stratum_of[i]
+            members = grouped.get(key)
+            if members is None:
+                grouped[key] = [i]
+            else:
+                members.append(i)
+        result = list(grouped.items())
+        if source is not None:
+            self._strata[cache_key] = result
+        return result
+
+    def draw_phase(self, phase: Phase) -> None:
+        here: set[int] = set()
+        balance_note = " × ".join(self.columns.title(f) for f in phase.balance)
+        for quota in phase.quotas:
+            group = self.rules.group(quota.group)
+            if group is None:
+                raise InputError.single(
+                    f"regime {self.regime.id}: phase {phase.id} has a quota on unknown group "
+                    f"{quota.group!r}"
+                )
+            members = self.members(group)
+            already = len(self.columns.matching(sorted(here), group.where))
+            need = quota.min - already
+            free = len(members) - len(self.columns.matching(list(self.taken), group.where))
+            rule = f"quota: {group.title}, at least {quota.min} ({quota.source})"
+            if phase.balance:
+                picks = self.balanced_picks(
+                    members, need, phase.balance, source=f"group:{group.id}", exclude=here
+                )
+                for index, stratum in picks:
+                    self.take(index, phase, f"{rule}; balanced by {balance_note}: {stratum}")
+                    here.add(index)
+            else:
+                for index in self.random_picks(self.available(members, here), need):
+                    self.take(index, phase, rule)
+                    here.add(index)
+            if free < need:
+                self.shortfalls.append(self.quota_shortfall(phase, group, quota.min, members, free))
+        if phase.cover:
+            self.cover(phase, here)
+        wanted = phase.size.min
+        if wanted is not None and len(here) < wanted:
+            need = wanted - len(here)
+            if phase.balance:
+                picks = self.balanced_picks(
+                    self.population, need, phase.balance, source="population", exclude=here
+                )
+                for index, stratum in picks:
+                    self.take(index, phase, f"balance: {stratum} ({phase.source})")
+                    here.add(index)
+            else:
+                rule = f"random: to reach at least {wanted} ({phase.size.source})"
+                for index in self.random_picks(self.available(self.population, here), need):
+                    self.take(index, phase, rule)
+                    here.add(index)
+            if len(here) < wanted:
+                self.shortfalls.append(
+                    f"{phase.title}: only {len(here)} case(s) could be drawn; the phase asks "
+                    f"for at least {wanted} ({phase.size.source})"
+                )
+
+    def quota_shortfall(
+        self, phase: Phase, group: CaseGroup, wanted: int, members: list[int], free: int
+    ) -> str:
+        kind = group.title[0].lower() + group.title[1:]
+        if free == len(members):
+            have = f"only {len(members)} {kind} case(s) exist" if members else f"no {kind} exist"
+        else:
+            have = (
+                f"only {free} of the {len(members)} {kind} case(s) were not drawn "
+                "by an earlier phase"
+            )
+        return f"{phase.title}: {have}; the phase asks for at least {wanted} ({group.source})"
+
+    def cover(self, phase: Phase, here: set[int]) -> None:
+        """At least one case from every combination of the ``cover`` fields that exists."""
+        fields = phase.cover
+        stratum_of = self.columns.strata_keys(tuple(fields))
+        strata: dict[tuple[str | None, ...], list[int]] = {}
+        for i in self.population:
+            strata.setdefault(stratum_of[i], []).append(i)
+        choices = []
+        for field_id in fields:
+            case_field = self.columns.fields.get(field_id)
+            choices.append([v.id for v in case_field.values] if case_field else [])
+        for combination in product(*choices):
+            labels = " × ".join(
+                self.columns.label(f, v) for f, v in zip(fields, combination, strict=True)
+            )
+            members = strata.get(combination, [])
+            if not members:
+                self.shortfalls.append(
+                    f"{phase.title}: no {labels} case exists in the population, so none "
+                    f"can be drawn ({phase.source})"
+                )
+                continue
+            if any(i in here for i in members):
+                continue
+            pool = self.available(members, here)
+            if not pool:
+                self.shortfalls.append(
+                    f"{phase.title}: every {labels} case was drawn by an earlier phase"
+                )
+                continue
+            index = pool[self.rng.randrange(len(pool))]
+            self.take(index, phase, f"cover: {labels} ({phase.source})")
+            here.add(index)
+
+    def top_up_to_minimum(self) -> None:
+        minimum = self.rules.minimum
+        if minimum.min is None or len(self.taken) >= minimum.min:
+            return
+        last = self.rules.phases[-1] if self.rules.phases else None
+        pool = self.available(self.population)
+        rule = f"random: to reach the regime's minimum of {minimum.min} ({minimum.source})"
+        for index in self.random_picks(pool, minimum.min - len(self.taken)):
+            self.take(index, last, rule)
+        if len(self.taken) < minimum.min:
+            self.shortfalls.append(
+                f"only {len(self.taken)} case(s) could be drawn from a population of "
+                f"{len(self.population)}; the regime asks for at least {minimum.min} "
+                f"({minimum.source})"
+            )
+
+    def flag_subsets(self, sizes: Mapping[str, int]) -> dict[int, list[str]]:
+        flags: dict[int, list[str]] = {}
+        drawn = list(self.taken)
+        for subset in self.rules.subsets:
+            size = sizes.get(subset.id, subset.size.min)
+            if size is None:
+                self.shortfalls.append(
+                    f"{subset.title}: the source gives no size ({subset.size.source}), so no "
+                    f"case is flagged; give one with --subset-size {subset.id}=N"
+                )
+                continue
+            picks = self.subset_picks(subset, drawn, size)
+            for index in picks:
+                flags.setdefault(index, []).append(subset.id)
+            if len(picks) < size:
+                self.shortfalls.append(
+                    f"{subset.title}: only {len(drawn)} case(s) were drawn; the sub-set asks "
+                    f"for {size}"
+                )
+        return flags
+
+    def subset_picks(self, subset: Subset, drawn: list[int], size: int) -> list[int]:
+        if subset.balance:
+            return [i for i, _ in self.balanced_picks(list(drawn), size, subset.balance)]
+        return self.random_picks(list(drawn), size)
+
+
+def draw_sample(
+    regime: Regime,
+    cases: CaseList,
+    *,
+    seed: int,
+    on: date,
+    subset_sizes: Mapping[str, int] | None = None,
+) -> SampleRecord:
+    """Apply ``regime``'s sampling rules to ``cases`` with ``seed``, as of ``on``."""
+    sizes = dict(subset_sizes or {})
+    known = {s.id for s in regime.sampling.subsets}
+    problems = [
+        f"--subset-size {name}: {regime.id} has no sub-set {name!r}"
+        f" (sub-sets: {', '.join(sorted(known)) or 'none'})"
+        for name in sorted(sizes)
+        if name not in known
+    ]
+    problems += [
+        f"--subset-size {n}={v}: must be 0 or more" for n, v in sorted(sizes.items()) if v < 0
+    ]
+    if problems:
+        raise InputError(problems)
+    draw = _Draw(regime, cases, seed, on)
+    for phase in regime.sampling.phases:
+        draw.draw_phase(phase)
+    draw.top_up_to_minimum()
+    flags = draw.flag_subsets(sizes)
+    detail_fields = _detail_fields(regime, draw.columns)
+    drawn = []
+    for index, (chosen_in, rule) in draw.taken.items():
+        details = tuple(
+            (draw.columns.title(f), draw.columns.label(f, draw.columns.ids(f)[index]))
+            for f in detail_fields
+        )
+        drawn.append(
+            SampledCase(
+                reference=cases.references[index],
+                row=cases.rows[index],
+                phase=chosen_in.id if chosen_in else WHOLE_SAMPLE,
+                phase_title=chosen_in.title if chosen_in else "Sample",
+                rule=rule,
+                subsets=tuple(flags.get(index, ())),
+                details=details,
+            )
+        )
+    return SampleRecord(
+        regime_id=regime.id,
+        regime_version=regime.version,
+        regime_title=regime.title,
+        seed=seed,
+        input_sha256=cases.sha256,
+        input_name=cases.path.name,
+        on=on,
+        drawn=tuple(drawn),
+        shortfalls=tuple(draw.shortfalls),
+        surveys=survey_eligibility(regime, cases, on),
+        population_text=regime.sampling.population.text,
+        population_size=len(draw.population),
+        cases_read=len(cases),
+        strict=cases.strict,
+        excluded_rows=cases.excluded_rows,
+        warnings=(*cases.warnings, *draw.warnings),
+        subset_sizes=tuple(sorted(sizes.items())),
+        detail_fields=tuple(draw.columns.title(f) for f in detail_fields),
+    )
+
+
+def _detail_fields(regime: Regime, columns: _Columns) -> list[str]:
+    """Code fields the regime's rules refer to, plus case status — never personal details."""
+    rules = regime.sampling
+    named: set[str] = {STATUS_FIELD}
+    named.update(m.field for m in rules.population.where)
+    for group in rules.groups:
+        named.update(m.field for m in group.where)
+    for phase in rules.phases:
+        named.update((*phase.cover, *phase.balance))
+    for subset in rules.subsets:
+        named.update(subset.balance)
+    never = privacy_rules().never_exported
+    return [
+        f.id
+        for f in columns.fields.values()
+        if f.id in named and f.id not in never and f.kind in ("code", "flag")
+    ]

@@ -1,0 +1,15 @@
+"""Inspection workspaces: the inspection file, its checks, and the folder around it."""
+
+from inspectkit.workspace.inspection_file import INSPECTION_FILE, read_inspection_file
+from inspectkit.workspace.model import Finding, Inspection
+from inspectkit.workspace.workspace import Workspace, load_inspection, load_workspace
+
+__all__ = [
+    "INSPECTION_FILE",
+    "Finding",
+    "Inspection",
+    "Workspace",
+    "load_inspection",
+    "load_workspace",
+    "read_inspection_file",
+]

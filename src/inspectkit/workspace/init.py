@@ -1,0 +1,163 @@
+"""``inspectkit init``: a new workspace with a commented starter inspection file.
+
+The starter lists every judgement area and every level of the regime in
+comments, so an inspector fills it in without looking anything up, and it
+loads as it stands (it records nothing yet).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from attrs import frozen
+
+from inspectkit.errors import InputError
+from inspectkit.files import write_text_atomic
+from inspectkit.model import Regime
+from inspectkit.workspace.inspection_file import INSPECTION_FILE
+from inspectkit.workspace.workspace import PLAN_FILE, TEMPLATES_DIR
+
+TEMPLATES_README = """\
+Put a Word template here to override the regime's own: same file name, same
+Jinja tags ({{ council }}, {%p for f in findings.area_of_strength %} ...).
+`inspectkit report` looks here first, then in the regime's plugin, then in
+inspectkit's own templates. See docs/documents.md.
+"""
+
+
+@frozen(kw_only=True)
+class InitResult:
+    directory: Path
+    written: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str = "# ") -> list[str]:
+    return [f"{indent}{line}".rstrip() for line in text.splitlines()]
+
+
+def starter_header(
+    regime: Regime, council: str, start: date, team: Iterable[str] | None = None
+) -> str:
+    """The who/where/when part of an inspection file."""
+    members = list(team) if team is not None else default_team(regime)
+    lines = [
+        f"# Inspection file for {regime.title} ({regime.id} {regime.version}).",
+        "# Job titles and case reference numbers only: never a person's name (100025 §43).",
+        "# Check it with `inspectkit check DIR`; render documents with `inspectkit report DIR`.",
+        "",
+        f"regime = {toml_string(regime.id)}",
+        f"council = {toml_string(council)}",
+        f"start = {start.isoformat()}  # day 1: {regime.timeline.anchor}",
+        "team = [" + ", ".join(toml_string(m) for m in members) + "]",
+        'sites = []  # e.g. ["Civic Centre duty and assessment team"]',
+        'recipient = "Director of Children\'s Services"',
+        "# letter_date = 2011-11-16  # default: the last report milestone of the plan",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def default_team(regime: Regime) -> list[str]:
+    """The regime's team roles by title, one of each (edit to the real team)."""
+    return [role.title for role in regime.team.roles]
+
+
+def starter_body(regime: Regime) -> str:
+    """Commented examples for every area and level, plus the assertion questions."""
+    scale = regime.scale
+    lines: list[str] = []
+    kind = "Grades" if scale.graded else "Finding types"
+    lines.append(f"# {kind} of this regime ({scale.source}), best first:")
+    for level in scale.levels:
+        lines.append(f"#   {level.id:<28} {level.label}")
+    lines.append("#")
+    lines.append(
+        "# Judgement areas (an area marked 'no grade' takes text and recommendations only):"
+    )
+    for depth, area in regime.evaluation.walk():
+        mark = "" if area.graded or not scale.graded else "  (no grade)"
+        lines.append(f"#   {'  ' * depth}{area.id:<{34 - 2 * depth}} {area.title}{mark}")
+    lines.append("")
+    first_area = next((a.id for _, a in regime.evaluation.walk() if a.graded), "AREA")
+    first_level = scale.levels[0].id if scale.levels else "LEVEL"
+    if scale.graded:
+        lines += [
+            "# One [[grades]] table per area judged:",
+            "# [[grades]]",
+            f'# area = "{first_area}"',
+            f'# grade = "{first_level}"',
+            '# text = "What inspectors found, in the report\'s words."',
+            '# evidence = "Summary of the evidence (case references only)."',
+            '# recommendations = ["An area for improvement."]',
+        ]
+    else:
+        lines += [
+            "# One [[findings]] table per finding:",
+            "# [[findings]]",
+            f'# area = "{first_area}"',
+            f'# type = "{first_level}"',
+            '# text = "The finding, in the letter\'s words."',
+            '# evidence = "Summary of the evidence (case references only)."',
+            '# recommendations = ["What the council should do."]',
+        ]
+    questions = [r for r in regime.limiting_rules if r.when.assertion]
+    if questions:
+        lines += ["", "[assertions]  # answer true or false; limiting rules depend on them"]
+        for rule in questions:
+            lines += _comment(f"{rule.when.question} ({rule.source})")
+            lines.append(f"# {rule.when.assertion} = true")
+    sections = [s for s in regime.report.sections if not s.area]
+    if sections:
+        lines += ["", "[sections]  # free text for report sections that carry no judgement"]
+        for section in sections:
+            lines.append(f'# {section.id} = "{section.title}: ..."')
+    return "\n".join(lines) + "\n"
+
+
+def init_workspace(
+    directory: Path,
+    regime: Regime,
+    council: str,
+    start: date,
+    *,
+    body: str | None = None,
+    team: Iterable[str] | None = None,
+    force: bool = False,
+) -> InitResult:
+    """Create ``directory`` with inspection.toml, plan.json and templates/.
+
+    The plan is made first, so a start date on a bank holiday fails before
+    anything is written.
+    """
+    from inspectkit.timeline import plan_inspection, plan_to_data
+
+    directory = Path(directory)
+    target = directory / INSPECTION_FILE
+    if target.exists() and not force:
+        raise InputError.single(f"{target}: already exists (use --force to replace it)")
+    if not council.strip():
+        raise InputError.single("--council: must not be empty")
+    plan = plan_inspection(regime, start)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / TEMPLATES_DIR).mkdir(exist_ok=True)
+    text = starter_header(regime, council, start, team) + "\n" + (body or starter_body(regime))
+    write_text_atomic(target, text)
+    plan_path = directory / PLAN_FILE
+    write_text_atomic(
+        plan_path, json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
+    )
+    readme = directory / TEMPLATES_DIR / "README.txt"
+    if not readme.exists():
+        write_text_atomic(readme, TEMPLATES_README)
+    return InitResult(
+        directory=directory, written=(target, plan_path, readme), warnings=plan.warnings
+    )

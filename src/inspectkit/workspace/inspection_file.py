@@ -1,0 +1,349 @@
+"""``inspection.toml`` → :class:`Inspection`, checked against its regime.
+
+Two passes, each reporting every problem it finds with the file and key path:
+
+1. structure — a cattrs converter with ``forbid_extra_keys`` turns the TOML into
+   the file's own schema (a typo such as ``evidnce`` is an error, not ignored);
+2. meaning — every area, finding type, grade, assertion and section id is looked
+   up in the regime, people must be job titles, and the regime's plugin adds
+   its own checks through the ``inspectkit_check_inspection`` hook.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from attrs import define
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+from inspectkit.workspace.model import Finding, Inspection
+from inspectkit.workspace.names import honorific_name, looks_like_job_title
+
+INSPECTION_FILE = "inspection.toml"
+
+
+@define(kw_only=True)
+class FindingEntry:
+    """``[[findings]]``: one finding of an ungraded regime."""
+
+    area: str
+    type: str
+    text: str
+    evidence: str = ""
+    recommendations: list[str] = attrs.Factory(list)
+
+
+@define(kw_only=True)
+class GradeEntry:
+    """``[[grades]]``: one area's grade (or text only, for a heading that carries no grade)."""
+
+    area: str
+    grade: str = ""
+    text: str = ""
+    evidence: str = ""
+    recommendations: list[str] = attrs.Factory(list)
+
+
+@define(kw_only=True)
+class InspectionFile:
+    """The file exactly as written, before it is checked against the regime."""
+
+    regime: str
+    council: str
+    start: date
+    team: list[str] = attrs.Factory(list)
+    sites: list[str] = attrs.Factory(list)
+    recipient: str = "Director of Children's Services"
+    letter_date: date | None = None
+    locale: str = "en_GB"
+    findings: list[FindingEntry] = attrs.Factory(list)
+    grades: list[GradeEntry] = attrs.Factory(list)
+    assertions: dict[str, bool] = attrs.Factory(dict)
+    contacts: dict[str, str] = attrs.Factory(dict)
+    sections: dict[str, str] = attrs.Factory(dict)
+
+
+def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _type: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {described}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
+
+
+def _structure_date(value: Any, _type: Any) -> date:
+    """TOML dates (``start = 2011-10-18``) or ISO text (``start = "2011-10-18"``)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date such as 2011-10-18, got {value!r}")
+
+
+@cache
+def converter() -> cattrs.Converter:
+    """Strict: unknown keys and wrong types are errors (``bool("no")`` is not true)."""
+    strict = cattrs.Converter(forbid_extra_keys=True)
+    strict.register_structure_hook(str, _exactly(str, "text"))
+    strict.register_structure_hook(bool, _exactly(bool, "true or false"))
+    strict.register_structure_hook(date, _structure_date)
+
+    def is_list(type_: Any) -> bool:
+        return get_origin(type_) is list
+
+    def list_hook(type_: Any, _converter: Any) -> Callable[[Any, Any], list[Any]]:
+        from cattrs.cols import list_structure_factory
+
+        inner = list_structure_factory(type_, strict)  # keeps indexes in error paths
+
+        def structure_list(value: Any, given: Any) -> list[Any]:
+            # cattrs alone would turn "Lead inspector" into a list of letters
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list [...], got {type(value).__name__} {value!r}")
+            result: list[Any] = inner(value, given)
+            return result
+
+        return structure_list
+
+    def is_dict(type_: Any) -> bool:
+        return get_origin(type_) is dict
+
+    def structure_dict(value: Any, type_: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a table, got {type(value).__name__} {value!r}")
+        _key, item = get_args(type_)
+        return {str(k): strict.structure(v, item) for k, v in value.items()}
+
+    strict.register_structure_hook_factory(is_list, list_hook)
+    strict.register_structure_hook_func(is_dict, structure_dict)
+    return strict
+
+
+def _format(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown key(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if str(exc):
+        return str(exc)
+    return cattrs.v.format_exception(exc, type_)
+
+
+def read_inspection_file(path: Path) -> InspectionFile:
+    """Parse and structure ``path``; InputError lines read ``FILE: key.path: problem``."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise InputError.single(
+            f"{path}: no inspection file; create one with `inspectkit init`"
+        ) from None
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError.single(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return converter().structure(data, InspectionFile)
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = []
+        for line in cattrs.transform_error(exc, path="$", format_exception=_format):
+            message, _, where = line.rpartition(" @ ")
+            location = where.removeprefix("$").lstrip(".") or "(top level)"
+            problems.append(f"{path}: {location}: {message}")
+        raise InputError(problems) from None
+
+
+def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Inspection:
+    """Every meaning problem of ``raw`` for ``regime`` in one InputError, else the Inspection."""
+    checker = _Checker(regime, path)
+    findings = checker.findings(raw)
+    checker.people(raw)
+    checker.assertions(raw.assertions)
+    checker.sections(raw.sections)
+    if not raw.council.strip():
+        checker.problem("council", "must not be empty")
+    if checker.problems:
+        raise InputError(checker.problems)
+    return Inspection(
+        regime=raw.regime,
+        council=raw.council.strip(),
+        start=raw.start,
+        team=tuple(raw.team),
+        sites=tuple(raw.sites),
+        recipient=raw.recipient,
+        letter_date=raw.letter_date,
+        locale=raw.locale,
+        findings=tuple(findings),
+        assertions=raw.assertions,
+        contacts=raw.contacts,
+        sections=raw.sections,
+    )
+
+
+class _Checker:
+    def __init__(self, regime: Regime, path: Path) -> None:
+        self.regime = regime
+        self.path = path
+        self.problems: list[str] = []
+        self.areas = {a.id: a for _, a in regime.evaluation.walk()}
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.path}: {where}: {message}")
+
+    def _area(self, where: str, area_id: str) -> bool:
+        if area_id in self.areas:
+            return True
+        known = ", ".join(self.areas)
+        self.problem(
+            f"{where}.area",
+            f"unknown judgement area {area_id!r} of {self.regime.id} (known: {known})",
+        )
+        return False
+
+    def _text(self, where: str, value: str) -> None:
+        name = honorific_name(value)
+        if name:
+            self.problem(
+                where,
+                f"{name!r} looks like a person's name; use job titles and case references only",
+            )
+
+    def findings(self, raw: InspectionFile) -> list[Finding]:
+        regime, scale = self.regime, self.regime.scale
+        levels = ", ".join(lv.id for lv in scale.levels)
+        result: list[Finding] = []
+        if scale.graded and raw.findings:
+            self.problem(
+                "findings",
+                f"{regime.id} is graded ({scale.source}): record [[grades]] with a grade for "
+                "each area, not [[findings]]",
+            )
+        if not scale.graded:
+            for index, grade in enumerate(raw.grades):
+                what = f"grade {grade.grade!r}" if grade.grade else "a [[grades]] entry"
+                self.problem(
+                    f"grades[{index}]",
+                    f"{what} given, but {regime.id} is ungraded ({scale.source}): record "
+                    f"[[findings]] with a finding type ({levels})",
+                )
+            for index, entry in enumerate(raw.findings):
+                where = f"findings[{index}]"
+                known_area = self._area(where, entry.area)
+                if scale.level(entry.type) is None:
+                    self.problem(
+                        f"{where}.type",
+                        f"{entry.type!r} is not a finding type of {regime.id} (expected one of "
+                        f"{levels})",
+                    )
+                elif known_area:
+                    result.append(self._finding(where, entry.area, entry.type, entry))
+                if not entry.text.strip():
+                    self.problem(f"{where}.text", "must not be empty")
+            return result
+        seen: dict[str, int] = {}
+        for index, grade in enumerate(raw.grades):
+            where = f"grades[{index}]"
+            if not self._area(where, grade.area):
+                continue
+            if grade.area in seen:
+                self.problem(
+                    f"{where}.area",
+                    f"{grade.area!r} is already recorded at grades[{seen[grade.area]}]",
+                )
+                continue
+            seen[grade.area] = index
+            area = self.areas[grade.area]
+            if grade.grade and not area.graded:
+                self.problem(
+                    f"{where}.grade",
+                    f"{grade.area!r} ({area.title}) carries no grade in {regime.id} "
+                    f"(graded = false, {area.source}); give text and recommendations only",
+                )
+                continue
+            if area.graded and not grade.grade:
+                self.problem(f"{where}.grade", f"{grade.area!r} needs a grade ({levels})")
+                continue
+            if grade.grade and scale.level(grade.grade) is None:
+                self.problem(
+                    f"{where}.grade",
+                    f"{grade.grade!r} is not on {regime.id}'s scale (expected one of {levels})",
+                )
+                continue
+            result.append(self._finding(where, grade.area, grade.grade, grade))
+        return result
+
+    def _finding(
+        self, where: str, area: str, level: str, entry: FindingEntry | GradeEntry
+    ) -> Finding:
+        self._text(f"{where}.text", entry.text)
+        self._text(f"{where}.evidence", entry.evidence)
+        for number, line in enumerate(entry.recommendations):
+            self._text(f"{where}.recommendations[{number}]", line)
+        return Finding(
+            area=area,
+            level=level,
+            text=entry.text.strip(),
+            evidence=entry.evidence.strip(),
+            recommendations=tuple(r.strip() for r in entry.recommendations if r.strip()),
+        )
+
+    def people(self, raw: InspectionFile) -> None:
+        people: list[tuple[str, str]] = [(f"team[{i}]", t) for i, t in enumerate(raw.team)]
+        people.append(("recipient", raw.recipient))
+        people += [(f"contacts.{k}", v) for k, v in raw.contacts.items() if _is_person(k)]
+        for where, value in people:
+            if not looks_like_job_title(value):
+                self.problem(
+                    where,
+                    f"expected a job title (e.g. 'Lead inspector, HMI'), got {value!r}: the "
+                    "inspection file takes job titles only, never names",
+                )
+        for where, value in [
+            *((f"sites[{i}]", s) for i, s in enumerate(raw.sites)),
+            *((f"contacts.{k}", v) for k, v in raw.contacts.items() if not _is_person(k)),
+            *((f"sections.{k}", v) for k, v in raw.sections.items()),
+        ]:
+            self._text(where, value)
+
+    def assertions(self, answers: dict[str, bool]) -> None:
+        asked = {r.when.assertion for r in self.regime.limiting_rules if r.when.assertion}
+        for key in answers:
+            if key not in asked:
+                known = ", ".join(sorted(a for a in asked if a)) or "none"
+                self.problem(
+                    f"assertions.{key}",
+                    f"no limiting rule of {self.regime.id} asks this (known: {known})",
+                )
+
+    def sections(self, texts: dict[str, str]) -> None:
+        known = [s.id for s in _walk(self.regime.report.sections)]
+        for key in texts:
+            if key not in known:
+                self.problem(
+                    f"sections.{key}",
+                    f"{self.regime.id}'s report has no section {key!r} (known: {', '.join(known)})",
+                )
+
+
+def _is_person(key: str) -> bool:
+    """``contacts`` keys ending in ``_telephone``/``_phone``/``_email`` hold numbers, not people."""
+    return not key.endswith(("_telephone", "_phone", "_email"))
+
+
+def _walk(sections: Iterable[Any]) -> Iterable[Any]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)

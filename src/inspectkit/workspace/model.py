@@ -1,0 +1,68 @@
+"""A recorded inspection: who, where, when, and what was found or graded.
+
+This is what an inspector writes (in ``inspection.toml``) and what judgements
+and documents read.  One ``Finding`` type serves both kinds of regime: its
+``level`` is a finding type on an ungraded scale (cra_2010's "area for
+development") or a grade on a graded one — or empty, for text recorded against
+a heading that carries no grade ("Areas for improvement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+
+from attrs import field, frozen
+
+
+def _answers(value: Mapping[str, bool]) -> Mapping[str, bool]:
+    """A read-only copy, so a loaded inspection cannot be changed behind the checks' back."""
+    return MappingProxyType(dict(value))
+
+
+def _texts(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One finding (ungraded regimes) or one area's grade (graded regimes), with its evidence."""
+
+    area: str
+    level: str
+    text: str = ""
+    evidence: str = ""
+    recommendations: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True, eq=False)
+class Inspection:
+    """The inspection file's content, already checked against its regime."""
+
+    regime: str
+    council: str
+    start: date
+    team: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    recipient: str = "Director of Children's Services"
+    letter_date: date | None = None
+    locale: str = "en_GB"
+    findings: tuple[Finding, ...] = ()
+    assertions: Mapping[str, bool] = field(factory=dict, converter=_answers)
+    contacts: Mapping[str, str] = field(factory=dict, converter=_texts)
+    sections: Mapping[str, str] = field(factory=dict, converter=_texts)
+
+    def recorded_levels(self) -> set[str]:
+        """Every finding type or grade recorded: what ``Statement.applies`` tests."""
+        return {f.level for f in self.findings if f.level}
+
+    def grade_of(self, area: str) -> str | None:
+        """The grade recorded for ``area``, or None when it is not (yet) graded."""
+        return next((f.level for f in self.findings if f.area == area and f.level), None)
+
+    def findings_at(self, level: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.level == level)
+
+    def entry_for(self, area: str) -> Finding | None:
+        return next((f for f in self.findings if f.area == area), None)

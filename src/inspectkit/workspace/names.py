@@ -1,0 +1,98 @@
+"""Keeping people's names out of the inspection file.
+
+Ofsted's rule (100025 §43) is that evidence identifies nobody: job titles and
+case reference numbers only.  A program cannot recognise every name, so two
+checks catch the common slips, and docs/inspection-file.md states them:
+
+* anywhere in the file, an honorific followed by a capitalised word
+  ("Mrs Smith", "Dr. Patel") is refused;
+* fields that hold a person (``team``, ``recipient``, ``contacts``) must read as
+  a job title: they must contain at least one job word ("inspector",
+  "director", "manager", "HMI"...).  "Jane Smith" has none and is refused;
+  "Lead inspector, HMI" passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Cllr|Councillor)"
+    r"\.?\s+[A-Z][a-z'’-]+"
+)
+
+JOB_WORDS = frozenset(
+    {
+        "inspector",
+        "inspectors",
+        "hmi",
+        "director",
+        "directors",
+        "manager",
+        "managers",
+        "officer",
+        "officers",
+        "head",
+        "heads",
+        "lead",
+        "chair",
+        "chairs",
+        "member",
+        "members",
+        "executive",
+        "executives",
+        "worker",
+        "workers",
+        "practitioner",
+        "practitioners",
+        "assistant",
+        "assistants",
+        "administrator",
+        "administrators",
+        "coordinator",
+        "co-ordinator",
+        "adviser",
+        "advisor",
+        "consultant",
+        "principal",
+        "senior",
+        "team",
+        "chief",
+        "deputy",
+        "commissioner",
+        "analyst",
+        "leader",
+        "leaders",
+        "nurse",
+        "nurses",
+        "paediatrician",
+        "clinician",
+        "specialist",
+        "supervisor",
+        "staff",
+        "secretary",
+        "representative",
+        "board",
+        "council",
+        "service",
+        "services",
+        "partner",
+        "partners",
+        "agency",
+        "police",
+    }
+)
+
+
+def honorific_name(text: str) -> str | None:
+    """The "Mrs Smith"-like part of ``text``, if any."""
+    match = HONORIFIC_NAME.search(text)
+    return match.group(0) if match else None
+
+
+def looks_like_job_title(text: str) -> bool:
+    """True when ``text`` contains a job word and no honorific + name."""
+    if honorific_name(text):
+        return False
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    return any(word in JOB_WORDS for word in words)

@@ -1,0 +1,119 @@
+"""An inspection workspace: a folder holding one inspection's file, plan, sample and output.
+
+Layout (documented in docs/inspection-file.md)::
+
+    inspection.toml      what was found or graded (human-edited)
+    plan.json            the dated timeline (`inspectkit init` writes it)
+    sample.json|.csv     the case sample (`inspectkit sample ... --out`), optional
+    caselist.csv|.xlsx   the council's case list, optional: only read to make sure
+                         no child identifier or date of birth reaches a document
+    templates/           Word templates overriding the regime's, optional
+    documents/           what `inspectkit report` writes
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from inspectkit.errors import InputError
+from inspectkit.plugins import RegisteredRegime, get_host
+from inspectkit.workspace.inspection_file import (
+    INSPECTION_FILE,
+    check_against_regime,
+    read_inspection_file,
+)
+from inspectkit.workspace.model import Inspection
+
+if TYPE_CHECKING:
+    from inspectkit.timeline import Plan
+
+PLAN_FILE = "plan.json"
+SAMPLE_FILES = ("sample.json", "sample.csv", "sample.xlsx")
+CASELIST_FILES = ("caselist.csv", "caselist.xlsx")
+TEMPLATES_DIR = "templates"
+DOCUMENTS_DIR = "documents"
+
+
+@frozen(kw_only=True, eq=False)
+class Workspace:
+    """A loaded, checked workspace."""
+
+    directory: Path
+    inspection: Inspection
+    regime: RegisteredRegime
+
+    @property
+    def inspection_file(self) -> Path:
+        return self.directory / INSPECTION_FILE
+
+    @property
+    def plan_path(self) -> Path | None:
+        path = self.directory / PLAN_FILE
+        return path if path.is_file() else None
+
+    @property
+    def sample_path(self) -> Path | None:
+        return _first_file(self.directory, SAMPLE_FILES)
+
+    @property
+    def caselist_path(self) -> Path | None:
+        return _first_file(self.directory, CASELIST_FILES)
+
+    @property
+    def templates_dir(self) -> Path | None:
+        path = self.directory / TEMPLATES_DIR
+        return path if path.is_dir() else None
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.directory / DOCUMENTS_DIR
+
+    def plan(self) -> Plan:
+        """The saved plan if there is one (it may carry closures), else planned afresh."""
+        from inspectkit.timeline import plan_from_data, plan_inspection
+
+        path = self.plan_path
+        if path is None:
+            return plan_inspection(self.regime.regime, self.inspection.start)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError.single(f"{path}: not a readable plan: {exc}") from None
+        plan = plan_from_data(self.regime.regime, data, where=str(path))
+        if plan.start != self.inspection.start:
+            raise InputError.single(
+                f"{path}: start: the plan starts {plan.start}, but {INSPECTION_FILE} says "
+                f"{self.inspection.start}; delete {PLAN_FILE} or re-run `inspectkit init`"
+            )
+        return plan
+
+
+def _first_file(directory: Path, names: tuple[str, ...]) -> Path | None:
+    return next((directory / n for n in names if (directory / n).is_file()), None)
+
+
+def load_inspection(path: Path) -> tuple[Inspection, RegisteredRegime]:
+    """Read ``path``, find its regime, check it, and run the plugin's own checks."""
+    raw = read_inspection_file(path)
+    try:
+        registered = get_host().regime(raw.regime)
+    except InputError as exc:
+        raise InputError([f"{path}: regime: {p}" for p in exc.problems]) from None
+    inspection = check_against_regime(raw, registered.regime, path)
+    extra = get_host().check_inspection(registered.regime, inspection)
+    if extra:
+        raise InputError([f"{path}: {line}" for line in extra])
+    return inspection, registered
+
+
+def load_workspace(directory: Path) -> Workspace:
+    """The workspace in ``directory`` (InputError naming every problem)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputError.single(f"{directory}: not a workspace folder")
+    inspection, registered = load_inspection(directory / INSPECTION_FILE)
+    return Workspace(directory=directory, inspection=inspection, regime=registered)

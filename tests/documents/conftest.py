@@ -1,0 +1,54 @@
+"""Fixtures for document tests: CRA workspaces with chosen findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+HEADER = """regime = "cra_2010"
+council = {council}
+start = 2011-10-17
+team = ["Lead inspector, HMI", "Team inspector, HMI"]
+"""
+
+STRENGTH = (
+    "safeguarding_prioritised",
+    "area_of_strength",
+    "Senior leaders prioritise safeguarding.",
+)
+SATISFACTORY = ("safeguarded_and_protected", "satisfactory", "Section 47 enquiries are timely.")
+DEVELOPMENT = ("concerns_identified", "area_for_development", "Assessments vary in quality.")
+PRIORITY = (
+    "concerns_identified",
+    "area_for_priority_action",
+    "Children in need cases wait too long for allocation.",
+)
+
+MakeWorkspace = Callable[..., Path]
+
+
+def findings_toml(findings: list[tuple[str, str, str]]) -> str:
+    return "".join(
+        f'\n[[findings]]\narea = "{area}"\ntype = "{kind}"\ntext = "{text}"\n'
+        for area, kind, text in findings
+    )
+
+
+@pytest.fixture
+def cra_workspace(tmp_path: Path) -> MakeWorkspace:
+    def make(
+        findings: list[tuple[str, str, str]],
+        council: str = "Northwold Borough Council",
+        name: str = "ws",
+    ) -> Path:
+        import json
+
+        directory = tmp_path / name
+        directory.mkdir()
+        text = HEADER.format(council=json.dumps(council)) + findings_toml(findings)
+        (directory / "inspection.toml").write_text(text, encoding="utf-8")
+        return directory
+
+    return make

@@ -1,0 +1,151 @@
+"""Post-render checks: leftover template code, child identifiers, dates of birth."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH
+
+from inspectkit.documents import check_document, render_workspace
+from inspectkit.documents.checks import PrivateValue, dates_in_text
+from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
+
+
+def docx_with(path: Path, *paragraphs: str, header: str = "") -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    document.save(str(path))
+    return path
+
+
+def test_a_leftover_tag_is_caught(tmp_path):
+    path = docx_with(tmp_path / "a.docx", "Dear Director", "Council: {{ council }}")
+    (problem,) = check_document(path, label="a.docx")
+    assert problem == "a.docx: paragraph 2 still holds template code '{{'"
+    path = docx_with(tmp_path / "b.docx", "{% if x %}")
+    assert check_document(path, label="b.docx")
+
+
+def test_a_date_of_birth_in_a_header_is_caught_without_repeating_it(tmp_path):
+    born = date(2004, 3, 14)
+    path = docx_with(tmp_path / "a.docx", "Body text.", header="Child born 14/03/2004")
+    private = [PrivateValue(where="caselist.csv row 7, date of birth", day=born)]
+    (problem,) = check_document(path, label="a.docx", private=private)
+    assert problem == "a.docx: contains a date of birth (caselist.csv row 7, date of birth)"
+    assert "2004" not in problem
+    # the inspection's own dates are allowed even if a child shares them
+    assert check_document(path, label="a.docx", private=private, allowed_dates={born}) == []
+
+
+def test_identifiers_match_whole_tokens_only(tmp_path):
+    private = [PrivateValue(where="sample.json row 3", text="CR10042")]
+    clean = docx_with(tmp_path / "a.docx", "Case CR100420 and XCR10042 are other numbers.")
+    assert check_document(clean, label="a", private=private) == []
+    leaked = docx_with(tmp_path / "b.docx", "The file of CR10042, reviewed.")
+    assert check_document(leaked, label="b", private=private) == [
+        "b: contains a child identifier (sample.json row 3)"
+    ]
+
+
+def test_dates_are_found_in_every_common_form():
+    day = date(2005, 3, 14)
+    for text in (
+        "2005-03-14",
+        "14/03/2005",
+        "14.03.2005",
+        "14/3/05",
+        "14 March 2005",
+        "14 Mar 2005",
+    ):
+        assert day in dates_in_text(f"born {text}."), text
+    assert day in dates_in_text("ganwyd 14 Mawrth 2005", ["en_GB", "cy"])
+
+
+def _write_case_list(directory: Path) -> list:
+    from inspectkit.caselist import read_case_list
+    from inspectkit.caselist.fake import write_fake_case_list
+
+    path = write_fake_case_list(directory / "caselist.csv", 60, 7, date(2011, 10, 17))
+    return list(read_case_list(path, get_host().regime("cra_2010").regime, strict=False).cases)
+
+
+def test_a_planted_date_of_birth_stops_the_document(cra_workspace):
+    from inspectkit.dates import format_date
+
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    cases = _write_case_list(directory)
+    case = next(c for c in cases if isinstance(c.values.get("date_of_birth"), date))
+    born = case.values["date_of_birth"]
+    with (directory / "inspection.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
+            f'text = "A child born {format_date(born)} was seen promptly."\n'
+        )
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    (problem,) = caught.value.problems
+    assert f"caselist.csv row {case.row}, date of birth" in problem
+    assert format_date(born) not in problem
+    assert not (directory / "documents" / "letter.docx").exists()
+    assert not list((directory / "documents").glob("*.part"))
+
+
+def test_a_planted_case_reference_stops_the_document(cra_workspace):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    case = _write_case_list(directory)[5]
+    with (directory / "inspection.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
+            f'text = "Case {case.reference} shows good multi-agency work."\n'
+        )
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert any(f"row {case.row}, reference" in p for p in caught.value.problems)
+    assert all(case.reference not in p for p in caught.value.problems)
+
+
+def test_an_override_leaving_template_code_fails_and_keeps_nothing(cra_workspace):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    (directory / "templates").mkdir()
+    docx_with(
+        directory / "templates" / "staff_information.docx",
+        "Staff at {{ council }}",
+        "Literal {{ '{{' }} left behind",
+    )
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert caught.value.problems == [
+        f"{directory / 'documents' / 'staff_information.docx'}: paragraph 2 still holds "
+        "template code '{{'"
+    ]
+    assert not (directory / "documents" / "staff_information.docx").exists()
+
+
+def test_an_override_dropping_the_outcome_sentence_fails(cra_workspace):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    (directory / "templates").mkdir()
+    docx_with(directory / "templates" / "letter.docx", "Dear {{ recipient }}", "Short letter.")
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert any("(outcome_no_priority_action), but does not" in p for p in caught.value.problems)
+
+
+def test_templates_run_sandboxed_and_strict(cra_workspace):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    (directory / "templates").mkdir()
+    docx_with(directory / "templates" / "staff_information.docx", "{{ council.__class__.__mro__ }}")
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert "template error" in caught.value.problems[0]
+    docx_with(directory / "templates" / "staff_information.docx", "{{ counsil }}")
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert "'counsil' is undefined" in caught.value.problems[0]

@@ -1,0 +1,93 @@
+"""The cra_2010 Annex D letter: outcome sentence by data, sections, limiting statement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.documents.conftest import DEVELOPMENT, PRIORITY, SATISFACTORY, STRENGTH
+
+from inspectkit.documents import document_paragraphs, render_workspace
+from inspectkit.plugins import get_host
+
+
+def statements() -> dict[str, str]:
+    return {s.id: s.text for s in get_host().regime("cra_2010").regime.report.statements}
+
+
+def letter_text(directory: Path) -> list[str]:
+    result = render_workspace(directory)
+    letter = next(p for p in result.documents if p.name == "letter.docx")
+    return document_paragraphs(letter)
+
+
+def test_no_priority_action_gives_the_first_outcome_sentence_and_no_section(cra_workspace):
+    paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    wording = statements()
+    assert wording["outcome_no_priority_action"] in paragraphs
+    assert wording["outcome_priority_action_with_strengths"] not in paragraphs
+    assert "Area(s) for priority action" not in paragraphs
+    assert wording["limiting_statement"] not in paragraphs
+    assert wording["future_inspection"] in paragraphs
+    for heading in ("Strengths", "Satisfactory practice", "Area(s) for development"):
+        assert heading in paragraphs
+    assert STRENGTH[2] in paragraphs and DEVELOPMENT[2] in paragraphs
+    assert not any("{{" in p or "{%" in p for p in paragraphs)
+
+
+def test_one_priority_action_switches_sentence_adds_section_and_limiting_statement(cra_workspace):
+    paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT, PRIORITY]))
+    wording = statements()
+    assert wording["outcome_no_priority_action"] not in paragraphs
+    assert wording["outcome_priority_action_with_strengths"] in paragraphs
+    assert "Area(s) for priority action" in paragraphs
+    assert PRIORITY[2] in paragraphs
+    assert wording["limiting_statement"] in paragraphs
+    # the priority section comes after development and before the closing statements
+    order = [
+        paragraphs.index(x)
+        for x in (
+            "Area(s) for development",
+            "Area(s) for priority action",
+            wording["limiting_statement"],
+        )
+    ]
+    assert order == sorted(order)
+
+
+def test_priority_action_without_strengths_uses_the_third_sentence(cra_workspace):
+    paragraphs = letter_text(cra_workspace([SATISFACTORY, DEVELOPMENT, PRIORITY]))
+    assert statements()["outcome_priority_action_without_strengths"] in paragraphs
+
+
+def test_a_council_named_with_ampersand_and_angle_brackets_survives(cra_workspace):
+    council = "A & B <Council>"
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT], council=council)
+    result = render_workspace(directory)
+    for document in result.documents:
+        text = "\n".join(document_paragraphs(document))
+        assert council in text, document.name
+    letter = "\n".join(document_paragraphs(directory / "documents" / "letter.docx"))
+    assert f"{council} children's services" in letter
+    assert letter.count(council) >= 3  # address, heading, body (and footer)
+
+
+def test_dates_come_from_the_plan_in_words(cra_workspace):
+    paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    text = "\n".join(paragraphs)
+    # Seed 004: site visit 18-19 October 2011, letter 16 November 2011.
+    assert "18 October 2011 and 19 October 2011" in text
+    assert "16 November 2011" in paragraphs
+
+
+def test_every_cra_document_renders_and_opens(cra_workspace):
+    import docx
+
+    result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    names = sorted(p.name for p in result.documents)
+    assert names == ["letter.docx", "notification_email.docx", "staff_information.docx"]
+    for path in result.documents:
+        document = docx.Document(str(path))
+        assert document.sections[0].header.paragraphs[0].text.startswith("Ofsted")
+    email = "\n".join(document_paragraphs(result.documents[1]))
+    assert "Tuesday 18 October 2011" in email or "Wednesday 19 October 2011" in email
+    assert "myself as lead inspector and the Team inspector, HMI" in email

@@ -1,0 +1,46 @@
+"""Layered template lookup: workspace override, plugin, core."""
+
+from __future__ import annotations
+
+import attrs
+from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH
+
+from inspectkit.documents import document_paragraphs, locate_template, render_workspace
+from inspectkit.documents.lookup import declared_documents
+from inspectkit.plugins import get_host
+from inspectkit.template_lookup import core_template_dir
+
+
+def test_plugin_template_is_used_without_an_override():
+    registered = get_host().regime("cra_2010")
+    assert registered.templates is not None
+    assert locate_template(registered, "letter") == registered.templates / "letter.docx"
+
+
+def test_workspace_override_wins(cra_workspace, tmp_path):
+    import docx
+
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    overrides = directory / "templates"
+    overrides.mkdir()
+    document = docx.Document()
+    document.add_paragraph("House style notice for {{ council }}")
+    document.save(str(overrides / "notification_email.docx"))
+    registered = get_host().regime("cra_2010")
+    assert locate_template(registered, "notification_email", overrides) == (
+        overrides / "notification_email.docx"
+    )
+    assert locate_template(registered, "letter", overrides) == registered.templates / "letter.docx"
+    result = render_workspace(directory)
+    email = next(p for p in result.documents if p.name == "notification_email.docx")
+    assert document_paragraphs(email) == ["House style notice for Northwold Borough Council"]
+
+
+def test_a_regime_without_templates_falls_back_to_the_core_report():
+    registered = get_host().regime("slac_2009")
+    bare = attrs.evolve(
+        registered, regime=attrs.evolve(registered.regime, templates=()), templates=None
+    )
+    (document,) = declared_documents(bare)
+    assert document.kind == "report"
+    assert locate_template(bare, document.id) == core_template_dir() / "inspection_report.docx"

@@ -1,0 +1,690 @@
+"""Build every Word template inspectkit ships, with python-docx.
+
+Run ``python tools/build_templates.py`` after changing this file, and commit
+both the script and the .docx files it writes.  Building templates from code
+keeps each Jinja tag inside a single run (Word's own editor splits tags across
+runs when you type them, which breaks docxtpl), and lets a reviewer read the
+fixed wording here, next to the seed paragraph it comes from.
+
+Templates written:
+
+* ``templates/inspection_report.docx`` — the core's regime-neutral report;
+* cra_2010: ``letter.docx`` (100025 Annex D), ``notification_email.docx``
+  (Annex B), ``staff_information.docx`` (Annex C);
+* slac_2009: ``report.docx`` (090027 §54-55);
+* child_protection_2012: ``report.docx`` (seed 003's four judgements).
+
+Context names used here are documented in docs/documents.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor, Twips
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "templates"
+PLUGINS = ROOT / "plugins"
+OFSTED_BLUE = RGBColor(0x00, 0x3A, 0x70)
+GREY = RGBColor(0x55, 0x55, 0x55)
+FONT = "Arial"
+
+Doc = Any  # python-docx's Document object (untyped library)
+
+
+# -- building blocks ------------------------------------------------------------------
+
+
+def new_document(marking: str) -> Doc:
+    """A4, Arial 11, Ofsted-blue headings, header with the marking and a page-numbered footer."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11.5)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = OFSTED_BLUE
+        style.font.bold = True
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(6)
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts.get(qn(theme)) is not None:
+                del fonts.attrib[qn(theme)]
+    for name in ("List Bullet", "List Number"):
+        styles[name].font.name = FONT
+        styles[name].font.size = Pt(11)
+    header(doc, marking)
+    footer(doc)
+    return doc
+
+
+def header(doc: Doc, marking: str) -> None:
+    head = doc.sections[0].header
+    paragraph = head.paragraphs[0]
+    logo = paragraph.add_run("Ofsted")
+    logo.bold = True
+    logo.font.size = Pt(16)
+    logo.font.color.rgb = OFSTED_BLUE
+    stops = paragraph.paragraph_format.tab_stops
+    for inherited in (Twips(4680), Twips(9360)):  # the Header style's centre and right tabs
+        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run("\t")
+    mark = paragraph.add_run(marking)
+    mark.font.size = Pt(8)
+    mark.font.color.rgb = GREY
+    rule = head.add_paragraph()
+    border(rule)
+
+
+def border(paragraph: Any) -> None:
+    """A thin blue rule under the paragraph (the letterhead line)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "003A70")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    value = OxmlElement("w:t")
+    value.text = "1"
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, instruction, separate, value, end):
+        run = paragraph.add_run()  # one run each, all sized like the footer text
+        run.font.size = Pt(8)
+        run.font.color.rgb = GREY
+        run._r.append(element)
+
+
+def footer(doc: Doc) -> None:
+    foot = doc.sections[0].footer
+    paragraph = foot.paragraphs[0]
+    border(paragraph)
+    paragraph = foot.add_paragraph()
+    for text in ("{{ council }}", " · ", "{{ document.title }}", " · page "):
+        run = paragraph.add_run(text)
+        run.font.size = Pt(8)
+        run.font.color.rgb = GREY
+    field(paragraph, "PAGE")
+    run = paragraph.add_run(" of ")
+    run.font.size = Pt(8)
+    field(paragraph, "NUMPAGES")
+
+
+def para(doc: Doc, *parts: str | tuple[str, str], style: str | None = None) -> Any:
+    """A paragraph of runs; a ("b", text) part is bold, ("i", text) italic.
+
+    Each Jinja tag must be one part, so it stays in one run.
+    """
+    paragraph = doc.add_paragraph(style=style)
+    for part in parts:
+        kind, text = part if isinstance(part, tuple) else ("", part)
+        run = paragraph.add_run(text)
+        run.bold = kind == "b"
+        run.italic = kind == "i"
+    return paragraph
+
+
+def tag(doc: Doc, statement: str) -> None:
+    """A paragraph-level Jinja statement ({%p ... %}), removed from the output."""
+    doc.add_paragraph(f"{{%p {statement} %}}")
+
+
+def bullets(doc: Doc, items: str, text: str = "{{ item }}", empty: str = "") -> None:
+    """A bulleted list of ``items`` (a context expression); ``empty`` shown when it is empty."""
+    if empty:
+        tag(doc, f"if {items}")
+    tag(doc, f"for item in {items}")
+    para(doc, text, style="List Bullet")
+    tag(doc, "endfor")
+    if empty:
+        tag(doc, "else")
+        para(doc, ("i", empty))
+        tag(doc, "endif")
+
+
+def finding_bullets(doc: Doc, items: str, empty: str) -> None:
+    tag(doc, f"if {items}")
+    tag(doc, f"for f in {items}")
+    para(doc, "{{ f.text }}", style="List Bullet")
+    tag(doc, "endfor")
+    tag(doc, "else")
+    para(doc, ("i", empty))
+    tag(doc, "endif")
+
+
+def key_value_table(doc: Doc, rows: list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for key, value in rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Cm(5.0), Cm(11.6)
+        run = cells[0].paragraphs[0].add_run(key)
+        run.bold = True
+        cells[1].paragraphs[0].add_run(value)
+    doc.add_paragraph()
+
+
+def grade_table(doc: Doc, heading: str = "Judgement") -> None:
+    """Every graded section with its grade, one row each ({%tr for %})."""
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    first, second = table.rows[0].cells
+    for cell, text in ((first, heading), (second, "Grade")):
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in grade_table %}")
+    body = table.add_row().cells
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Cm(12.0), Cm(4.6)
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+    body[0].paragraphs[0].add_run("{{ row.number }} {{ row.title }}")
+    body[1].paragraphs[0].add_run("{{ row.grade or 'Not graded' }}")
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    doc.add_paragraph()
+
+
+def page_break(doc: Doc) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
+    """The report's sections, numbered, each with its grade, text and recommendations."""
+    tag(doc, "for s in sections")
+    tag(doc, "if s.depth == 0")
+    para(doc, "{{ s.number }}. {{ s.title }}", style="Heading 1")
+    tag(doc, "elif s.depth == 1")
+    para(doc, "{{ s.number }} {{ s.title }}", style="Heading 2")
+    tag(doc, "else")
+    para(doc, "{{ s.number }} {{ s.title }}", style="Heading 3")
+    tag(doc, "endif")
+    if fixed is not None:
+        fixed(doc)
+    tag(doc, "if s.graded")
+    para(doc, ("b", "Grade: "), ("b", "{{ s.grade or 'not graded' }}"))
+    tag(doc, "endif")
+    tag(doc, "if s.text")
+    para(doc, "{{ s.text }}")
+    tag(doc, "endif")
+    tag(doc, "if s.evidence")
+    para(doc, ("i", "Evidence: "), ("i", "{{ s.evidence }}"))
+    tag(doc, "endif")
+    tag(doc, "for item in s.recommendations")
+    para(doc, "{{ item }}", style="List Bullet")
+    tag(doc, "endfor")
+    tag(doc, "endfor")
+
+
+UNUSED_PARTS = ("stylesWithEffects", "webSettings", "customXml", "thumbnail")
+
+
+def slim(doc: Doc) -> None:
+    """Drop what python-docx's default template carries but these documents never use.
+
+    Its styles.xml (350 kB, every built-in style and latent style) and
+    stylesWithEffects.xml (440 kB) are parsed, serialised and compressed on every
+    render; keeping only the styles used makes each render several times cheaper.
+    """
+    for part in (doc.part, doc.part.package):
+        for r_id, rel in list(part.rels.items()):
+            if any(name in rel.reltype or name in str(getattr(rel, "target_ref", ""))
+                   for name in UNUSED_PARTS):
+                part.rels.pop(r_id)
+    styles = doc.styles.element
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    xml = [doc.element.xml]
+    for section in doc.sections:
+        xml += [section.header._element.xml, section.footer._element.xml]
+    used = set()
+    for text in xml:
+        used.update(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', text))
+    by_id = {el.get(qn("w:styleId")): el for el in styles.findall(qn("w:style"))}
+    used.update(i for i, el in by_id.items() if el.get(qn("w:default")) in ("1", "true"))
+    pending = list(used)
+    while pending:  # keep what the used styles are based on or linked to
+        element = by_id.get(pending.pop())
+        if element is None:
+            continue
+        for tag_name in ("w:basedOn", "w:link", "w:next"):
+            ref = element.find(qn(tag_name))
+            if ref is not None and ref.get(qn("w:val")) not in used:
+                used.add(ref.get(qn("w:val")))
+                pending.append(ref.get(qn("w:val")))
+    for style_id, element in by_id.items():
+        if style_id not in used:
+            styles.remove(element)
+
+
+def save(doc: Doc, path: Path) -> None:
+    slim(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.core_properties.author = "inspectkit"
+    doc.core_properties.title = path.stem
+    doc.save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+# -- cra_2010 (seed 000, ref. 100025) --------------------------------------------------
+
+
+def cra_letter() -> Doc:
+    """Annex D: the post-inspection letter, wording as the template gives it."""
+    doc = new_document("Unannounced inspection · contact, referral and assessment")
+    para(doc, "{{ letter_date }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    para(doc, "{{ recipient }}")
+    para(doc, "{{ council }}")
+    doc.add_paragraph()
+    para(doc, "Dear {{ recipient }}")
+    para(
+        doc,
+        (
+            "b",
+            "Annual unannounced inspection of contact, referral and assessment arrangements "
+            "within {{ council }} children's services",
+        ),
+    )
+    para(
+        doc,
+        "This letter summarises the findings of the recent unannounced inspection of contact, "
+        "referral and assessment arrangements within local authority children's services in ",
+        ("b", "{{ council }}"),
+        " which was conducted on ",
+        ("b", "{{ dates.site_visit.first }}"),
+        "{% if dates.site_visit.last != dates.site_visit.first %} and {{ dates.site_visit.last }}"
+        "{% endif %}",
+        ". The inspection was carried out under section 138 of the Education and Inspections "
+        "Act 2006. It will contribute to the annual review of the performance of the "
+        "authority's children's services, for which Ofsted will award a rating later in the "
+        "year. I would like to thank all of the staff we met for their assistance in "
+        "undertaking this inspection.",
+    )
+    para(
+        doc,
+        "The inspection sampled the quality and effectiveness of contact, referral and "
+        "assessment arrangements and their impact on minimising any child abuse and neglect. "
+        "Inspectors considered a range of evidence, including: electronic case records; "
+        "supervision files and notes; observation of social workers and senior practitioners "
+        "undertaking referral and assessment duties; and other information provided by staff "
+        "and managers. Inspectors also spoke to a range of staff including managers, social "
+        "workers, other practitioners and administrative staff.",
+    )
+    para(doc, "{{ statements.outcome }}")
+    para(doc, "From the evidence gathered, the following features of the service were identified:")
+    para(doc, "Strengths", style="Heading 2")
+    finding_bullets(doc, "findings.area_of_strength", "No areas of strength were identified.")
+    para(doc, "Satisfactory practice", style="Heading 2")
+    finding_bullets(
+        doc, "findings.satisfactory", "No areas of satisfactory practice were identified."
+    )
+    para(doc, "Area(s) for development", style="Heading 2")
+    finding_bullets(
+        doc, "findings.area_for_development", "No areas for development were identified."
+    )
+    tag(doc, "if findings.area_for_priority_action")
+    para(doc, "This visit has identified the following area(s) for priority action:")
+    para(doc, "Area(s) for priority action", style="Heading 2")
+    tag(doc, "for f in findings.area_for_priority_action")
+    para(doc, "{{ f.text }}", style="List Bullet")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    para(doc, "{{ statements.future_inspection }}")
+    tag(doc, "if statements.limiting_statement is defined")
+    para(doc, "{{ statements.limiting_statement }}")
+    tag(doc, "endif")
+    para(doc, "Yours sincerely")
+    doc.add_paragraph()
+    para(doc, "{{ lead }}")
+    return doc
+
+
+def cra_notification_email() -> Doc:
+    """Annex B: the email to the Director when they cannot be reached by telephone."""
+    doc = new_document("Notification of inspection")
+    para(doc, ("b", "Date: "), "{{ dates.council_notified.first }}")
+    para(doc, "Dear {{ recipient }}:")
+    para(
+        doc,
+        (
+            "b",
+            "Unannounced inspection of contact, referral and assessment services – {{ council }}",
+        ),
+    )
+    para(
+        doc,
+        "This letter is to inform you that Ofsted is today beginning a two-day inspection of "
+        "your contact, referral and assessment services for children in need and children who "
+        "may be in need of protection. I have tried to contact you by telephone first thing "
+        "this morning, but this has not proved possible. However, I have spoken to the ",
+        "{{ contacts.manager_informed | default('most senior manager available') }}",
+        " and informed them that we are about to begin the inspection, in line with the "
+        "guidance which you received in May 2009 and which is available on the Ofsted website "
+        "at www.ofsted.gov.uk/publications/090026.",
+    )
+    para(
+        doc,
+        "The {{ team_size_words }} inspectors are myself as lead inspector",
+        "{% for member in team_others %}{% if loop.last %} and{% else %},{% endif %} "
+        "the {{ member }}{% endfor %}",
+        ". We are suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
+        "The inspection will focus on the local authority as the lead agency for child "
+        "protection, but it will also consider the contribution of partners to achieving good "
+        "or better outcomes for children.",
+    )
+    para(
+        doc,
+        "We will be visiting offices to talk to staff, read files and consider and observe "
+        "frontline practice. We would like to provide oral feedback about our findings on ",
+        ("b", "{{ dates.oral_feedback.first_day }}"),
+        ". I should be grateful if you or a relevant senior officer would contact me",
+        "{% if contacts.lead_inspector_telephone is defined %} on "
+        "{{ contacts.lead_inspector_telephone }}{% endif %}",
+        " to agree a convenient time and venue for this to take place. If you have any "
+        "queries about this inspection, please feel free to contact me at any time during "
+        "the inspection.",
+    )
+    para(
+        doc,
+        "In addition, all inspections are subject to a quality assurance process undertaken "
+        "by a named quality assurance manager. If there are any issues the inspection team "
+        "cannot resolve, you may wish to discuss these in the first instance with the manager "
+        "for this inspection, the ",
+        "{{ contacts.quality_assurance_manager | default('quality assurance manager') }}",
+        "{% if contacts.quality_assurance_telephone is defined %}, who can be contacted on "
+        "{{ contacts.quality_assurance_telephone }}{% endif %}",
+        ".",
+    )
+    para(doc, "Yours sincerely,")
+    doc.add_paragraph()
+    para(doc, "{{ lead }}")
+    return doc
+
+
+def cra_staff_information() -> Doc:
+    """Annex C: the information sheet for staff in the agencies being inspected."""
+    doc = new_document("Information for staff")
+    para(
+        doc,
+        "Unannounced Ofsted inspections of contact, referral and assessment arrangements",
+        style="Title",
+    )
+    para(doc, "{{ council }}", style="Heading 2")
+    para(doc, "1. Introduction", style="Heading 1")
+    para(
+        doc,
+        "The purpose of the annual unannounced inspection of contact, referral and assessment "
+        "arrangements within local authorities is to assess the effectiveness of front-line "
+        "practice in managing potential risks to children and young people and minimising the "
+        "incidence of abuse and neglect.",
+    )
+    para(
+        doc,
+        "The focus is primarily on the local authority as the lead agency for child "
+        "protection, but integral to this is the contribution of partner agencies and the "
+        "effectiveness of multi-agency working. The inspection will inform future inspections, "
+        "in particular the full inspection of safeguarding and looked after children, Ofsted's "
+        "annual assessment of children's services and the Comprehensive Area Assessment. It may "
+        "trigger further inspection activity.",
+    )
+    para(
+        doc,
+        "Inspections will normally be carried out by two HMIs, both of whom will have a social "
+        "work background and experience of child protection and safeguarding services.",
+    )
+    para(doc, "2. Purpose of the inspections", style="Heading 1")
+    para(doc, "Inspections will normally last for two days and include an evaluation of:")
+    for item in (
+        "the quality and timeliness of referrals and assessments, including the extent and "
+        "quality of partner agency involvement, the involvement of children and their families, "
+        "and how this impacts on the services offered to children and their families",
+        "the quality of management oversight and decision-making, including the senior "
+        "management audit of how well workers manage risk of harm through effective referral "
+        "and assessment; case allocation and caseload management; the quality of direct "
+        "supervision and support; and the quality of case-file recording and arrangements for "
+        "informing and involving senior managers in decision-making",
+        "the application of thresholds, their clarity and consistency and how these impact on "
+        "outcomes for children",
+        "the impact of strategy discussions and enquiries in protecting children and young people",
+        "the effectiveness of communication, liaison and joint working between agencies",
+        "the effectiveness of out-of-hours provision, including accident and emergency health "
+        "services, in managing risk of harm through effective information sharing, referral "
+        "and assessment",
+        "the effectiveness of the service in meeting the needs of children from particular groups",
+        "how well services act on users' views",
+        "the role and responsibilities of support staff, level of training and support "
+        "received and how this impacts on the quality of service delivery",
+        "the effectiveness of social workers and unqualified staff, including family support "
+        "and social work assistants, in identifying, assessing and managing risk of harm for "
+        "children and their families.",
+    ):
+        para(doc, item, style="List Bullet")
+    para(
+        doc,
+        "The inspectors will undertake the inspection by carrying out the following activities:",
+    )
+    for item in (
+        "meeting with team manager or manager on duty",
+        "observation of 'duty room' practice and procedures",
+        "interviews with social workers, support and administrative staff",
+        "interviews with staff from other agencies if appropriate",
+        "examination of a sample of case files, usually alongside the responsible social worker",
+        "wherever possible, obtaining the views of children and parents.",
+    ):
+        para(doc, item, style="List Bullet")
+    para(doc, "3. Feedback and reporting", style="Heading 1")
+    para(
+        doc,
+        "The inspectors will provide managers with a summary of the main findings at the end "
+        "of the inspection and will follow this up with a letter within five days of the end "
+        "of the inspection.",
+    )
+    para(doc, "Thank you for your assistance with this inspection.")
+    para(doc, "Confidentiality will be preserved wherever possible.")
+    para(
+        doc,
+        "Ofsted inspectors are currently conducting an unannounced inspection of contact, "
+        "referral and assessment arrangements in this authority. If you wish to speak to an "
+        "inspector please contact either:",
+    )
+    bullets(doc, "team")
+    return doc
+
+
+# -- slac_2009 (seed 001, ref. 090027) -------------------------------------------------
+
+
+def cover(doc: Doc, rows: list[tuple[str, str]]) -> None:
+    para(doc, "{{ report_title }}", style="Title")
+    para(doc, "{{ council }}", style="Heading 1")
+    key_value_table(doc, rows)
+
+
+def slac_report() -> Doc:
+    """§54-55: one report; separate sections and grades for safeguarding and for looked after
+    children."""
+    doc = new_document("Inspection report · safeguarding and looked after children")
+    cover(
+        doc,
+        [
+            (
+                "Inspection dates",
+                "{{ dates.fieldwork.first }} – {{ dates.end_of_inspection.last }}",
+            ),
+            ("Reporting inspector", "{{ lead }}"),
+            ("Inspection team", "{{ team | join('; ') }}"),
+            ("Report published", "{{ letter_date }}"),
+            ("Framework", "{{ regime.title }} (Ofsted, reference {{ regime.reference }})"),
+        ],
+    )
+    para(doc, "The inspection judgements and what they mean", style="Heading 2")
+    para(
+        doc,
+        "All inspection judgements are made using the following four-point scale: "
+        "outstanding, good, adequate, inadequate.",
+    )
+    para(doc, "Summary of grades", style="Heading 2")
+    grade_table(doc)
+    page_break(doc)
+
+    def about(doc: Doc) -> None:
+        tag(doc, "if s.id == 'about_this_inspection'")
+        para(
+            doc,
+            "The inspection was carried out under section 20 of the Children Act 2004 by "
+            "inspectors from Ofsted and the Care Quality Commission. It evaluated the "
+            "effectiveness of safeguarding services and services for looked after children "
+            "and care leavers, with a focus on outcomes for children and young people and the "
+            "impact of practice and services.",
+        )
+        tag(doc, "if sample_size")
+        para(
+            doc,
+            "Inspectors analysed {{ sample_size }} case files selected from the council's list "
+            "of current cases, and spoke to children, young people, parents and carers, "
+            "front-line staff, managers and partner agencies.",
+        )
+        tag(doc, "endif")
+        tag(doc, "endif")
+
+    sections_loop(doc, about)
+    return doc
+
+
+# -- child_protection_2012 (seed 003) -------------------------------------------------
+
+
+def child_protection_report() -> Doc:
+    """The report with its four judgements (seed 003 'What else will be considered?')."""
+    doc = new_document("Inspection report · protection of children")
+    cover(
+        doc,
+        [
+            (
+                "Inspection dates",
+                "{{ dates.inspection_period.first }} – {{ dates.fieldwork_ends.last }}",
+            ),
+            ("Lead inspector", "{{ lead }}"),
+            ("Inspection team", "{{ team | join('; ') }}"),
+            ("Date of this report", "{{ letter_date }}"),
+        ],
+    )
+    para(doc, "Summary of judgements", style="Heading 2")
+    grade_table(doc)
+    para(doc, "About this inspection", style="Heading 2")
+    para(
+        doc,
+        "This unannounced inspection considered key aspects of a child's journey through the "
+        "child protection system, focusing on the experiences of the child or young person, "
+        "and the effectiveness of the help and protection that they are offered. It evaluated "
+        "how effectively the local authority leads partnership working, and how effectively "
+        "local services contribute to the protection of children and young people.",
+    )
+    tag(doc, "if sample_size")
+    para(
+        doc,
+        "Inspectors selected {{ sample_size }} cases for analysis. In a sub-set of the sample "
+        "they sought to meet children, young people, parents and carers to hear their views "
+        "of the help provided.",
+    )
+    tag(doc, "endif")
+    page_break(doc)
+    sections_loop(doc)
+    return doc
+
+
+# -- core default ------------------------------------------------------------------
+
+
+def generic_report() -> Doc:
+    """Any regime's findings or grades, laid out from its report sections and scale."""
+    doc = new_document("Inspection report")
+    cover(
+        doc,
+        [
+            ("Regime", "{{ regime.title }}"),
+            ("Inspection start", "{{ start_date }}"),
+            ("Lead inspector", "{{ lead }}"),
+            ("Date of this report", "{{ letter_date }}"),
+        ],
+    )
+    tag(doc, "for text in statements.values()")
+    para(doc, "{{ text }}")
+    tag(doc, "endfor")
+    tag(doc, "if grade_table")
+    para(doc, "Summary of grades", style="Heading 2")
+    grade_table(doc)
+    tag(doc, "endif")
+    sections_loop(doc)
+    tag(doc, "for level in levels")
+    tag(doc, "if level.findings")
+    para(doc, "{{ level.label }}", style="Heading 2")
+    tag(doc, "for f in level.findings")
+    para(doc, "{{ f.text }}", style="List Bullet")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    tag(doc, "endfor")
+    return doc
+
+
+def plugin_templates(regime_package: str) -> Path:
+    name = regime_package.removeprefix("inspectkit_")
+    return PLUGINS / name / "src" / regime_package / "templates"
+
+
+BUILDERS: dict[Path, Callable[[], Doc]] = {
+    CORE / "inspection_report.docx": generic_report,
+    plugin_templates("inspectkit_cra_2010") / "letter.docx": cra_letter,
+    plugin_templates("inspectkit_cra_2010") / "notification_email.docx": cra_notification_email,
+    plugin_templates("inspectkit_cra_2010") / "staff_information.docx": cra_staff_information,
+    plugin_templates("inspectkit_slac_2009") / "report.docx": slac_report,
+    plugin_templates("inspectkit_child_protection_2012") / "report.docx": child_protection_report,
+}
+
+
+def main() -> None:
+    for path, build in BUILDERS.items():
+        save(build(), path)
+
+
+if __name__ == "__main__":
+    main()
