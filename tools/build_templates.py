@@ -266,8 +266,10 @@ def slim(doc: Doc) -> None:
     """
     for part in (doc.part, doc.part.package):
         for r_id, rel in list(part.rels.items()):
-            if any(name in rel.reltype or name in str(getattr(rel, "target_ref", ""))
-                   for name in UNUSED_PARTS):
+            if any(
+                name in rel.reltype or name in str(getattr(rel, "target_ref", ""))
+                for name in UNUSED_PARTS
+            ):
                 part.rels.pop(r_id)
     styles = doc.styles.element
     latent = styles.find(qn("w:latentStyles"))
