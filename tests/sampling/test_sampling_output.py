@@ -65,8 +65,10 @@ def test_exports_carry_no_personal_fields(fake_list: Path, tmp_path: Path) -> No
     for banned in ("Date of birth", "Ethnicity", "Gender", "Disability", "Name"):
         assert banned.lower() not in header.lower()
     births = {c.values["date_of_birth"] for c in cases.cases}
+    assert all(isinstance(b, date) for b in births)
     sidecar = (tmp_path / "s.json").read_text(encoding="utf-8")
     for birth in births:
+        assert isinstance(birth, date)
         assert birth.isoformat() not in text + sidecar
         assert birth.strftime("%d/%m/%Y") not in text + sidecar
     workbook = load_workbook(write_sample(record, tmp_path / "s.xlsx"))

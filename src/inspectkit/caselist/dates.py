@@ -16,6 +16,18 @@ LATEST_YEAR = 2099
 def parse_date(text: str) -> date | None:
     """The date ``text`` names, or None when it is not a date in an accepted form."""
     value = text.strip()
+    if len(value) == 10:  # the common exact forms, without the general parsing below
+        try:
+            digits = value[:2] + value[3:5] + value[6:]
+            if value[2] == "/" and value[5] == "/" and digits.isascii() and digits.isdigit():
+                parsed = date(int(value[6:]), int(value[3:5]), int(value[:2]))
+            elif value[4] == "-" and value[7] == "-":
+                parsed = date.fromisoformat(value)
+            else:
+                return None
+        except ValueError:
+            return None
+        return parsed if EARLIEST_YEAR <= parsed.year <= LATEST_YEAR else None
     cut = min((i for i in (value.find(" "), value.find("T")) if i > 0), default=len(value))
     day_part = value[:cut]
     try:

@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Collection, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from attrs import frozen
@@ -92,14 +93,27 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@cache
+def _worded_dates(locale: str) -> tuple[dict[str, int], re.Pattern[str]]:
+    """Month names of ``locale`` (wide and abbreviated) and a pattern for "14 March 2005"."""
+    from babel.dates import get_month_names
+
+    months = {
+        name.lower(): number
+        for kind in ("wide", "abbreviated")
+        for number, name in get_month_names(kind, locale=locale).items()
+    }
+    names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({names})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+    return months, pattern
+
+
 def dates_in_text(text: str, locales: Iterable[str] = ("en_GB",)) -> set[date]:
     """Every date written in ``text`` as 2005-03-14, 14/03/2005, 14.03.05 or 14 March 2005.
 
     Scanning the document once for anything date-like and comparing dates is
     far cheaper than searching for each of thousands of birth dates in turn.
     """
-    from babel.dates import get_month_names
-
     found: set[date] = set()
     for pattern, (d, m, y) in _NUMERIC_DATES:
         for match in pattern.finditer(text):
@@ -107,13 +121,7 @@ def dates_in_text(text: str, locales: Iterable[str] = ("en_GB",)) -> set[date]:
             if day is not None:
                 found.add(day)
     for locale in locales:
-        months = {
-            name.lower(): number
-            for kind in ("wide", "abbreviated")
-            for number, name in get_month_names(kind, locale=locale).items()
-        }
-        names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
-        worded = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({names})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+        months, worded = _worded_dates(locale)
         for match in worded.finditer(text):
             month = months[match.group(2).lower()]
             day = _make_date(int(match.group(3)), month, int(match.group(1)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from inspectkit.model import Regime, ReportSection
@@ -63,8 +64,6 @@ def inspection_context(
     outcomes: Sequence[RuleOutcome] = (),
 ) -> dict[str, Any]:
     """The context without plugin additions (what a raw render of a template needs)."""
-    from inspectkit.dates import format_date, format_day, format_span
-
     locale = inspection.locale
     document = next((d for d in regime.templates if d.id == template_id), None)
     chosen = regime.report.chosen_statements(inspection.recorded_levels())
@@ -144,6 +143,28 @@ def inspection_context(
             if o.fired
         ],
     }
+
+
+@cache
+def format_date(day: date, locale: str) -> str:
+    """babel's date in words, memoised: a batch formats the same few dates thousands of times."""
+    from inspectkit.dates import format_date as words
+
+    return words(day, locale)
+
+
+@cache
+def format_day(day: date, locale: str) -> str:
+    from inspectkit.dates import format_day as words
+
+    return words(day, locale)
+
+
+@cache
+def format_span(first: date, last: date, locale: str) -> str:
+    from inspectkit.dates import format_span as words
+
+    return words(first, last, locale)
 
 
 def _number_words(count: int) -> str:

@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from inspectkit.plugins import RegisteredRegime, get_host
+
+if TYPE_CHECKING:
+    from inspectkit.timeline import Plan
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -142,7 +146,7 @@ def _build(plan: _Plan, directory: Path) -> DemoResult:
     )
 
 
-def _plan_outputs(plan: object, directory: Path, title: str) -> list[Path]:
+def _plan_outputs(plan: Plan, directory: Path, title: str) -> list[Path]:
     """plan.ics and plan.csv beside plan.json, when those writers are installed."""
     written: list[Path] = []
     try:
@@ -150,11 +154,11 @@ def _plan_outputs(plan: object, directory: Path, title: str) -> list[Path]:
     except ImportError:
         pass
     else:
-        written.append(write_plan_ics(plan, directory / "plan.ics", title=title))  # type: ignore[arg-type]
+        written.append(write_plan_ics(plan, directory / "plan.ics", title=title))
     try:
         from inspectkit.plan_csv import write_plan_csv
     except ImportError:
         pass
     else:
-        written.append(write_plan_csv(plan, directory / "plan.csv"))  # type: ignore[arg-type]
+        written.append(write_plan_csv(plan, directory / "plan.csv"))
     return written
