@@ -29,7 +29,7 @@ from typing import Any, Literal, get_args
 
 import cattrs
 from attrs import field, frozen
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import ForbiddenExtraKeysError
 
 from inspectkit.errors import InputError
 from inspectkit.hookspecs import RegisterCrosswalk, hookimpl
@@ -141,18 +141,15 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
 
 def structure_crosswalk(data: Mapping[str, Any], origin: str) -> Crosswalk:
     """Build a Crosswalk from parsed TOML, with one InputError line per problem."""
-    try:
-        content = converter().structure(dict(data), CrosswalkFile)
-    except (ClassValidationError, IterableValidationError) as exc:
-        lines = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
-        problems = []
-        for line in lines:
-            message, _, where = line.rpartition(" @ ")
-            location = where.removeprefix("$").lstrip(".") or "(top level)"
-            problems.append(f"{origin}: {location}: {message}")
-        raise InputError(problems) from None
-    except (ValueError, TypeError) as exc:
-        raise InputError.single(f"{origin}: {exc}") from None
+    from inspectkit.loading import structure_or_problems
+
+    content = structure_or_problems(
+        CrosswalkFile,
+        data,
+        lambda _where: origin,
+        using=converter(),
+        format_exception=_format_exception,
+    )
     return Crosswalk(
         title=content.title,
         source=content.source,

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import cattrs
 
 DATA_SUFFIX = ".toml"
+T = TypeVar("T")
 
 
 @cache
@@ -74,23 +75,41 @@ def _origin_of(path: str, origins: Mapping[str, Path]) -> str:
     return str(origin) if origin else "<regime data>"
 
 
-def structure_regime(data: Mapping[str, Any], origins: Mapping[str, Path]) -> Regime:
-    """Build a Regime from merged TOML data, raising InputError with every problem."""
+def structure_or_problems(
+    target: type[T],
+    data: Mapping[str, Any],
+    locate: Callable[[str], str],
+    *,
+    using: cattrs.Converter | None = None,
+    format_exception: Callable[[BaseException, type | None], str] | None = None,
+) -> T:
+    """Structure ``data`` as ``target``, or raise InputError with one line per problem.
+
+    Each line is ``FILE: key.path: problem``; ``locate`` maps a cattrs path such as
+    ``$.timeline.milestones[0]`` to the file it came from.  Regimes and crosswalk
+    files both load through here.
+    """
     import cattrs
     from cattrs.errors import ClassValidationError, IterableValidationError
 
     try:
-        return converter().structure(dict(data), Regime)
+        return (using or converter()).structure(dict(data), target)
     except (ClassValidationError, IterableValidationError) as exc:
-        lines = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
+        formatter = format_exception or _format_exception
+        lines = cattrs.transform_error(exc, path="$", format_exception=formatter)
         problems = []
         for line in lines:
             message, _, where = line.rpartition(" @ ")
             location = where.removeprefix("$").lstrip(".") or "(top level)"
-            problems.append(f"{_origin_of(where, origins)}: {location}: {message}")
+            problems.append(f"{locate(where)}: {location}: {message}")
         raise InputError(problems) from None
     except (ValueError, TypeError) as exc:
-        raise InputError([f"{next(iter(origins.values()), '<regime data>')}: {exc}"]) from None
+        raise InputError([f"{locate('$')}: {exc}"]) from None
+
+
+def structure_regime(data: Mapping[str, Any], origins: Mapping[str, Path]) -> Regime:
+    """Build a Regime from merged TOML data, raising InputError with every problem."""
+    return structure_or_problems(Regime, data, lambda where: _origin_of(where, origins))
 
 
 def regime_files(path: Path) -> list[Path]:
