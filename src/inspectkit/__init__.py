@@ -4,18 +4,18 @@ The public API a regime plugin uses is small: ``hookimpl`` to mark hook
 implementations, ``load_regime_resource`` to load the TOML data it ships, and the
 model in :mod:`inspectkit.model`.  Everything else is reached through the CLI or
 the modules named in the docs.  Heavier names load on first use so the CLI
-starts quickly.
+starts quickly: even ``hookimpl``, whose module imports pluggy, which the start-up
+path of ``inspectkit regimes`` never needs.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from inspectkit.hookspecs import hookimpl
-
 if TYPE_CHECKING:
     from inspectkit.crosswalk import packaged_crosswalks_hook
     from inspectkit.errors import InputError
+    from inspectkit.hookspecs import hookimpl
     from inspectkit.loading import load_regime
     from inspectkit.model import Regime
     from inspectkit.resources import load_regime_resource, package_path, packaged_regime_hook
@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "hookimpl": "inspectkit.hookspecs",
     "InputError": "inspectkit.errors",
     "Regime": "inspectkit.model",
     "load_regime": "inspectkit.loading",

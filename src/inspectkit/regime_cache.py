@@ -5,8 +5,8 @@ milliseconds per regime, paid on every command; a pickled Regime loads in about
 one.  The cache key covers everything the result depends on: the data files'
 names, sizes and modification times, the model's source files, and the Python and
 inspectkit versions — so an edited data file or model is simply a cache miss.
-The cache lives in the user's cache directory (``$XDG_CACHE_HOME/inspectkit`` or
-``~/.cache/inspectkit``); ``INSPECTKIT_NO_CACHE=1`` turns it off.  Only regimes
+The cache lives in the user's cache directory, under ``regimes/`` (see
+:mod:`inspectkit.cache_home`); ``INSPECTKIT_NO_CACHE=1`` turns it off.  Only regimes
 that loaded without error are cached; any failure to read or write the cache is
 ignored, because the cache is an optimisation and never a source of truth.
 """
@@ -14,12 +14,13 @@ ignored, because the cache is an optimisation and never a source of truth.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from inspectkit.cache_home import cache_home
 
 T = TypeVar("T")
 
@@ -27,10 +28,8 @@ _MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("INSPECTKIT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "inspectkit" / "regimes"
+    folder = cache_home("regimes")
+    return None if folder is None else Path(folder)
 
 
 def _signature(files: Iterable[Path]) -> str:

@@ -7,7 +7,6 @@ import json
 import click
 
 from inspectkit.cli.console import console
-from inspectkit.plugins import get_host
 
 
 @click.group(invoke_without_command=True)
@@ -17,31 +16,10 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
     """List installed regimes and any broken plugins (with the reason)."""
     if ctx.invoked_subcommand is not None:
         return
-    host = get_host()
+    from inspectkit.listing_snapshot import current_listing
+
+    listing = current_listing()
     if as_json:
-        listing = {
-            "regimes": [
-                {
-                    "id": r.regime.id,
-                    "title": r.regime.title,
-                    "year": r.regime.year,
-                    "graded": r.regime.graded,
-                    "version": r.regime.version,
-                    "distribution": r.plugin.distribution,
-                    "distribution_version": r.plugin.version,
-                }
-                for r in host.sorted_regimes()
-            ],
-            "broken": [
-                {
-                    "entry_point": b.plugin.name,
-                    "distribution": b.plugin.distribution,
-                    "version": b.plugin.version,
-                    "reason": b.reason,
-                }
-                for b in host.broken
-            ],
-        }
         click.echo(json.dumps(listing, indent=2))
         return
     from rich.table import Table
@@ -49,24 +27,22 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
     table = Table(title="Installed inspection regimes", title_justify="left")
     for column in ("id", "title", "year", "graded", "distribution"):
         table.add_column(column, overflow="fold")
-    for registered in host.sorted_regimes():
-        regime, plugin = registered.regime, registered.plugin
+    for row in listing["regimes"]:
         table.add_row(
-            regime.id,
-            regime.title,
-            str(regime.year),
-            "graded" if regime.graded else "ungraded findings",
-            f"{plugin.distribution} {plugin.version}".strip(),
+            row["id"],
+            row["title"],
+            str(row["year"]),
+            "graded" if row["graded"] else "ungraded findings",
+            f"{row['distribution']} {row['distribution_version']}".strip(),
         )
     out = console()
     out.print(table)
-    if not host.regimes:
+    if not listing["regimes"]:
         out.print("No regimes are installed. Install a regime plugin, e.g. plugins/cra_2010.")
-    for broken in host.broken:
-        plugin = broken.plugin
+    for broken in listing["broken"]:
+        source = f"{broken['distribution']} {broken['version']}".rstrip()
         out.print(
-            f"[red]broken plugin[/] {plugin.name} ({plugin.distribution} {plugin.version}".rstrip()
-            + f"): {broken.reason}",
+            f"[red]broken plugin[/] {broken['entry_point']} ({source}): {broken['reason']}",
             markup=True,
         )
 
@@ -76,6 +52,8 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole definition as JSON.")
 def show(regime_id: str, as_json: bool) -> None:
     """Print the whole definition of regime ID, every item with its source."""
+    from inspectkit.plugins import get_host
+
     registered = get_host().regime(regime_id)
     if as_json:
         from inspectkit.loading import regime_to_data
