@@ -14,11 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from inspectkit.documents import render as documents
 from inspectkit.plugins import PluginHost, PluginInfo, RegisteredRegime, get_host
-
-documents = pytest.importorskip("inspectkit.documents.render", reason="documents engine not built")
 
 
 def context_for(host: PluginHost, registered: RegisteredRegime, findings: list[Any]) -> Any:
