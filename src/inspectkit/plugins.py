@@ -45,13 +45,23 @@ class RegisteredRegime:
 
 @frozen(kw_only=True)
 class BrokenPlugin:
+    """A plugin that is not used, and why.
+
+    When it was refused for an invalid regime, that regime is kept (never listed or
+    used) so the conformance kit can show its author every problem, not just the first.
+    """
+
     plugin: PluginInfo
     reason: str
+    rejected_regime: Regime | None = None
+    rejected_templates: Path | None = None
 
 
 @frozen(kw_only=True)
 class _Rejected(Exception):
     reason: str
+    regime: Regime | None = None
+    templates: Path | None = None
 
 
 @frozen
@@ -89,7 +99,14 @@ class PluginHost:
             collected = self._collect_regimes(plugin, info)
         except _Rejected as rejected:
             self.pm.unregister(plugin)
-            self.broken.append(BrokenPlugin(plugin=info, reason=rejected.reason))
+            self.broken.append(
+                BrokenPlugin(
+                    plugin=info,
+                    reason=rejected.reason,
+                    rejected_regime=rejected.regime,
+                    rejected_templates=rejected.templates,
+                )
+            )
             return False
         self.regimes.update((r.regime.id, r) for r in collected)
         return True
@@ -111,7 +128,11 @@ class PluginHost:
             if errors:
                 first = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-                raise _Rejected(reason=f"regime {regime.id!r} is invalid: {first}{more}")
+                raise _Rejected(
+                    reason=f"regime {regime.id!r} is invalid: {first}{more}",
+                    regime=regime,
+                    templates=templates,
+                )
             collected.append(RegisteredRegime(regime=regime, plugin=info, templates=templates))
 
         for impl in self.pm.hook.inspectkit_register_regimes.get_hookimpls():

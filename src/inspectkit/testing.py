@@ -39,10 +39,13 @@ class ConformanceError(AssertionError):
 def conformance_problems(
     regime: Regime | str, *, templates: Path | None = None, warnings: bool = False
 ) -> list[Problem]:
-    """Problems with ``regime`` (an id of an installed regime, or a Regime)."""
+    """Problems with ``regime`` (an id of an installed regime, or a Regime).
+
+    An installed regime that inspectkit refused as invalid is checked all the same,
+    so its author sees every problem rather than "unknown regime".
+    """
     if isinstance(regime, str):
-        registered = get_host().regime(regime)
-        regime, templates = registered.regime, registered.templates
+        regime, templates = _installed(regime)
     problems = check_regime(regime, templates=templates)
     return [p for p in problems if warnings or p.severity == "error"]
 
@@ -53,6 +56,20 @@ def assert_regime_conforms(regime: Regime | str, *, templates: Path | None = Non
     if problems:
         lines = "\n".join(f"  - {p}" for p in problems)
         raise ConformanceError(f"regime does not conform ({len(problems)} problems):\n{lines}")
+
+
+def _installed(regime_id: str) -> tuple[Regime, Path | None]:
+    """The installed regime ``regime_id``, even if refused as invalid, with its templates."""
+    host = get_host()
+    registered = host.regimes.get(regime_id)
+    if registered is not None:
+        return registered.regime, registered.templates
+    for broken in host.broken:
+        if broken.rejected_regime is not None and broken.rejected_regime.id == regime_id:
+            return broken.rejected_regime, broken.rejected_templates
+    lines = [f"regime {regime_id!r} is not installed"]
+    lines += [f"  - broken plugin {b.plugin.name}: {b.reason}" for b in host.broken]
+    raise ConformanceError("\n".join(lines))
 
 
 def assert_plugin_registers(plugin: object, name: str = "plugin-under-test") -> list[Regime]:
