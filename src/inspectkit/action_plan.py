@@ -6,10 +6,9 @@ findings:
 
 * every recommendation of every finding (for graded regimes these are the
   areas for improvement the report sets out);
-* for ungraded regimes, every finding whose type is in the worse half of the
-  regime's scale — the scale is ordered best first, so for the CRA's four types
-  that is "area for development" and "area for priority action", and satisfactory
-  practice and strengths need no action.
+* for ungraded regimes, every finding whose type the regime marks as calling for
+  action (``calls_for_action`` on the level, cited): for the CRA, areas for
+  development and for priority action; strengths and satisfactory practice need none.
 
 Owner, actions, due date and progress start blank: the council fills them in.
 """
@@ -66,14 +65,11 @@ class ActionRow:
 
 
 def needs_action(regime: Regime, level_id: str) -> bool:
-    """Whether a finding of this type calls for action (ungraded scales only)."""
+    """Whether a finding of this type calls for action, as the regime says (ungraded only)."""
     if regime.scale.graded:
         return False
-    levels = regime.scale.levels
-    try:
-        return regime.scale.rank(level_id) >= len(levels) // 2
-    except KeyError:
-        return False
+    level = next((lv for lv in regime.scale.levels if lv.id == level_id), None)
+    return level is not None and level.calls_for_action is not None
 
 
 def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionRow]:

@@ -120,6 +120,9 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             node.add(escape(level.definition))
         for example in level.examples:
             node.add(f"example: {line(example.text, example.source)}")
+        if level.calls_for_action is not None:
+            action = level.calls_for_action
+            node.add(f"calls for action: {line(action.text, action.source)}")
     facts(scale, r.scale.notes)
     yield scale
     schedule = Tree(f"[bold]Evaluation schedule[/] {cite(r.evaluation.source)}")

@@ -78,7 +78,7 @@ def workspace(tmp_path: Path) -> Path:
     return directory
 
 
-def test_worse_half_of_an_ungraded_scale_needs_action() -> None:
+def test_finding_types_the_regime_marks_as_calling_for_action_need_action() -> None:
     cra = regime("cra_2010")
     assert [needs_action(cra, level.id) for level in cra.scale.levels] == [
         False,

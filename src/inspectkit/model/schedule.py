@@ -36,13 +36,21 @@ class JudgementArea:
 
 @frozen(kw_only=True)
 class Level:
-    """A grade on a graded scale, or a finding type on an ungraded one."""
+    """A grade on a graded scale, or a finding type on an ungraded one.
+
+    ``calls_for_action`` says, with its source, why a finding of this type is one the
+    council must act on (the CRA's areas for development and for priority action), so
+    the post-inspection action plan follows the regime's words, not a guess from the
+    order of the scale.  Graded regimes leave it unset: their actions come from the
+    report's recommendations.
+    """
 
     id: str = field(validator=check_id)
     label: str = field(validator=check_text)
     source: str = field(validator=check_text)
     definition: str = ""
     examples: tuple[Fact, ...] = ()
+    calls_for_action: Fact | None = None
 
 
 @frozen(kw_only=True)
