@@ -67,6 +67,7 @@ class _Checker:
         self.check_rules()
         self.check_timeline()
         self.check_sampling()
+        self.check_case_vocabulary()
         self.check_report()
         self.check_requests_and_team()
         self.check_sources()
@@ -127,6 +128,34 @@ class _Checker:
                 self.error(where, f"refers to missing grade {when.threshold!r}")
             if when.finding is not None and when.finding not in self.levels:
                 self.error(where, f"refers to missing finding type {when.finding!r}")
+
+    # -- case-list vocabulary -----------------------------------------------------
+
+    def check_case_vocabulary(self) -> None:
+        """Headings and codes must read one way only once normalised, as the reader sees
+        them: otherwise one council column or code would silently count as another."""
+        from inspectkit.caselist.fields import case_fields_for, privacy_rules
+        from inspectkit.caselist.vocabulary import normalise_code, normalise_heading
+
+        privacy = privacy_rules()
+        names = {normalise_heading(h) for h in privacy.name_headings}
+        endings = tuple(normalise_heading(h) for h in privacy.name_heading_endings)
+        owners: dict[str, str] = {}
+        for case_field in case_fields_for(self.regime):
+            where = f"case field {case_field.id!r}"
+            for heading in dict.fromkeys((*case_field.headings, case_field.title, case_field.id)):
+                key = normalise_heading(heading)
+                owner = owners.setdefault(key, case_field.id)
+                if owner != case_field.id:
+                    self.error(where, f"heading {heading!r} also names case field {owner!r}")
+                if key in names or key.endswith(endings):
+                    self.error(where, f"heading {heading!r} is a name column, always dropped")
+            codes: dict[str, str] = {}
+            for value in case_field.values:
+                for code in dict.fromkeys((*value.codes, value.id, value.label)):
+                    taken = codes.setdefault(normalise_code(code), value.id)
+                    if taken != value.id:
+                        self.error(where, f"code {code!r} of {value.id!r} also means {taken!r}")
 
     # -- timeline -----------------------------------------------------------------
 

@@ -11,7 +11,8 @@ Plugin authors call it the way tox's plugins use ``tox.pytest``::
 inspectkit does at run time, and fails with the reason inspectkit would give for
 listing it as broken.  ``assert_regime_conforms`` runs every consistency check
 (unique ids, references, milestone order, citations, "not specified" wording,
-templates) and fails listing each problem.
+case-list headings and codes that read one way only, templates) and fails listing
+each problem.
 """
 
 from __future__ import annotations

@@ -6,10 +6,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import attrs
 import pytest
 from tests.core.test_plugins import regime_plugin
 
 from inspectkit import hookimpl
+from inspectkit.model import CaseField, CodeValue
 from inspectkit.plugins import PluginInfo, get_host
 from inspectkit.testing import ConformanceError, assert_regime_conforms, conformance_problems
 
@@ -49,4 +51,44 @@ def test_unknown_id_names_the_broken_plugins() -> None:
     assert str(caught.value).splitlines() == [
         "regime 'nowhere_2030' is not installed",
         "  - broken plugin faulty: register hook raised RuntimeError: data file missing",
+    ]
+
+
+def problems_with_fields(*extra: CaseField) -> list[str]:
+    """Conformance problems of cra_2010 with ``extra`` case fields added."""
+    cra = get_host().regime("cra_2010")
+    regime = attrs.evolve(cra.regime, case_fields=(*cra.regime.case_fields, *extra))
+    return [str(p) for p in conformance_problems(regime, templates=cra.templates)]
+
+
+def test_a_heading_that_normalises_onto_another_fields_heading_is_refused() -> None:
+    clash = CaseField(
+        id="work_stage",
+        title="Work stage",
+        kind="text",
+        source="100025 §34",
+        headings=("WORK-TYPE",),  # reads as "Work type", a heading of cra_category
+    )
+    problems = problems_with_fields(clash)
+    assert problems == [
+        "case field 'work_stage': heading 'WORK-TYPE' also names case field 'cra_category'"
+    ]
+
+
+def test_a_code_meaning_two_values_and_a_name_heading_are_refused() -> None:
+    ambiguous = CaseField(
+        id="contact_route",
+        title="Contact route",
+        kind="code",
+        source="100025 §34",
+        headings=("Contact route", "Referrer name"),
+        values=(
+            CodeValue(id="phone", label="Telephone", codes=("T",), source="100025 §34"),
+            CodeValue(id="letter", label="Letter", codes=(" t ",), source="100025 §34"),
+        ),
+    )
+    problems = problems_with_fields(ambiguous)
+    assert problems == [
+        "case field 'contact_route': heading 'Referrer name' is a name column, always dropped",
+        "case field 'contact_route': code ' t ' of 'letter' also means 'phone'",
     ]
