@@ -64,6 +64,7 @@ class _Checker:
 
     def run(self) -> None:
         self.check_unique_ids()
+        self.check_schedule()
         self.check_rules()
         self.check_timeline()
         self.check_sampling()
@@ -103,6 +104,19 @@ class _Checker:
             for duplicate, count in Counter(v.id for v in case_field.values).items():
                 if count > 1:
                     self.error(f"case_fields.{case_field.id}", f"value {duplicate!r} repeated")
+
+    # -- evaluation schedule --------------------------------------------------------
+
+    def check_schedule(self) -> None:
+        """An ungraded regime grades nothing: an area left graded would ask for a grade."""
+        if self.regime.scale.graded:
+            return
+        for _, area in self.regime.evaluation.walk():
+            if area.graded:
+                self.error(
+                    f"evaluation area {area.id!r}",
+                    "is graded, but the scale is ungraded (set graded = false)",
+                )
 
     # -- limiting rules ---------------------------------------------------------
 

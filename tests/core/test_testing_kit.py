@@ -92,3 +92,15 @@ def test_a_code_meaning_two_values_and_a_name_heading_are_refused() -> None:
         "case field 'contact_route': heading 'Referrer name' is a name column, always dropped",
         "case field 'contact_route': code ' t ' of 'letter' also means 'phone'",
     ]
+
+
+def test_a_graded_area_in_an_ungraded_regime_is_refused() -> None:
+    cra = get_host().regime("cra_2010")
+    first, *rest = cra.regime.evaluation.areas
+    evaluation = attrs.evolve(
+        cra.regime.evaluation, areas=(attrs.evolve(first, graded=True), *rest)
+    )
+    regime = attrs.evolve(cra.regime, evaluation=evaluation)
+    assert [str(p) for p in conformance_problems(regime, templates=cra.templates)] == [
+        f"evaluation area {first.id!r}: is graded, but the scale is ungraded (set graded = false)"
+    ]

@@ -475,7 +475,7 @@ DEADLINES = [
     ("draft_letter_sent", 5, "site_visit",
      "within five working days of the end of the site visit (on day 8)", "100025 §54"),
     ("council_response", 5, "draft_letter_sent",
-     "within five working days of receiving the draft letter", "100025 §55"),
+     "within five working days", "100025 §55"),
     ("pre_publication_letter", 15, "site_visit",
      "within 15 working days of the end of the site visit", "100025 §55"),
     ("publication", 20, "site_visit",
@@ -1345,3 +1345,16 @@ def test_show_json() -> None:
     assert data["sampling"]["minimum"]["min"] == 20
     assert data["sampling"]["population"]["closed_within_months"] == 6
     assert [lv["id"] for lv in data["scale"]["levels"]] == [row[0] for row in FINDING_TYPES]
+
+
+def test_no_area_of_the_schedule_is_graded(regime: Regime) -> None:
+    """§45: no grade, overall or for any area; every area is a heading for findings."""
+    areas = [area for _, area in regime.evaluation.walk()]
+    assert len(areas) == 4
+    assert not any(area.graded for area in areas)
+
+
+def test_quality_assurance_call_is_on_the_second_day_of_fieldwork(regime: Regime) -> None:
+    role = next(r for r in regime.team.roles if r.id == "quality_assurance_hmi")
+    assert "second day of the fieldwork (day 3)" in role.duties
+    assert role.source == "100025 §57-59"
