@@ -55,18 +55,70 @@ def test_identifiers_match_whole_tokens_only(tmp_path):
     ]
 
 
-def test_dates_are_found_in_every_common_form():
-    day = date(2005, 3, 14)
-    for text in (
+@pytest.mark.parametrize(
+    "text",
+    [
         "2005-03-14",
         "14/03/2005",
         "14.03.2005",
         "14/3/05",
         "14 March 2005",
         "14 Mar 2005",
-    ):
-        assert day in dates_in_text(f"born {text}."), text
-    assert day in dates_in_text("ganwyd 14 Mawrth 2005", ["en_GB", "cy"])
+        "14th March 2005",
+        "14th of March, 2005",
+        "14-Mar-05",
+        "March 14, 2005",
+        "Mar. 14th 2005",
+        "3 May 14 March 2005",  # a near miss must not swallow the date after it
+    ],
+)
+def test_dates_are_found_in_every_common_form(text):
+    assert date(2005, 3, 14) in dates_in_text(f"born {text}.")
+
+
+def test_welsh_month_names_and_no_false_dates():
+    assert date(2005, 3, 14) in dates_in_text("ganwyd 14 Mawrth 2005", ["en_GB", "cy"])
+    assert dates_in_text("section 47 of 2005; 12345-03-14; 31/02/2005; page 14 of 2005") == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Cases CR10042/CR10043 were read.",  # joined by a slash
+        "See CR10041.CR10042 in the log.",  # joined by a dot
+        "File cr10042 was read.",  # typed in lower case
+        "Ref CR10042-2 is a later episode.",
+    ],
+)
+def test_identifiers_joined_to_others_or_in_another_case_are_caught(tmp_path, written):
+    private = [PrivateValue(where="caselist.csv row 9, reference", text="CR10042")]
+    path = docx_with(tmp_path / "a.docx", written)
+    assert check_document(path, label="a", private=private) == [
+        "a: contains a child identifier (caselist.csv row 9, reference)"
+    ]
+
+
+def test_a_reference_with_a_separator_inside_is_found_as_a_whole(tmp_path):
+    private = [
+        PrivateValue(where="row 2", text="FAKE-000123"),
+        PrivateValue(where="row 3", text="AB 77"),
+    ]
+    path = docx_with(tmp_path / "a.docx", "Read FAKE-000123/FAKE-000124 and ab 77.")
+    assert check_document(path, label="a", private=private) == [
+        "a: contains a child identifier (row 2)",
+        "a: contains a child identifier (row 3)",
+    ]
+    clean = docx_with(tmp_path / "b.docx", "Read FAKE-0001234 and AB 778 and XFAKE-000123.")
+    assert check_document(clean, label="b", private=private) == []
+
+
+def test_the_check_reads_rendered_bytes_and_reports_a_broken_package(tmp_path):
+    path = docx_with(tmp_path / "a.docx", "Dear {{ recipient }}")
+    assert check_document(path.read_bytes(), label="mem") == [
+        "mem: paragraph 1 still holds template code '{{'"
+    ]
+    (problem,) = check_document(b"PK not really a package", label="bad")
+    assert problem.startswith("bad: does not open as a Word document")
 
 
 def _write_case_list(directory: Path) -> list:
@@ -149,3 +201,33 @@ def test_templates_run_sandboxed_and_strict(cra_workspace):
     with pytest.raises(InputError) as caught:
         render_workspace(directory)
     assert "'counsil' is undefined" in caught.value.problems[0]
+
+
+def test_a_case_list_row_with_an_unreadable_birth_date_still_protects_its_reference(
+    cra_workspace,
+):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    cases = _write_case_list(directory)
+    path = directory / "caselist.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    birth = header.index("Date of Birth")
+    victim = cases[3]
+    cells = lines[victim.row - 1].split(",")
+    assert cells[0] == victim.reference
+    cells[birth] = "31/02/2006"  # no such day: the lenient reader leaves the row out
+    lines[victim.row - 1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = render_workspace(directory)  # nothing leaks: renders, and says what it could not check
+    assert any("1 date(s) of birth could not be read" in w for w in result.warnings)
+    assert all("31/02/2006" not in w and victim.reference not in w for w in result.warnings)
+
+    with (directory / "inspection.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
+            f'text = "Case {victim.reference} shows good multi-agency work."\n'
+        )
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert any(f"caselist.csv row {victim.row}, reference" in p for p in caught.value.problems)

@@ -67,6 +67,7 @@ def render_workspace(
     warnings = [o.message for o in outcomes if o.severity == "warning"]
     warnings += list(plan.warnings)
     private = private_values(workspace)
+    warnings += private.warnings
     allowed = plan_dates(plan) | {letter_date(regime, inspection, plan)}
     drawn = sample_size(workspace)
     chosen = regime.report.chosen_statements(inspection.recorded_levels())

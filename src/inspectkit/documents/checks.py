@@ -3,23 +3,28 @@
 A document that fails is not written: a letter with a stray ``{{ council }}``
 or a child's date of birth in it must never reach a council.  The text scanned
 is every paragraph of every part — body, tables, headers, footers, footnotes —
-read straight from the package, so nothing hides in a header.
+taken from the package as python-docx opens it, so nothing hides in a header
+and the one parse that proves the file opens also gives the text.
 """
 
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from collections.abc import Collection, Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
 LEFTOVER_TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
-_TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_TEXT_PARTS = re.compile(r"^/?word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word characters joined by / . - ("FAKE-000123", "C12/345"): the shape of most references.
+_JOINED = re.compile(r"\w+(?:[/.-]\w+)*")
+_SEPARATOR = re.compile(r"([/.-])")
 
 
 @frozen(kw_only=True)
@@ -39,11 +44,15 @@ class PrivateValues:
 
     A case list holds thousands of references and birth dates; looking each up
     in a set of the document's tokens and dates costs nothing per value.
+    References are compared case-insensitively ("fake-000123" typed in lower
+    case is still that child's reference).
     """
 
     def __init__(self, values: Iterable[PrivateValue] = ()) -> None:
         self.references: dict[str, str] = {}
+        self.unusual: dict[str, str] = {}  # references not shaped like a word: searched for
         self.births: dict[date, str] = {}
+        self.warnings: list[str] = []  # what could not be indexed, by count, never by value
         for value in values:
             if value.text is not None:
                 self.add_reference(value.text, value.where)
@@ -51,9 +60,11 @@ class PrivateValues:
                 self.add_birth(value.day, value.where)
 
     def add_reference(self, reference: str, where: str) -> None:
-        key = reference.strip()
-        if key:
-            self.references.setdefault(key, where)
+        key = reference.strip().casefold()
+        if key and key not in self.references:
+            self.references[key] = where
+            if not _JOINED.fullmatch(key):
+                self.unusual[key] = where
 
     def add_birth(self, day: date, where: str) -> None:
         self.births.setdefault(day, where)
@@ -62,26 +73,50 @@ class PrivateValues:
         return len(self.references) + len(self.births)
 
 
-def document_paragraphs(path: Path) -> list[str]:
+def document_paragraphs(document: Path | bytes) -> list[str]:
     """The text of every paragraph in every text part (body, headers, footers, notes)."""
-    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own dependency
+    return _paragraphs(_open(document))
+
+
+def _open(document: Path | bytes) -> Any:
+    """The package as python-docx opens it (raises whatever python-docx raises)."""
+    import docx
+
+    source = io.BytesIO(document) if isinstance(document, bytes) else str(document)
+    return docx.Document(source)
+
+
+def _paragraphs(opened: Any) -> list[str]:
+    from docx.oxml import parse_xml
 
     paragraphs: list[str] = []
-    with zipfile.ZipFile(path) as package:
-        for name in sorted(package.namelist()):
-            if not _TEXT_PARTS.match(name):
-                continue
-            root = etree.fromstring(package.read(name))
-            for paragraph in root.iter(f"{_W}p"):
-                paragraphs.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+    parts = sorted(opened.part.package.iter_parts(), key=lambda p: str(p.partname))
+    for part in parts:
+        if not _TEXT_PARTS.match(str(part.partname)):
+            continue
+        root = getattr(part, "_element", None)
+        if root is None:  # footnotes and endnotes load as plain parts
+            root = parse_xml(part.blob)
+        for paragraph in root.iter(f"{_W}p"):
+            paragraphs.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
     return paragraphs
 
 
-_NUMERIC_DATES = (
-    (re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])"), (3, 2, 1)),
-    (re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-])"), (1, 2, 3)),
-)
-_TOKEN = re.compile(r"[\w][\w/.-]*[\w]|[\w]")
+# -- dates --------------------------------------------------------------------------
+#
+# Every pattern starts with a digit (or a space), captured on its own, so the
+# regular-expression engine skips straight to candidate positions instead of
+# trying a look-behind at every character; the "no digit or separator before"
+# rule is then checked just after that first digit.  The rest of a worded
+# date sits in a look-ahead, so matches may overlap and a near miss ("3 May
+# 14 March 2005") cannot swallow the real date after it.
+
+_NOT_AFTER = r"(?<![\d/.-]\d)"  # the first digit is not preceded by a digit or separator
+_ISO = re.compile(rf"(\d){_NOT_AFTER}(\d{{3}})-(\d{{1,2}})-(\d{{1,2}})(?![\d/-])")
+_DMY = re.compile(rf"(\d){_NOT_AFTER}(\d?)[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})(?![\d/-])")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# " 14, 2005" after a month name: the month is looked for just before the match
+_DAY_YEAR = re.compile(rf"\s(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})(?![\d/-])", re.IGNORECASE)
 
 
 def _make_date(year: int, month: int, day: int) -> date | None:
@@ -94,44 +129,94 @@ def _make_date(year: int, month: int, day: int) -> date | None:
 
 
 @cache
-def _worded_dates(locale: str) -> tuple[dict[str, int], re.Pattern[str]]:
-    """Month names of ``locale`` (wide and abbreviated) and a pattern for "14 March 2005"."""
+def _worded_dates(
+    locales: tuple[str, ...],
+) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """Month names of ``locales`` (wide and abbreviated, case-folded) → number; a pattern for
+    day-month-year ("14 March 2005", "14th of March, 2005", "14-Mar-05"); and one for the
+    month name that ends the text before " 14, 2005" (month-day-year, "March 14, 2005")."""
     from babel.dates import get_month_names
 
     months = {
-        name.lower(): number
-        for kind in ("wide", "abbreviated")
-        for number, name in get_month_names(kind, locale=locale).items()
+        name.casefold().rstrip("."): number
+        for locale in locales
+        for width in ("wide", "abbreviated")
+        for number, name in get_month_names(width, locale=locale).items()
     }
     names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({names})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
-    return months, pattern
+    day_first = re.compile(
+        rf"(\d){_NOT_AFTER}(?=(\d?){_ORDINAL}(?:\s+of)?[\s-]+({names})\.?,?[\s-]+"
+        rf"(\d{{4}}|\d{{2}})(?![\d/-]))",
+        re.IGNORECASE,
+    )
+    month_before = re.compile(rf"(?<!\w)({names})\.?$", re.IGNORECASE)
+    return months, day_first, month_before
 
 
 def dates_in_text(text: str, locales: Iterable[str] = ("en_GB",)) -> set[date]:
-    """Every date written in ``text`` as 2005-03-14, 14/03/2005, 14.03.05 or 14 March 2005.
+    """Every date written in ``text``: 2005-03-14, 14/03/2005, 14.03.05, 14 March 2005,
+    14th March 2005, 14-Mar-05, March 14, 2005 (month names of each of ``locales``).
 
     Scanning the document once for anything date-like and comparing dates is
     far cheaper than searching for each of thousands of birth dates in turn.
     """
-    found: set[date] = set()
-    for pattern, (d, m, y) in _NUMERIC_DATES:
-        for match in pattern.finditer(text):
-            day = _make_date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-            if day is not None:
-                found.add(day)
-    for locale in locales:
-        months, worded = _worded_dates(locale)
-        for match in worded.finditer(text):
-            month = months[match.group(2).lower()]
-            day = _make_date(int(match.group(3)), month, int(match.group(1)))
-            if day is not None:
-                found.add(day)
-    return found
+    found: list[date | None] = []
+    for match in _ISO.finditer(text):
+        year = int(match.group(1) + match.group(2))
+        found.append(_make_date(year, int(match.group(3)), int(match.group(4))))
+    for match in _DMY.finditer(text):
+        day = int(match.group(1) + match.group(2))
+        found.append(_make_date(int(match.group(4)), int(match.group(3)), day))
+    months, day_first, month_before = _worded_dates(tuple(sorted(set(locales))))
+    for match in day_first.finditer(text):
+        day = int(match.group(1) + match.group(2))
+        month = months[match.group(3).casefold()]
+        found.append(_make_date(int(match.group(4)), month, day))
+    for match in _DAY_YEAR.finditer(text):
+        named = month_before.search(text, max(0, match.start() - 16), match.start())
+        if named is not None:
+            month = months[named.group(1).casefold()]
+            found.append(_make_date(int(match.group(2)), month, int(match.group(1))))
+    return {day for day in found if day is not None}
+
+
+# -- identifiers --------------------------------------------------------------------
+
+
+def reference_candidates(text: str) -> set[str]:
+    """Every string in ``text`` (case-folded) that a reference could be, as a whole token.
+
+    A reference must stand alone ("C1234" is not inside "C12345"), but may be
+    joined to others by ``/``, ``.`` or ``-`` ("C1234/C1235", "C1234.").  So each
+    run of joined pieces gives every contiguous sub-run: "A-1/B-2" gives "a",
+    "a-1", "a-1/b", "a-1/b-2", "1", "1/b", ... — a handful per word.
+    """
+    candidates: set[str] = set()
+    for run in _JOINED.findall(text.casefold()):
+        if "/" not in run and "." not in run and "-" not in run:
+            candidates.add(run)
+            continue
+        pieces = _SEPARATOR.split(run)  # word, sep, word, sep, word
+        for start in range(0, len(pieces), 2):
+            for end in range(start, len(pieces), 2):
+                candidates.add("".join(pieces[start : end + 1]))
+    return candidates
+
+
+def _found_references(flat: str, index: PrivateValues) -> list[str]:
+    """Where each reference of ``index`` that ``flat`` contains as a whole token is listed."""
+    hits = reference_candidates(flat) & index.references.keys()
+    for reference in index.unusual:  # "AB 123", "(77)": searched for
+        if re.search(rf"(?<![\w]){re.escape(reference)}(?![\w])", flat, re.IGNORECASE):
+            hits.add(reference)
+    return [where for reference, where in index.references.items() if reference in hits]
+
+
+# -- the check ----------------------------------------------------------------------
 
 
 def check_document(
-    path: Path,
+    document: Path | bytes,
     *,
     label: str,
     private: PrivateValues | Iterable[PrivateValue] = (),
@@ -139,46 +224,33 @@ def check_document(
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
 ) -> list[str]:
-    """Every problem with the document at ``path``, each line starting with ``label``.
+    """Every problem with ``document`` (a file, or its bytes), each line starting with ``label``.
 
     ``required`` pairs (why, text) are wording the document must contain, such
     as a limiting statement the regime's data says applies.  Dates in
     ``allowed_dates`` (the inspection's own) are not reported as dates of birth.
+    No problem line repeats the private value it found.
     """
-    problems: list[str] = []
     try:
-        import docx
-
-        docx.Document(str(path))
+        opened = _open(document)
     except Exception as exc:  # any failure to open is the finding itself
         return [f"{label}: does not open as a Word document ({type(exc).__name__})"]
-    paragraphs = document_paragraphs(path)
-    text = "\n".join(paragraphs)
+    paragraphs = _paragraphs(opened)
+    problems: list[str] = []
     for number, paragraph in enumerate(paragraphs, start=1):
         for tag in LEFTOVER_TAGS:
             if tag in paragraph:
                 problems.append(f"{label}: paragraph {number} still holds template code {tag!r}")
                 break
-    flat = " ".join(text.split())
+    flat = " ".join(" ".join(paragraphs).split())
     index = private if isinstance(private, PrivateValues) else PrivateValues(private)
-    tokens = set(_TOKEN.findall(flat))
-    for reference, where in index.references.items():
-        if _contains_token(flat, tokens, reference):
-            problems.append(f"{label}: contains a child identifier ({where})")
-    written_dates = dates_in_text(flat, locales) - set(allowed_dates)
-    for day in sorted(written_dates & index.births.keys()):
-        problems.append(f"{label}: contains a date of birth ({index.births[day]})")
+    for where in _found_references(flat, index) if index.references else ():
+        problems.append(f"{label}: contains a child identifier ({where})")
+    if index.births:
+        written_dates = dates_in_text(flat, locales) - set(allowed_dates)
+        for day in sorted(written_dates & index.births.keys()):
+            problems.append(f"{label}: contains a date of birth ({index.births[day]})")
     for why, wording in required:
         if " ".join(wording.split()) not in flat:
             problems.append(f"{label}: must carry the wording required by {why}, but does not")
     return problems
-
-
-def _contains_token(flat: str, tokens: set[str], reference: str) -> bool:
-    """``reference`` as a whole token ("C1234" is not inside "C12345")."""
-    if reference in tokens:
-        return True
-    if _TOKEN.fullmatch(reference):  # an ordinary token: the set lookup was the whole test
-        return False
-    # unusual shapes ("AB 123", "(77)"): search for it
-    return re.search(rf"(?<![\w]){re.escape(reference)}(?![\w])", flat) is not None

@@ -4,6 +4,13 @@ Read from the workspace's sample (references) and case list (references and
 dates of birth).  Each value is described by file and row only, so a failed
 check never repeats the identifier it found.  References shorter than
 ``MIN_REFERENCE_LENGTH`` are not scanned for: "12" would match "12 cases".
+
+The case list is read leniently, and a lenient read leaves out a row with any
+problem — but a child whose date of birth is mistyped still has a reference
+that must stay out of the documents.  So when rows are left out, the
+references are read again on their own; what still cannot be checked (an
+unreadable date of birth, a list with no such column) is reported as a
+warning, by count only.
 """
 
 from __future__ import annotations
@@ -68,7 +75,9 @@ def _sample_references(path: Path) -> list[tuple[int, str]]:
     if not rows:
         return []
     header = [str(h or "").strip().lower() for h in rows[0]]
-    column = header.index("reference") if "reference" in header else 0
+    named = [i for i, h in enumerate(header) if h == "reference"]
+    named += [i for i, h in enumerate(header) if "reference" in h]
+    column = named[0] if named else 0
     return [
         (index, str(row[column]))
         for index, row in enumerate(rows[1:], start=2)
@@ -94,8 +103,9 @@ def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Pat
     from inspectkit.caselist import read_with_fields
     from inspectkit.caselist.fields import standard_fields
 
-    wanted = [f for f in standard_fields() if f.id in (REFERENCE_FIELD, BIRTH_FIELD)]
-    cases = read_with_fields(path, wanted, strict=False, purpose=workspace.regime.regime.id)
+    fields = {f.id: f for f in standard_fields() if f.id in (REFERENCE_FIELD, BIRTH_FIELD)}
+    purpose = workspace.regime.regime.id
+    cases = read_with_fields(path, list(fields.values()), strict=False, purpose=purpose)
     births = cases.ordinals(BIRTH_FIELD) if cases.has(BIRTH_FIELD) else None
     for index, (row, reference) in enumerate(zip(cases.rows, cases.references, strict=True)):
         if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
@@ -104,3 +114,23 @@ def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Pat
             values.add_birth(
                 date.fromordinal(births[index]), f"{path.name} row {row}, date of birth"
             )
+    if births is None:
+        values.warnings.append(
+            f"{path.name}: no date of birth column found, so documents are not checked for "
+            "children's dates of birth"
+        )
+        return
+    if not cases.excluded_rows:
+        return
+    # rows left out for a problem (most often an unreadable date of birth): their
+    # references must still be kept out of the documents
+    again = read_with_fields(path, [fields[REFERENCE_FIELD]], strict=False, purpose=purpose)
+    for row, reference in zip(again.rows, again.references, strict=True):
+        if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
+            values.add_reference(reference, f"{path.name} row {row}, reference")
+    unreadable = len(set(cases.excluded_rows) - set(again.excluded_rows))
+    if unreadable:
+        values.warnings.append(
+            f"{path.name}: {unreadable} date(s) of birth could not be read, so documents are "
+            "not checked for them (their case references still are)"
+        )

@@ -5,20 +5,25 @@ Templates may come from a council's workspace, so Jinja runs sandboxed
 — docxtpl writes into XML, and without escaping a council called
 ``A & B <Council>`` silently loses its ``&`` and ``<Council>``.  Undefined
 names are errors (``StrictUndefined``): a misspelt tag must not print nothing.
+
+The document is rendered into memory, checked there, and written (atomically)
+only if every check passes — so a failed check never leaves a file behind and
+a passing document is read from disk by nobody.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from inspectkit.documents.checks import PrivateValue, PrivateValues, check_document
 from inspectkit.documents.lookup import locate_template
 from inspectkit.errors import InputError
-from inspectkit.files import atomic_path
+from inspectkit.files import write_bytes_atomic
 from inspectkit.plugins import RegisteredRegime
 
 if TYPE_CHECKING:
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
 
 
 COMPILED_CACHE_SIZE = 64
+TEMPLATE_CACHE_SIZE = 32
 
 
 @cache
@@ -41,7 +47,9 @@ def jinja_environment() -> Environment:
     from jinja2.sandbox import SandboxedEnvironment
 
     class CachingSandbox(SandboxedEnvironment):
-        compiled: ClassVar[dict[str, Template]] = {}
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self.compiled: dict[str, Template] = {}
 
         def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
             if globals is not None or template_class is not None or not isinstance(source, str):
@@ -56,19 +64,98 @@ def jinja_environment() -> Environment:
     return CachingSandbox(autoescape=True, undefined=StrictUndefined)
 
 
-def render_to(template: Path, context: Mapping[str, Any], out: Path) -> None:
-    """docxtpl render of ``template`` into ``out`` (no checks): the benchmark's unit of work."""
+_PARSED: dict[tuple[str, int, int], Any] = {}
+
+
+def parsed_template(template: Path) -> Any:
+    """A private copy of the template as python-docx opens it.
+
+    The file is read and parsed once per process while it is unchanged; each
+    render gets a deep copy of that pristine package (a few times cheaper
+    than unzipping and parsing it again), so no render sees another's changes.
+    """
+    import copy
+
+    import docx
+
+    stat = template.stat()
+    key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+    pristine = _PARSED.get(key)
+    if pristine is None:
+        if len(_PARSED) >= TEMPLATE_CACHE_SIZE:
+            _PARSED.clear()
+        try:
+            pristine = docx.Document(io.BytesIO(template.read_bytes()))
+        except Exception as exc:  # a council's override may be any file at all
+            raise InputError.single(
+                f"{template}: not a Word document ({type(exc).__name__}); a template must be .docx"
+            ) from None
+        _PARSED[key] = pristine
+    return copy.deepcopy(pristine)
+
+
+@cache
+def _template_class() -> type[Any]:
+    """docxtpl's ``DocxTemplate`` with its template-side work done once per process.
+
+    ``init_docx`` takes a copy of the parsed template (``parsed_template``)
+    instead of opening the file again.  ``patch_xml`` (a dozen regular
+    expressions that tidy the template's XML for Jinja) depends only on that
+    XML, which is the same on every render of a template, so its result is
+    kept.  ``resolve_listing`` only rewrites tab, line-break, page-break and
+    ``\\a`` characters; when the rendered XML has none (nearly always) its
+    regular expressions would return the text unchanged, so they are skipped.
+    """
     from docxtpl import DocxTemplate
+
+    patched: dict[str, str] = {}
+
+    class CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]  # docxtpl is untyped
+        docx: Any
+        is_rendered: bool
+        template_file: Path
+
+        def init_docx(self, reload: bool = True) -> None:
+            if not self.docx or (self.is_rendered and reload):
+                self.docx = parsed_template(self.template_file)
+                self.is_rendered = False
+
+        def patch_xml(self, src_xml: str) -> str:
+            found = patched.get(src_xml)
+            if found is None:
+                if len(patched) >= COMPILED_CACHE_SIZE:
+                    patched.clear()
+                found = patched[src_xml] = super().patch_xml(src_xml)
+            return found
+
+        def resolve_listing(self, xml: str) -> str:
+            if "\t" in xml or "\a" in xml or "\n" in xml or "\f" in xml:
+                result: str = super().resolve_listing(xml)
+                return result
+            return xml
+
+    return CachingDocxTemplate
+
+
+def render_bytes(template: Path, context: Mapping[str, Any]) -> bytes:
+    """docxtpl render of ``template`` into memory (no checks): the benchmark's unit of work."""
     from jinja2 import TemplateError
 
-    document = DocxTemplate(str(template))
+    document = _template_class()(template)
     try:
         document.render(dict(context), jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as exc:
         number = getattr(exc, "lineno", None)
         line = f" line {number}" if number else ""
         raise InputError.single(f"{template}:{line} template error: {exc}") from None
-    document.save(str(out))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_to(template: Path, context: Mapping[str, Any], out: Path) -> None:
+    """docxtpl render of ``template`` into ``out`` (no checks)."""
+    Path(out).write_bytes(render_bytes(template, context))
 
 
 def render_document(
@@ -86,16 +173,16 @@ def render_document(
     """Render document ``template_id`` to ``out``, atomically and only if every check passes."""
     template = locate_template(registered, template_id, overrides)
     out = Path(out)
-    with atomic_path(out) as temporary:
-        render_to(template, context, temporary)
-        problems = check_document(
-            temporary,
-            label=str(out),
-            private=private,
-            allowed_dates=allowed_dates,
-            required=required,
-            locales=locales,
-        )
-        if problems:
-            raise InputError(problems)
+    rendered = render_bytes(template, context)
+    problems = check_document(
+        rendered,
+        label=str(out),
+        private=private,
+        allowed_dates=allowed_dates,
+        required=required,
+        locales=locales,
+    )
+    if problems:
+        raise InputError(problems)
+    write_bytes_atomic(out, rendered)
     return out
