@@ -21,7 +21,6 @@ regimes' area ids, so a typo is one clear error naming the file and the link.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -35,6 +34,7 @@ from inspectkit.errors import InputError
 from inspectkit.hookspecs import RegisterCrosswalk, hookimpl
 from inspectkit.model import Regime
 from inspectkit.model.common import check_id, check_text
+from inspectkit.toml_files import read_toml
 
 Relationship = Literal["equal", "subset", "superset", "intersects"]
 RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)
@@ -161,14 +161,7 @@ def structure_crosswalk(data: Mapping[str, Any], origin: str) -> Crosswalk:
 
 def read_crosswalk(path: Path) -> Crosswalk:
     """Read one crosswalk TOML file (not yet checked against installed regimes)."""
-    try:
-        with Path(path).open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise InputError.single(f"{path}: cannot read: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(f"{path}: not valid TOML: {exc}") from None
-    return structure_crosswalk(data, str(path))
+    return structure_crosswalk(read_toml(path), str(path))
 
 
 def validate_crosswalk(

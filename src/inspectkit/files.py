@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,20 +19,48 @@ from inspectkit.errors import InputError
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path in ``target``'s folder; rename it onto ``target`` on success."""
+    """Yield a temporary path in ``target``'s folder; rename it onto ``target`` on success.
+
+    A target that cannot be written (a folder, a read-only place) is the user's to fix,
+    so it is an ``InputError`` naming the target, never a traceback.  The new file gets
+    the old one's permissions, or the usual ones for a new file (not ``mkstemp``'s 0600,
+    which would quietly hide a shared report from colleagues).
+    """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise InputError.single(f"{target}: folder {folder} does not exist")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    if target.is_dir():
+        raise InputError.single(f"{target}: is a folder; give a file name to write")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InputError.single(f"{target}: cannot write: {exc.strerror or exc}") from None
     os.close(handle)
     temporary = Path(name)
     try:
-        yield temporary
-        temporary.replace(target)
+        try:
+            yield temporary
+        except OSError as exc:  # e.g. the disk filled up while writing
+            raise InputError.single(f"{target}: not written: {exc}") from None
+        try:
+            temporary.chmod(_mode_for(target))
+            temporary.replace(target)
+        except OSError as exc:
+            raise InputError.single(f"{target}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions ``target`` has now, or those a plain ``open()`` would give it."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text_atomic(target: Path, text: str) -> None:

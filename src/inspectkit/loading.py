@@ -9,7 +9,6 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+from inspectkit.toml_files import read_toml
 
 if TYPE_CHECKING:
     import cattrs
@@ -130,13 +130,9 @@ def read_regime_data(path: Path) -> tuple[dict[str, Any], dict[str, Path]]:
     problems: list[str] = []
     for file in files:
         try:
-            with file.open("rb") as handle:
-                table = tomllib.load(handle)
-        except OSError as exc:
-            problems.append(f"{file}: cannot read: {exc.strerror}")
-            continue
-        except tomllib.TOMLDecodeError as exc:
-            problems.append(f"{file}: not valid TOML: {exc}")
+            table = read_toml(file)
+        except InputError as exc:
+            problems.extend(exc.problems)
             continue
         for key, value in table.items():
             if key in merged:

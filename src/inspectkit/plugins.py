@@ -62,6 +62,7 @@ class _Rejected(Exception):
     reason: str
     regime: Regime | None = None
     templates: Path | None = None
+    conflicts_with: RegisteredRegime | None = None
 
 
 @frozen
@@ -71,6 +72,9 @@ class PluginHost:
     pm: pluggy.PluginManager = field(factory=lambda: _new_manager())
     regimes: dict[str, RegisteredRegime] = field(factory=dict)
     broken: list[BrokenPlugin] = field(factory=list)
+    # Ids two plugins registered: neither is used, since inspectkit cannot tell which
+    # is genuine, and an inspector must never get one regime's rules under another's name.
+    conflicting_ids: set[str] = field(factory=set)
 
     # -- loading -----------------------------------------------------------------
 
@@ -99,6 +103,8 @@ class PluginHost:
             collected = self._collect_regimes(plugin, info)
         except _Rejected as rejected:
             self.pm.unregister(plugin)
+            if rejected.conflicts_with is not None:
+                self._withdraw(rejected.conflicts_with, info)
             self.broken.append(
                 BrokenPlugin(
                     plugin=info,
@@ -111,6 +117,19 @@ class PluginHost:
         self.regimes.update((r.regime.id, r) for r in collected)
         return True
 
+    def _withdraw(self, earlier: RegisteredRegime, later: PluginInfo) -> None:
+        """Stop using a regime whose id a second plugin also registered."""
+        regime_id = earlier.regime.id
+        self.conflicting_ids.add(regime_id)
+        self.regimes.pop(regime_id, None)
+        self.broken.append(
+            BrokenPlugin(
+                plugin=earlier.plugin,
+                reason=f"regime id {regime_id!r} is also registered by {_named(later)}; "
+                "neither is used until one of them is uninstalled",
+            )
+        )
+
     def _collect_regimes(self, plugin: object, info: PluginInfo) -> list[RegisteredRegime]:
         """Call this plugin's register hook alone, checking every regime it registers."""
         collected: list[RegisteredRegime] = []
@@ -118,10 +137,16 @@ class PluginHost:
         def register(regime: Regime, *, templates: Path | None = None) -> None:
             if not isinstance(regime, Regime):
                 raise _Rejected(reason=f"registered {type(regime).__name__}, not a Regime")
+            if any(r.regime.id == regime.id for r in collected):
+                raise _Rejected(reason=f"registers regime id {regime.id!r} twice")
             taken = self.regimes.get(regime.id)
-            if taken is not None or any(r.regime.id == regime.id for r in collected):
-                owner = taken.plugin.name if taken else info.name
-                raise _Rejected(reason=f"regime id {regime.id!r} is already registered by {owner}")
+            if taken is not None or regime.id in self.conflicting_ids:
+                owner = _named(taken.plugin) if taken else "another plugin"
+                raise _Rejected(
+                    reason=f"regime id {regime.id!r} is also registered by {owner}; "
+                    "neither is used until one of them is uninstalled",
+                    conflicts_with=taken,
+                )
             from inspectkit.conformance import check_regime
 
             errors = [p for p in check_regime(regime, templates=templates) if p.severity == "error"]
@@ -143,7 +168,9 @@ class PluginHost:
             except _Rejected:
                 raise
             except InputError as exc:
-                raise _Rejected(reason=f"invalid regime data: {exc.problems[0]}") from None
+                more = len(exc.problems) - 1
+                also = f" (and {more} more)" if more else ""
+                raise _Rejected(reason=f"invalid regime data: {exc.problems[0]}{also}") from None
             except Exception as exc:
                 raise _Rejected(reason=f"register hook raised {_why(exc)}") from None
         return collected
@@ -153,10 +180,18 @@ class PluginHost:
     def regime(self, regime_id: str) -> RegisteredRegime:
         """The registered regime ``regime_id``, or an InputError listing those installed."""
         found = self.regimes.get(regime_id)
-        if found is None:
-            known = ", ".join(sorted(self.regimes)) or "none"
-            raise InputError.single(f"unknown regime {regime_id!r}; installed regimes: {known}")
-        return found
+        if found is not None:
+            return found
+        for broken in self.broken:
+            if repr(regime_id) in broken.reason or (
+                broken.rejected_regime is not None and broken.rejected_regime.id == regime_id
+            ):
+                raise InputError.single(
+                    f"regime {regime_id!r} is installed but not usable: plugin "
+                    f"{_named(broken.plugin)}: {broken.reason}"
+                )
+        known = ", ".join(sorted(self.regimes)) or "none"
+        raise InputError.single(f"unknown regime {regime_id!r}; installed regimes: {known}")
 
     def sorted_regimes(self) -> list[RegisteredRegime]:
         return sorted(self.regimes.values(), key=lambda r: (r.regime.year, r.regime.id))
@@ -220,6 +255,13 @@ def _info(entry_point: metadata.EntryPoint) -> PluginInfo:
         version=dist.version if dist else "",
         value=entry_point.value,
     )
+
+
+def _named(plugin: PluginInfo) -> str:
+    """A plugin as a user can find it: entry point, and distribution when installed."""
+    if plugin.distribution in ("(not installed)", "(unknown)"):
+        return plugin.name
+    return f"{plugin.name} ({plugin.distribution} {plugin.version})".replace(" )", ")")
 
 
 def _why(exc: BaseException) -> str:

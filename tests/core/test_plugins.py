@@ -50,13 +50,51 @@ def test_plugin_whose_hook_raises_is_broken_and_others_survive(mini_regime_dir: 
     assert "mini_2020" in host.regimes
 
 
-def test_duplicate_regime_id_is_refused(mini_regime_dir: Path) -> None:
+def test_a_regime_id_two_plugins_register_is_used_from_neither(mini_regime_dir: Path) -> None:
+    """Entry-point order must not decide which of two plugins' rules an inspector gets."""
     host = PluginHost()
     host.add_plugin(regime_plugin(mini_regime_dir), PluginInfo(name="first"))
     host.add_plugin(regime_plugin(mini_regime_dir), PluginInfo(name="second"))
-    assert host.regime("mini_2020").plugin.name == "first"
-    assert host.broken[0].plugin.name == "second"
-    assert host.broken[0].reason == "regime id 'mini_2020' is already registered by first"
+    host.add_plugin(regime_plugin(mini_regime_dir), PluginInfo(name="third"))
+    assert "mini_2020" not in host.regimes
+    assert {b.plugin.name: b.reason for b in host.broken} == {
+        "first": "regime id 'mini_2020' is also registered by second; "
+        "neither is used until one of them is uninstalled",
+        "second": "regime id 'mini_2020' is also registered by first; "
+        "neither is used until one of them is uninstalled",
+        "third": "regime id 'mini_2020' is also registered by another plugin; "
+        "neither is used until one of them is uninstalled",
+    }
+    with pytest.raises(InputError) as caught:
+        host.regime("mini_2020")
+    (problem,) = caught.value.problems
+    assert problem.startswith("regime 'mini_2020' is installed but not usable: plugin first: ")
+
+
+def test_a_plugin_registering_one_id_twice_is_refused(mini_regime_dir: Path) -> None:
+    @hookimpl
+    def inspectkit_register_regimes(register: Any) -> None:
+        register(load_regime(mini_regime_dir))
+        register(load_regime(mini_regime_dir))
+
+    host = PluginHost()
+    host.add_plugin(
+        SimpleNamespace(inspectkit_register_regimes=inspectkit_register_regimes),
+        PluginInfo(name="twice"),
+    )
+    assert host.regimes == {}
+    assert host.broken[0].reason == "registers regime id 'mini_2020' twice"
+
+
+def test_invalid_regime_data_says_how_many_more_problems(mini_regime_dir: Path) -> None:
+    path = mini_regime_dir / "regime.toml"
+    text = path.read_text().replace('title = "Mini regime for tests"', "title = 5")
+    path.write_text("typo_one = 1\n" + text)
+    host = PluginHost()
+    host.add_plugin(regime_plugin(mini_regime_dir), PluginInfo(name="typos"))
+    (broken,) = host.broken
+    assert broken.reason.startswith("invalid regime data: ")
+    assert broken.reason.endswith(" (and 1 more)")
 
 
 def test_misspelt_hook_makes_the_plugin_broken(mini_regime_dir: Path) -> None:

@@ -52,9 +52,20 @@ def sample(
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise InputError.single(f"{output}: expected a .csv or .xlsx sample file name")
+    if cases.resolve() in (output.resolve(), sidecar_path(output).resolve()):
+        raise InputError.single(f"{output}: would overwrite the case list; choose another name")
     regime = get_host().regime(regime_id).regime
     sizes = _subset_sizes(subset_size)
     case_list = read_case_list(cases, regime, strict=not lenient)
+    if not len(case_list):
+        why = (
+            f"all {len(case_list.excluded_rows)} rows were left out (see the warnings above)"
+            if case_list.excluded_rows
+            else "it has no rows below the headings"
+        )
+        for line in case_list.warnings:
+            click.echo(f"warning: {line}", err=True)
+        raise InputError.single(f"{cases}: no cases to sample from: {why}")
     record = draw_sample(regime, case_list, seed=seed, on=parse_on(on), subset_sizes=sizes)
     write_sample(record, output)
 
