@@ -88,12 +88,19 @@ def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionR
                     kind=f"{level_label} ({level.source if level else regime.scale.source})",
                 )
             )
-        basis = f"{level_label} finding" if not regime.scale.graded else f"graded {level_label}"
         rows.extend(
-            ActionRow(area=area_title, finding=text, kind=f"Recommendation ({basis})")
+            ActionRow(area=area_title, finding=text, kind=_recommendation_kind(regime, level_label))
             for text in finding.recommendations
         )
     return rows
+
+
+def _recommendation_kind(regime: Regime, level_label: str) -> str:
+    """ "Recommendation (graded Adequate)", or plain "Recommendation" where no grade was given."""
+    if not level_label:
+        return "Recommendation"
+    basis = f"graded {level_label}" if regime.scale.graded else f"{level_label} finding"
+    return f"Recommendation ({basis})"
 
 
 def write_action_plan(

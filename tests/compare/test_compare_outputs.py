@@ -231,3 +231,35 @@ def test_cli_table_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert status == 2
     assert err.count("inspectkit: error:") == 1
     assert "cra_2010 has no judgement area 'nope'" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "compare.pdf"], "compare.pdf: expected one of these extensions: .txt, .md"),
+        (
+            ["--format", "md", "-o", "compare.xlsx"],
+            "compare.xlsx: a .xlsx file cannot hold --format md",
+        ),
+    ],
+)
+def test_an_output_file_must_be_what_its_extension_says(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _out, err = run_main(capsys, "compare", *args)
+    assert status == 2
+    assert message in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_table_can_be_written_to_a_text_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _out, _err = run_main(capsys, "compare", "-o", str(tmp_path / "compare.txt"))
+    assert status == 0
+    assert "cra_2010" in (tmp_path / "compare.txt").read_text()

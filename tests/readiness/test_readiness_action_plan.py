@@ -172,3 +172,11 @@ def test_cli_writes_each_format(
     assert len(Document(str(tmp_path / "plan.docx")).tables[0].rows) == 4
     status, _, err = run_main(capsys, "action-plan", str(tmp_path / "nowhere"))
     assert status == 2 and "not a workspace folder" in err
+
+
+def test_a_recommendation_under_an_ungraded_heading_names_no_grade() -> None:
+    slac = regime("slac_2009")
+    (row,) = action_rows(slac, [Recorded("overall_effectiveness", "", "", ("Do this.",))])
+    assert row.kind == "Recommendation"
+    (graded,) = action_rows(slac, [Recorded("overall_effectiveness", "adequate", "", ("Do.",))])
+    assert graded.kind == "Recommendation (graded Adequate)"

@@ -89,6 +89,8 @@ def test_a_start_rule_warning_is_printed_to_stderr() -> None:
         (["--start", "2011-04-29"], "Wedding of William and Catherine"),
         (["--start", "2011-10-17", "--locale", "xx"], "'xx' is not a known locale"),
         (["--start", "2011-10-17", "--region", "SCT"], "'SCT' is not one of"),
+        (["--start", "2011-10-17", "--csv", "plan.xlsx"], "plan.xlsx: expected a .csv file name"),
+        (["--start", "2011-10-17", "--ics", "plan.csv"], "plan.csv: expected a .ics file name"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_status_2(

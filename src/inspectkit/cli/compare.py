@@ -59,7 +59,7 @@ def compare(
     from inspectkit.dates import parse_iso_date
     from inspectkit.plugins import get_host
 
-    chosen_format = output_format or _format_from(output)
+    chosen_format = _chosen_format(output_format, output)
     if chosen_format == "xlsx" and output is None:
         raise InputError.single("--format xlsx needs -o FILE.xlsx")
     if cases is not None and not cases.is_file():
@@ -105,13 +105,31 @@ def compare(
     console().print(render_table(comparison))
 
 
-def _format_from(output: Path | None) -> str:
+# What each output file extension holds; a plain-text table goes to .txt.
+SUFFIX_FORMATS = {
+    ".txt": "table",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+
+def _chosen_format(output_format: str | None, output: Path | None) -> str:
+    """The format asked for, checked against -o's extension so a file is what it says."""
     if output is None:
-        return "table"
-    suffix = output.suffix.lower().lstrip(".")
-    return {"md": "md", "markdown": "md", "html": "html", "htm": "html", "xlsx": "xlsx"}.get(
-        suffix, "table"
-    )
+        return output_format or "table"
+    implied = SUFFIX_FORMATS.get(output.suffix.lower())
+    if implied is None:
+        known = ", ".join(SUFFIX_FORMATS)
+        raise InputError.single(f"{output}: expected one of these extensions: {known}")
+    if output_format is not None and output_format != implied:
+        raise InputError.single(
+            f"{output}: a {output.suffix} file cannot hold --format {output_format}; "
+            f"name it with the extension of that format"
+        )
+    return implied
 
 
 def _render_text(comparison: object, chosen_format: str) -> str:

@@ -82,7 +82,7 @@ def plan(
     from inspectkit.timeline import plan_inspection, plan_to_data
 
     regime, start_day, locale, closure_days = _read_arguments(
-        regime_id, start, locale, closures, closures_file
+        regime_id, start, locale, closures, closures_file, {".csv": csv_path, ".ics": ics_path}
     )
     calendar = WorkingCalendar(closure_days, region=region.upper())
     resolved = plan_inspection(regime, start_day, calendar)
@@ -119,11 +119,16 @@ def _read_arguments(
     locale: str,
     closures: Iterable[str],
     closures_file: Path | None,
+    outputs: dict[str, Path | None],
 ) -> tuple[Regime, date, str, list[date]]:
     """Check every argument, raising one InputError listing every problem found."""
     from inspectkit.plugins import get_host
 
-    problems: list[str] = []
+    problems: list[str] = [
+        f"{path}: expected a {suffix} file name"
+        for suffix, path in outputs.items()
+        if path is not None and path.suffix.lower() != suffix
+    ]
     start_day = _collect_date(problems, start, "--start")
     if start_day is not None:
         _collect(problems, lambda: check_year(start_day, "--start"))
