@@ -36,7 +36,12 @@ CORE = ROOT / "templates"
 PLUGINS = ROOT / "plugins"
 OFSTED_BLUE = RGBColor(0x00, 0x3A, 0x70)
 GREY = RGBColor(0x55, 0x55, 0x55)
-FONT = "Arial"
+# Calibri: Word's own default, and LibreOffice renders it with the metric-compatible
+# Carlito (fonts-crosextra-carlito), so a PDF breaks lines and pages as Word does.
+FONT = "Calibri"
+HEADER_FILL = "003A70"  # table header rows: Ofsted blue, white text
+GROUP_FILL = "DCE6F0"  # a heading row inside a table
+LABEL_FILL = "F2F2F2"  # the label column of a key-value table
 
 Doc = Any  # python-docx's Document object (untyped library)
 
@@ -162,22 +167,16 @@ def para(doc: Doc, *parts: str | tuple[str, str], style: str | None = None) -> A
     return paragraph
 
 
+def address(doc: Doc, *lines: str) -> None:
+    """The recipient's block: lines set solid, then a gap before the salutation."""
+    for number, line in enumerate(lines, start=1):
+        paragraph = para(doc, line)
+        paragraph.paragraph_format.space_after = Pt(18 if number == len(lines) else 0)
+
+
 def tag(doc: Doc, statement: str) -> None:
     """A paragraph-level Jinja statement ({%p ... %}), removed from the output."""
     doc.add_paragraph(f"{{%p {statement} %}}")
-
-
-def bullets(doc: Doc, items: str, text: str = "{{ item }}", empty: str = "") -> None:
-    """A bulleted list of ``items`` (a context expression); ``empty`` shown when it is empty."""
-    if empty:
-        tag(doc, f"if {items}")
-    tag(doc, f"for item in {items}")
-    para(doc, text, style="List Bullet")
-    tag(doc, "endfor")
-    if empty:
-        tag(doc, "else")
-        para(doc, ("i", empty))
-        tag(doc, "endif")
 
 
 def finding_bullets(doc: Doc, items: str, empty: str) -> None:
@@ -190,36 +189,89 @@ def finding_bullets(doc: Doc, items: str, empty: str) -> None:
     tag(doc, "endif")
 
 
+def shade(cell: Any, fill: str) -> None:
+    """Fill a table cell with a solid colour."""
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(key), value)
+    properties.append(shading)
+
+
+def fixed_widths(table: Any, widths: list[Any]) -> None:
+    """Column widths that Word *and* LibreOffice keep: the grid, every cell, fixed layout.
+
+    python-docx's ``cell.width`` alone sets only the cell; LibreOffice lays the
+    table out from ``w:tblGrid`` and would split it into equal columns.
+    """
+    table.autofit = False
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+
+
+def keep_row_together(row: Any, repeat: bool = False) -> None:
+    """A row never split across pages; ``repeat``: a header row repeated on each page."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if repeat:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def header_row(row: Any, labels: tuple[str, ...]) -> None:
+    for cell, text in zip(row.cells, labels, strict=True):
+        shade(cell, HEADER_FILL)
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    keep_row_together(row, repeat=True)
+
+
 def key_value_table(doc: Doc, rows: list[tuple[str, str]]) -> None:
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for key, value in rows:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(5.0), Cm(11.6)
+        shade(cells[0], LABEL_FILL)
         run = cells[0].paragraphs[0].add_run(key)
         run.bold = True
         cells[1].paragraphs[0].add_run(value)
+    fixed_widths(table, [Cm(4.6), Cm(12.0)])
     doc.add_paragraph()
 
 
 def grade_table(doc: Doc, heading: str = "Judgement") -> None:
-    """Every graded section with its grade, one row each ({%tr for %})."""
+    """The grade summary: every graded section with its grade, one row each, under a
+    merged heading row for each top-level part that is not graded itself
+    (``grade_summary``; docxtpl ``{%tr %}`` rows)."""
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
-    first, second = table.rows[0].cells
-    for cell, text in ((first, heading), (second, "Grade")):
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in grade_table %}")
-    body = table.add_row().cells
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Cm(12.0), Cm(4.6)
-        properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-    body[0].paragraphs[0].add_run("{{ row.number }} {{ row.title }}")
-    body[1].paragraphs[0].add_run("{{ row.grade or 'Not graded' }}")
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    header_row(table.rows[0], (heading, "Grade"))
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr for row in grade_summary %}")
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr if row.group %}")
+    group = table.add_row()
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr else %}")
+    body = table.add_row()
+    table.add_row().cells[0].paragraphs[0].add_run("{%tr endif %}")
     table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    fixed_widths(table, [Cm(12.6), Cm(4.0)])
+    merged = group.cells[0].merge(group.cells[1])
+    shade(merged, GROUP_FILL)
+    title = merged.paragraphs[0].add_run("{{ row.number }}. {{ row.title }}")
+    title.bold = True
+    keep_row_together(group)
+    body.cells[0].paragraphs[0].add_run("{{ row.number }} {{ row.title }}")
+    grade = body.cells[1].paragraphs[0].add_run("{{ row.grade or 'Not graded' }}")
+    grade.bold = True
+    keep_row_together(body)
     doc.add_paragraph()
 
 
@@ -245,8 +297,10 @@ def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
     tag(doc, "if s.text")
     para(doc, "{{ s.text }}")
     tag(doc, "endif")
-    tag(doc, "if s.evidence")
-    para(doc, ("i", "Evidence: "), ("i", "{{ s.evidence }}"))
+    # A published report carries judgements and what must improve, not the inspectors'
+    # evidence notes (those stay in the inspection file; they may cite case references).
+    tag(doc, "if s.recommendations and s.graded")
+    para(doc, ("b", "Areas for improvement"))
     tag(doc, "endif")
     tag(doc, "for item in s.recommendations")
     para(doc, "{{ item }}", style="List Bullet")
@@ -314,9 +368,7 @@ def cra_letter() -> Doc:
     """Annex D: the post-inspection letter, wording as the template gives it."""
     doc = new_document("Unannounced inspection · contact, referral and assessment")
     para(doc, "{{ letter_date }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    para(doc, "{{ recipient }}")
-    para(doc, "{{ council }}")
-    doc.add_paragraph()
+    address(doc, "{{ recipient }}", "{{ council }}")
     para(doc, "Dear {{ recipient }}")
     para(
         doc,
@@ -332,9 +384,7 @@ def cra_letter() -> Doc:
         "referral and assessment arrangements within local authority children's services in ",
         ("b", "{{ council }}"),
         " which was conducted on ",
-        ("b", "{{ dates.site_visit.first }}"),
-        "{% if dates.site_visit.last != dates.site_visit.first %} and {{ dates.site_visit.last }}"
-        "{% endif %}",
+        ("b", "{{ dates.site_visit.range }}"),
         ". The inspection was carried out under section 138 of the Education and Inspections "
         "Act 2006. It will contribute to the annual review of the performance of the "
         "authority's children's services, for which Ofsted will award a rating later in the "
@@ -374,9 +424,20 @@ def cra_letter() -> Doc:
     tag(doc, "if statements.limiting_statement is defined")
     para(doc, "{{ statements.limiting_statement }}")
     tag(doc, "endif")
-    para(doc, "Yours sincerely")
-    doc.add_paragraph()
-    para(doc, "{{ lead }}")
+    para(doc, "Yours sincerely").paragraph_format.space_before = Pt(12)
+    signature = para(doc, "{{ lead }}")
+    signature.paragraph_format.space_before = Pt(30)
+    # 100025 §46: the letter goes to the Chief Executive, the Director of Children's
+    # Services, the Chair of the Local Safeguarding Children Board and the lead member.
+    copy = para(
+        doc,
+        "Copy: Chief Executive; Chair of the Local Safeguarding Children Board; "
+        "lead member for children's services",
+    )
+    copy.paragraph_format.space_before = Pt(18)
+    for run in copy.runs:
+        run.font.size = Pt(9)
+        run.font.color.rgb = GREY
     return doc
 
 
@@ -403,12 +464,16 @@ def cra_notification_email() -> Doc:
         "guidance which you received in May 2009 and which is available on the Ofsted website "
         "at www.ofsted.gov.uk/publications/090026.",
     )
+    # Annex B: "The two inspectors are myself as lead inspector and [insert name] as team
+    # inspector. We are both suitably qualified ..." -- without names (100025 §43).
     para(
         doc,
         "The {{ team_size_words }} inspectors are myself as lead inspector",
-        "{% for member in team_others %}{% if loop.last %} and{% else %},{% endif %} "
-        "the {{ member }}{% endfor %}",
-        ". We are suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
+        "{% if team_others | length == 1 %} and one colleague as team inspector"
+        "{% elif team_others %} and {{ team_others_words }} colleagues as team inspectors"
+        "{% endif %}",
+        ". We are {% if team_size == 2 %}both {% elif team_size > 2 %}all {% endif %}"
+        "suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
         "The inspection will focus on the local authority as the lead agency for child "
         "protection, but it will also consider the contribution of partners to achieving good "
         "or better outcomes for children.",
@@ -436,9 +501,8 @@ def cra_notification_email() -> Doc:
         "{{ contacts.quality_assurance_telephone }}{% endif %}",
         ".",
     )
-    para(doc, "Yours sincerely,")
-    doc.add_paragraph()
-    para(doc, "{{ lead }}")
+    para(doc, "Yours sincerely,").paragraph_format.space_before = Pt(12)
+    para(doc, "{{ lead }}").paragraph_format.space_before = Pt(30)
     return doc
 
 
@@ -528,7 +592,16 @@ def cra_staff_information() -> Doc:
         "referral and assessment arrangements in this authority. If you wish to speak to an "
         "inspector please contact either:",
     )
-    bullets(doc, "team")
+    key_value_table(
+        doc,
+        [
+            ("Inspector(s)", "{{ team | join('; ') }}"),
+            (
+                "Mobile number",
+                "{{ contacts.lead_inspector_telephone | default('......................') }}",
+            ),
+        ],
+    )
     return doc
 
 
@@ -548,10 +621,7 @@ def slac_report() -> Doc:
     cover(
         doc,
         [
-            (
-                "Inspection dates",
-                "{{ dates.fieldwork.first }} – {{ dates.end_of_inspection.last }}",
-            ),
+            ("Inspection dates", "{{ dates.fieldwork.to.end_of_inspection }}"),
             ("Reporting inspector", "{{ lead }}"),
             ("Inspection team", "{{ team | join('; ') }}"),
             ("Report published", "{{ letter_date }}"),
@@ -601,10 +671,7 @@ def child_protection_report() -> Doc:
     cover(
         doc,
         [
-            (
-                "Inspection dates",
-                "{{ dates.inspection_period.first }} – {{ dates.fieldwork_ends.last }}",
-            ),
+            ("Inspection dates", "{{ dates.inspection_period.to.fieldwork_ends }}"),
             ("Lead inspector", "{{ lead }}"),
             ("Inspection team", "{{ team | join('; ') }}"),
             ("Date of this report", "{{ letter_date }}"),

@@ -75,7 +75,7 @@ def test_dates_come_from_the_plan_in_words(cra_workspace):
     paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
     text = "\n".join(paragraphs)
     # Seed 004: site visit 18-19 October 2011, letter 16 November 2011.
-    assert "18 October 2011 and 19 October 2011" in text
+    assert "which was conducted on 18–19 October 2011." in text
     assert "16 November 2011" in paragraphs
 
 
@@ -90,4 +90,25 @@ def test_every_cra_document_renders_and_opens(cra_workspace):
         assert document.sections[0].header.paragraphs[0].text.startswith("Ofsted")
     email = "\n".join(document_paragraphs(result.documents[1]))
     assert "Tuesday 18 October 2011" in email or "Wednesday 19 October 2011" in email
-    assert "myself as lead inspector and the Team inspector, HMI" in email
+    # Annex B's sentence, with no names: "myself as lead inspector and [name] as team inspector"
+    assert (
+        "The two inspectors are myself as lead inspector and one colleague as team inspector. "
+        "We are both suitably qualified" in email
+    )
+
+
+def test_the_site_visit_date_is_one_bold_run(cra_workspace):
+    import docx
+
+    result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    letter = docx.Document(str(next(p for p in result.documents if p.name == "letter.docx")))
+    body = next(p for p in letter.paragraphs if p.text.startswith("This letter summarises"))
+    bold = [run.text for run in body.runs if run.bold]
+    assert bold == ["Northwold Borough Council", "18–19 October 2011"]
+
+
+def test_the_letter_is_copied_as_100025_section_46_says(cra_workspace):
+    paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    ending = paragraphs[paragraphs.index("Yours sincerely") :]
+    assert ending[1] == "Lead inspector, HMI"
+    assert ending[2].startswith("Copy: Chief Executive; Chair of the Local Safeguarding")

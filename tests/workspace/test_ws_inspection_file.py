@@ -193,3 +193,18 @@ def test_init_writes_a_starter_that_loads_and_lists_the_regime(tmp_path, regime_
     assert workspace.inspection.findings == ()
     assert workspace.plan().start == start
     assert len(result.written) == 3
+
+
+@pytest.mark.parametrize("regime_id", ["cra_2010", "slac_2009", "child_protection_2012"])
+def test_the_starter_team_puts_the_lead_first_and_leaves_out_quality_assurance(regime_id):
+    from datetime import date
+
+    from inspectkit.workspace.init import starter_header
+
+    regime = get_host().regime(regime_id).regime
+    header = starter_header(regime, "Northwold", date(2011, 10, 17))
+    team_line = next(line for line in header.splitlines() if line.startswith("team = "))
+    members = [m.strip(' "') for m in team_line.removeprefix("team = [").rstrip("]").split('", ')]
+    assert members[0] == "Lead inspector"  # documents sign and name the first member as lead
+    assert not any("quality assurance" in m.lower() for m in members)
+    assert len(members) == len(set(members)) >= 2

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from inspectkit.documents.datewords import format_date, format_day, milestone_dates
 from inspectkit.model import Regime, ReportSection
 from inspectkit.workspace import Finding, Inspection, Workspace
 
@@ -68,24 +68,13 @@ def inspection_context(
     document = next((d for d in regime.templates if d.id == template_id), None)
     chosen = regime.report.chosen_statements(inspection.recorded_levels())
     team = list(inspection.team) or ["Lead inspector"]
-    milestones = {
-        p.id: {
-            "title": p.milestone.title,
-            "first": format_date(p.first, locale),
-            "last": format_date(p.last, locale),
-            "first_day": format_day(p.first, locale),
-            "last_day": format_day(p.last, locale),
-            "span": format_span(p.first, p.last, locale),
-            "due": format_date(p.due, locale) if p.due else "",
-            "due_day": format_day(p.due, locale) if p.due else "",
-        }
-        for p in plan.milestones
-    }
+    milestones = milestone_dates(plan, locale)
     findings = {
         level.id: [_finding(regime, f) for f in inspection.findings_at(level.id)]
         for level in regime.scale.levels
     }
     grades = {f.area: _level_label(regime, f.level) for f in inspection.findings if f.level}
+    sections = list(_sections(regime, inspection, regime.report.sections))
     return {
         "council": inspection.council,
         "recipient": inspection.recipient,
@@ -94,6 +83,7 @@ def inspection_context(
         "team_others": team[1:],
         "team_size": len(team),
         "team_size_words": _number_words(len(team)),
+        "team_others_words": _number_words(len(team) - 1),
         "sites": list(inspection.sites),
         "contacts": dict(inspection.contacts),
         "section_text": dict(inspection.sections),
@@ -111,6 +101,7 @@ def inspection_context(
             "title": document.title if document else template_id,
             "kind": document.kind if document else "",
             "source": document.source if document else "",
+            "audience": document.audience if document else "",
         },
         "report_title": regime.report.title,
         "locale": locale,
@@ -126,10 +117,9 @@ def inspection_context(
         "findings": findings,
         "grades": grades,
         "statements": {key: s.text for key, s in chosen.items()},
-        "sections": list(_sections(regime, inspection, regime.report.sections)),
-        "grade_table": [
-            row for row in _sections(regime, inspection, regime.report.sections) if row["graded"]
-        ],
+        "sections": sections,
+        "grade_table": [row for row in sections if row["graded"]],
+        "grade_summary": grade_summary(sections),
         "recommendations": [r for f in inspection.findings for r in f.recommendations],
         "limiting": [
             {
@@ -145,26 +135,23 @@ def inspection_context(
     }
 
 
-@cache
-def format_date(day: date, locale: str) -> str:
-    """babel's date in words, memoised: a batch formats the same few dates thousands of times."""
-    from inspectkit.dates import format_date as words
-
-    return words(day, locale)
-
-
-@cache
-def format_day(day: date, locale: str) -> str:
-    from inspectkit.dates import format_day as words
-
-    return words(day, locale)
-
-
-@cache
-def format_span(first: date, last: date, locale: str) -> str:
-    from inspectkit.dates import format_span as words
-
-    return words(first, last, locale)
+def grade_summary(sections: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The graded sections for a summary table, each under the top-level heading it belongs
+    to when that heading is not graded itself (slac_2009's "Safeguarding" and "Services
+    for looked after children" each have an "Overall effectiveness").  A heading row has
+    ``group`` true; a graded row false."""
+    rows: list[dict[str, Any]] = []
+    heading: dict[str, Any] | None = None
+    for section in sections:
+        if section["depth"] == 0:
+            heading = None if section["graded"] else section
+        if not section["graded"]:
+            continue
+        if heading is not None:
+            rows.append({**heading, "group": True})
+            heading = None
+        rows.append({**section, "group": False})
+    return rows
 
 
 def _number_words(count: int) -> str:

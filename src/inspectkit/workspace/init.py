@@ -67,8 +67,21 @@ def starter_header(
 
 
 def default_team(regime: Regime) -> list[str]:
-    """The regime's team roles by title, one of each (edit to the real team)."""
-    return [role.title for role in regime.team.roles]
+    """A starting team to edit: the lead first, then each other role the team must have.
+
+    Documents take the first member as the lead (who signs the letter, whom the
+    report names), so the lead role goes first whatever order the regime lists
+    roles in.  Roles with no minimum count (optional, "in particular HMIC") and
+    quality assurance roles (who read the draft but are not on site) are left
+    out; the inspector edits the list to the real team.
+    """
+    roles = [
+        role
+        for role in regime.team.roles
+        if "quality_assurance" not in role.id and (role.count.min or 0) >= 1
+    ]
+    roles.sort(key=lambda role: "lead" not in role.id)
+    return [role.title for role in roles] or [role.title for role in regime.team.roles[:1]]
 
 
 def starter_body(regime: Regime) -> str:

@@ -4,7 +4,7 @@ Layout (documented in docs/inspection-file.md)::
 
     inspection.toml      what was found or graded (human-edited)
     plan.json            the dated timeline (`inspectkit init` writes it)
-    sample.json|.csv     the case sample (`inspectkit sample ... --out`), optional
+    sample.json|.csv     the case sample (`inspectkit sample ... --output`), optional
     caselist.csv|.xlsx   the council's case list, optional: only read to make sure
                          no child identifier or date of birth reaches a document
     templates/           Word templates overriding the regime's, optional
