@@ -272,7 +272,7 @@ class _Checker:
 
     def check_sources(self) -> None:
         documents = sorted((d.id for d in self.regime.sources), key=len, reverse=True)
-        for path, item in _walk_items(self.regime, "regime"):
+        for path, item in walk_items(self.regime, "regime"):
             source = getattr(item, "source", None)
             if isinstance(source, str) and source:
                 if TODO_MARK in source:
@@ -332,15 +332,15 @@ def _walk_sections(sections: Iterable[Any]) -> Iterator[Any]:
         yield from _walk_sections(section.children)
 
 
-def _walk_items(item: Any, path: str) -> Iterator[tuple[str, Any]]:
+def walk_items(item: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every attrs instance inside ``item`` with a readable path to it."""
     yield path, item
     for attribute in attrs.fields(type(item)):
         value = getattr(item, attribute.name)
         if attrs.has(type(value)):
-            yield from _walk_items(value, f"{path}.{attribute.name}")
+            yield from walk_items(value, f"{path}.{attribute.name}")
         elif isinstance(value, tuple):
             for index, element in enumerate(value):
                 if attrs.has(type(element)):
                     label = getattr(element, "id", "") or str(index)
-                    yield from _walk_items(element, f"{path}.{attribute.name}[{label}]")
+                    yield from walk_items(element, f"{path}.{attribute.name}[{label}]")

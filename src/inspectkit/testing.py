@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspectkit.conformance import Problem, check_regime
+from inspectkit.conformance import Problem, check_regime, walk_items
 from inspectkit.model import Regime
 from inspectkit.plugins import PluginHost, PluginInfo, RegisteredRegime, get_host
 
@@ -29,6 +29,9 @@ __all__ = [
     "assert_plugin_registers",
     "assert_regime_conforms",
     "check_regime",
+    "citations",
+    "cited_parts",
+    "cites",
     "conformance_problems",
 ]
 
@@ -82,3 +85,27 @@ def assert_plugin_registers(plugin: object, name: str = "plugin-under-test") -> 
     if not registered:
         raise ConformanceError(f"plugin {name} registered no regime")
     return [r.regime for r in registered]
+
+
+def citations(regime: Regime) -> list[tuple[str, str]]:
+    """Every ``(path, source)`` in ``regime``, for asserting what a plugin cites.
+
+    Paths read like ``regime.timeline.milestones[letter_published]``.
+    """
+    found: list[tuple[str, str]] = []
+    for path, item in walk_items(regime, "regime"):
+        source = getattr(item, "source", None)
+        if isinstance(source, str) and source:
+            found.append((path, source))
+    return found
+
+
+def cited_parts(source: str) -> list[str]:
+    """The separate citations in one source: ``"100025 §8; seed 004 §2.1"`` gives two."""
+    return [part.strip() for part in source.split(";") if part.strip()]
+
+
+def cites(source: str, *expected: str) -> bool:
+    """Whether ``source`` names every one of ``expected`` as a whole citation."""
+    parts = cited_parts(source)
+    return all(citation in parts for citation in expected)

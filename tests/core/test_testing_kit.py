@@ -13,7 +13,14 @@ from tests.core.test_plugins import regime_plugin
 from inspectkit import hookimpl
 from inspectkit.model import CaseField, CodeValue
 from inspectkit.plugins import PluginInfo, get_host
-from inspectkit.testing import ConformanceError, assert_regime_conforms, conformance_problems
+from inspectkit.testing import (
+    ConformanceError,
+    assert_regime_conforms,
+    citations,
+    cited_parts,
+    cites,
+    conformance_problems,
+)
 
 
 def break_twice(data_dir: Path) -> None:
@@ -104,3 +111,11 @@ def test_a_graded_area_in_an_ungraded_regime_is_refused() -> None:
     assert [str(p) for p in conformance_problems(regime, templates=cra.templates)] == [
         f"evaluation area {first.id!r}: is graded, but the scale is ungraded (set graded = false)"
     ]
+
+
+def test_citation_helpers_match_whole_citations() -> None:
+    assert cited_parts("100025 §8; seed 004 §2.1 ;") == ["100025 §8", "seed 004 §2.1"]
+    assert cites("100025 §8; seed 004 §2.1", "seed 004 §2.1", "100025 §8")
+    assert not cites("100025 §8; seed 004 §2.1", "100025 §")
+    paths = dict(citations(get_host().regime("cra_2010").regime))
+    assert paths["regime.scale.levels[area_for_priority_action]"] == "100025 Annex A; 100025 §47"

@@ -24,7 +24,13 @@ from inspectkit.describe import describe_regime
 from inspectkit.model import Fact, Measure, Regime
 from inspectkit.plugins import get_host
 from inspectkit.resources import load_regime_resource
-from inspectkit.testing import assert_regime_conforms, conformance_problems
+from inspectkit.testing import (
+    assert_regime_conforms,
+    citations,
+    cited_parts,
+    cites,
+    conformance_problems,
+)
 
 REGIME_ID = "child_protection_2012"
 PACKAGE = "inspectkit_child_protection_2012"
@@ -63,15 +69,6 @@ def regime() -> Regime:
     return get_host().regime(REGIME_ID).regime
 
 
-def parts(source: str) -> list[str]:
-    return [p.strip() for p in source.split(";")]
-
-
-def cited(source: str, *expected: str) -> bool:
-    """True when ``source`` cites every one of ``expected`` (in any order)."""
-    return all(e in parts(source) for e in expected)
-
-
 def texts(items: tuple[Fact, ...]) -> list[str]:
     return [item.text for item in items]
 
@@ -80,18 +77,6 @@ def fact_containing(items: tuple[Fact, ...], words: str) -> Fact:
     matches = [item for item in items if words in item.text]
     assert len(matches) == 1, f"expected one fact containing {words!r}, found {len(matches)}"
     return matches[0]
-
-
-def all_sources(item: Any) -> Iterator[str]:
-    if attrs.has(type(item)):
-        source = getattr(item, "source", None)
-        if isinstance(source, str) and source:
-            yield source
-        for attribute in attrs.fields(type(item)):
-            yield from all_sources(getattr(item, attribute.name))
-    elif isinstance(item, tuple):
-        for element in item:
-            yield from all_sources(element)
 
 
 # -- conformance and registration ------------------------------------------------
@@ -125,8 +110,8 @@ def test_only_the_briefing_is_declared_as_a_source_document(regime: Regime) -> N
 
 
 def test_every_briefing_citation_names_a_heading_of_the_briefing(regime: Regime) -> None:
-    for source in all_sources(regime):
-        for part in parts(source):
+    for _path, source in citations(regime):
+        for part in cited_parts(source):
             if part.startswith("public:") or part == SEED:
                 continue
             match = re.fullmatch(r"seed 003 '(.+)'", part)
@@ -144,7 +129,7 @@ def test_public_only_facts_are_never_cited_to_the_briefing(regime: Regime) -> No
         regime.published.source,
     ]
     for source in public_only:
-        assert all(p.startswith("public:") for p in parts(source)), source
+        assert all(p.startswith("public:") for p in cited_parts(source)), source
 
 
 # -- header ----------------------------------------------------------------------
@@ -156,9 +141,9 @@ def test_header(regime: Regime) -> None:
     assert regime.publisher == "Ofsted"
     assert regime.reference.startswith("not specified")
     assert regime.published.date == "2012-01-30"
-    assert cited(regime.published.source, PRESS, COMMUNITY_CARE)
+    assert cites(regime.published.source, PRESS, COMMUNITY_CARE)
     assert regime.in_force.date == "2012-05-01"
-    assert cited(regime.in_force.source, INTRODUCTION, PRESS, COMMUNITY_CARE)
+    assert cites(regime.in_force.source, INTRODUCTION, PRESS, COMMUNITY_CARE)
     assert "May 1st 2012" in regime.in_force.text
     assert "May/June 2012" in regime.in_force.text
     assert regime.legal_basis.text == "not specified in the sources available"
@@ -254,7 +239,7 @@ def test_team_roles(regime: Regime, role_id: str, count: int, arrives_day: int |
     assert role.arrives_day == arrives_day
     assert role.inspectorate == "ofsted"
     assert role.count.source == ORGANISATION
-    assert cited(role.source, ORGANISATION)
+    assert cites(role.source, ORGANISATION)
     if arrives_day is None:
         assert "not specified" in role.count.text
         assert "not specified" in role.duties
@@ -308,7 +293,7 @@ def test_milestones(regime: Regime, milestone_id: str, first: int, last: int, so
     assert milestone is not None
     assert milestone.days is not None
     assert (milestone.days.first, milestone.days.last) == (first, last)
-    assert cited(milestone.source, source)
+    assert cites(milestone.source, source)
 
 
 def test_undated_parts_say_so(regime: Regime) -> None:
@@ -335,7 +320,7 @@ def test_no_report_timescales_are_invented(regime: Regime) -> None:
     for notes in (timeline.notes, regime.report.notes):
         note = fact_containing(notes, "Report timescales")
         assert note.text.startswith("Report timescales: not specified")
-        assert SEED in parts(note.source)
+        assert SEED in cited_parts(note.source)
 
 
 # -- scope, case field, sampling -------------------------------------------------
@@ -415,7 +400,7 @@ def test_four_graded_judgements(regime: Regime) -> None:
         "leadership_and_governance",
     ]
     assert all(a.graded and a.children == () for a in areas)
-    assert all(cited(a.source, CONSIDERED, REPORTS) for a in areas)
+    assert all(cites(a.source, CONSIDERED, REPORTS) for a in areas)
     assert "areas for development" in areas[0].description
     assert "their families and carers" in areas[1].title
 
@@ -474,7 +459,7 @@ def test_information_requests(regime: Regime) -> None:
 def test_report_has_the_four_graded_sections(regime: Regime) -> None:
     report = regime.report
     assert report.form == "report"
-    assert cited(report.source, CONSIDERED, REPORTS)
+    assert cites(report.source, CONSIDERED, REPORTS)
     assert [(s.id, s.area, s.graded) for s in report.sections] == [
         (a.id, a.id, True) for a in regime.evaluation.areas
     ]

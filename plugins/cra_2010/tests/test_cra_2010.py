@@ -14,13 +14,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from itertools import product
 from pathlib import Path
-from typing import Any
 
-import attrs
 import docx
 import pytest
 from click.testing import CliRunner
@@ -37,6 +34,9 @@ from inspectkit.sampling import draw_sample
 from inspectkit.testing import (
     assert_plugin_registers,
     assert_regime_conforms,
+    citations,
+    cited_parts,
+    cites,
     conformance_problems,
 )
 from inspectkit.timeline import Plan, plan_inspection
@@ -57,29 +57,6 @@ SEED_004_PARAGRAPHS = {
 @pytest.fixture(scope="module")
 def regime() -> Regime:
     return load_regime_resource(PACKAGE)
-
-
-def _sources(source: str) -> list[str]:
-    return [part.strip() for part in source.split(";")]
-
-
-def _cites(source: str, *citations: str) -> bool:
-    """True when ``source`` names every one of ``citations`` (as whole citations)."""
-    parts = _sources(source)
-    return all(citation in parts for citation in citations)
-
-
-def _citations(item: Any, path: str = "regime") -> Iterator[tuple[str, str]]:
-    """Every (path, source) in the regime, walking its attrs instances."""
-    source = getattr(item, "source", None)
-    if isinstance(source, str) and source:
-        yield path, source
-    for attribute in attrs.fields(type(item)):
-        value = getattr(item, attribute.name)
-        values = value if isinstance(value, tuple) else (value,)
-        for index, element in enumerate(values):
-            if attrs.has(type(element)):
-                yield from _citations(element, f"{path}.{attribute.name}[{index}]")
 
 
 def _milestone(regime: Regime, milestone_id: str) -> Milestone:
@@ -153,10 +130,10 @@ def test_two_source_documents(regime: Regime) -> None:
 
 
 def test_every_citation_names_a_paragraph_that_exists(regime: Regime) -> None:
-    citations = list(_citations(regime))
-    assert len(citations) > 150
-    for path, source in citations:
-        for part in _sources(source):
+    cited = citations(regime)
+    assert len(cited) > 150
+    for path, source in cited:
+        for part in cited_parts(source):
             guidance = _GUIDANCE.fullmatch(part)
             council = _COUNCIL.fullmatch(part)
             assert guidance or council, (path, part)
@@ -178,10 +155,10 @@ def test_the_council_report_is_cited_only_for_what_it_adds(regime: Regime) -> No
     # August 2010" (§2.1); everything else the regime says comes from the guidance.
     cited = {
         path
-        for path, source in _citations(regime)
-        if any(p.startswith("seed 004") for p in _sources(source))
+        for path, source in citations(regime)
+        if any(p.startswith("seed 004") for p in cited_parts(source))
     }
-    assert cited == {"regime.in_force[0]", "regime.legal_basis[0]", "regime.topics[2].facts[5]"}
+    assert cited == {"regime.in_force", "regime.legal_basis", "regime.topics[scheduling].facts[5]"}
 
 
 # -- identity -----------------------------------------------------------------------
@@ -211,14 +188,14 @@ def test_in_force_and_the_2009_start(regime: Regime) -> None:
     # Inspections Act 2006".
     assert regime.in_force.date == "2010-04"
     assert "June 2009" in regime.in_force.text
-    assert _cites(regime.in_force.source, "100025 cover", "seed 004 §2.1")
+    assert cites(regime.in_force.source, "100025 cover", "seed 004 §2.1")
 
 
 def test_legal_basis_is_section_138(regime: Regime) -> None:
     # Annex D: "The inspection was carried out under section 138 of the Education and
     # Inspections Act 2006."  Seed 004 §2.1 says the same.
     assert regime.legal_basis.text == "Section 138 of the Education and Inspections Act 2006"
-    assert _cites(regime.legal_basis.source, "100025 Annex D", "seed 004 §2.1")
+    assert cites(regime.legal_basis.source, "100025 Annex D", "seed 004 §2.1")
 
 
 def test_supersedes_nothing(regime: Regime) -> None:
@@ -265,7 +242,7 @@ def test_two_days_on_site(regime: Regime) -> None:
     days = regime.team.days_on_site
     assert (days.min, days.max, days.unit) == (2, 2, "days")
     assert days.text == "Inspections will normally be undertaken over two days on site."
-    assert _cites(days.source, "100025 §6", "100025 §8")
+    assert cites(days.source, "100025 §6", "100025 §8")
 
 
 def test_ofsted_alone(regime: Regime) -> None:
@@ -289,7 +266,7 @@ def test_three_roles(regime: Regime) -> None:
 
 
 @pytest.mark.parametrize(
-    ("role_id", "count_min", "count_max", "from_day", "count_source", "cites"), ROLES
+    ("role_id", "count_min", "count_max", "from_day", "count_source", "citing"), ROLES
 )
 def test_role(
     regime: Regime,
@@ -298,13 +275,13 @@ def test_role(
     count_max: int | None,
     from_day: int | None,
     count_source: str,
-    cites: tuple[str, ...],
+    citing: tuple[str, ...],
 ) -> None:
     role = next(r for r in regime.team.roles if r.id == role_id)
     assert (role.count.min, role.count.max, role.count.unit) == (count_min, count_max, "inspectors")
     assert role.arrives_day == from_day
     assert role.count.source == count_source
-    assert _cites(role.source, *cites)
+    assert cites(role.source, *citing)
 
 
 def test_role_duties(regime: Regime) -> None:
@@ -369,7 +346,7 @@ def test_topics_in_order(regime: Regime) -> None:
 def test_topic_fact(regime: Regime, topic_id: str, phrase: str, citation: str) -> None:
     topic = regime.topic(topic_id)
     assert topic is not None
-    assert _cites(_fact(topic.facts, phrase).source, citation)
+    assert cites(_fact(topic.facts, phrase).source, citation)
 
 
 def test_four_safeguarding_priorities(regime: Regime) -> None:
@@ -443,13 +420,13 @@ def test_the_timeframe_is_23_days(regime: Regime) -> None:
     assert last == 23
 
 
-@pytest.mark.parametrize(("milestone_id", "first", "last", "actor", "cites"), TIMEFRAME)
+@pytest.mark.parametrize(("milestone_id", "first", "last", "actor", "citing"), TIMEFRAME)
 def test_timeframe_row(
-    regime: Regime, milestone_id: str, first: int, last: int, actor: str, cites: tuple[str, ...]
+    regime: Regime, milestone_id: str, first: int, last: int, actor: str, citing: tuple[str, ...]
 ) -> None:
     milestone = _milestone(regime, milestone_id)
     assert milestone.actor == actor
-    assert _cites(milestone.source, *cites)
+    assert cites(milestone.source, *citing)
 
 
 def test_milestone_titles_keep_the_sources_detail(regime: Regime) -> None:
@@ -492,7 +469,7 @@ def test_letter_deadline(
     assert deadline is not None
     assert (deadline.within, deadline.after, deadline.unit) == (within, after, "working days")
     assert deadline.text == text
-    assert _cites(milestone.source, paragraph, "100025 §8")
+    assert cites(milestone.source, paragraph, "100025 §8")
     # the deadline and the §8 table agree: end of ``after`` + N working days is the row's last day
     anchor = _milestone(regime, after)
     assert anchor.days is not None and milestone.days is not None
@@ -894,7 +871,7 @@ def test_no_grades_and_no_overall_judgement(regime: Regime) -> None:
     scale = regime.scale
     assert scale.graded is False
     assert scale.name == "Finding types"
-    assert _cites(scale.source, "100025 §45", "100025 §47", "100025 Annex A")
+    assert cites(scale.source, "100025 §45", "100025 §47", "100025 Annex A")
     no_grade = _fact(scale.notes, "no overall judgement or grade")
     assert no_grade.text == (
         "There will be no overall judgement or grade in respect of the quality of the contact, "
@@ -933,14 +910,14 @@ def test_four_finding_types_in_order(regime: Regime) -> None:
     assert [lv.id for lv in regime.scale.levels] == [row[0] for row in FINDING_TYPES]
 
 
-@pytest.mark.parametrize(("level_id", "label", "definition", "cites"), FINDING_TYPES)
+@pytest.mark.parametrize(("level_id", "label", "definition", "citing"), FINDING_TYPES)
 def test_finding_type_definition(
-    regime: Regime, level_id: str, label: str, definition: str, cites: tuple[str, ...]
+    regime: Regime, level_id: str, label: str, definition: str, citing: tuple[str, ...]
 ) -> None:
     level = _level(regime, level_id)
     assert level.label == label
     assert level.definition.startswith(definition)
-    assert _cites(level.source, *cites)
+    assert cites(level.source, *citing)
 
 
 def test_definitions_keep_annex_a_qualifications(regime: Regime) -> None:
@@ -969,9 +946,9 @@ def test_calls_for_action_on_exactly_development_and_priority_action(regime: Reg
     assert [lv.id for lv in regime.scale.levels if needs_action(regime, lv.id)] == acting
 
 
-@pytest.mark.parametrize(("level_id", "words", "cites"), CALLS_FOR_ACTION)
+@pytest.mark.parametrize(("level_id", "words", "citing"), CALLS_FOR_ACTION)
 def test_calls_for_action(
-    regime: Regime, level_id: str, words: str | None, cites: tuple[str, ...]
+    regime: Regime, level_id: str, words: str | None, citing: tuple[str, ...]
 ) -> None:
     calls = _level(regime, level_id).calls_for_action
     if words is None:
@@ -980,7 +957,7 @@ def test_calls_for_action(
     assert calls is not None
     assert words in calls.text
     assert "will be specifically considered in any future inspection" in calls.text
-    assert _cites(calls.source, *cites)
+    assert cites(calls.source, *citing)
 
 
 # Annex A's examples of situations that could result in a priority action, in order
@@ -1006,7 +983,7 @@ def test_seven_examples_of_priority_action(regime: Regime) -> None:
 
 def test_findings_are_set_against_the_four_safeguarding_priorities(regime: Regime) -> None:
     evaluation = regime.evaluation
-    assert _cites(evaluation.source, "100025 §45-47", "100025 Annex A")
+    assert cites(evaluation.source, "100025 §45-47", "100025 Annex A")
     assert [(a.id, a.title, a.source) for a in evaluation.areas] == [
         ("safeguarded_and_protected", "Children are safeguarded and protected", "100025 §45"),
         (
@@ -1052,7 +1029,7 @@ def test_annual_rating_is_an_external_judgement(regime: Regime) -> None:
     (rating,) = regime.external_judgements
     assert rating.id == "annual_rating"
     assert rating.title == "Ofsted's annual rating of the council's children's services"
-    assert _cites(rating.source, "100025 §2", "100025 Annex A", "100025 Annex D")
+    assert cites(rating.source, "100025 §2", "100025 Annex A", "100025 Annex D")
 
 
 def test_a_priority_action_is_likely_to_limit_the_annual_rating(regime: Regime) -> None:
@@ -1065,7 +1042,7 @@ def test_a_priority_action_is_likely_to_limit_the_annual_rating(regime: Regime) 
     )
     assert rule.when.finding == "area_for_priority_action"
     assert rule.when.any_of == () and rule.when.assertion is None
-    assert _cites(rule.source, "100025 Annex A", "100025 Annex D", "100025 §53")
+    assert cites(rule.source, "100025 Annex A", "100025 Annex D", "100025 §53")
     # Annex D's words, which the letter carries
     assert rule.consequence == "the annual rating is likely to be limited to 'performs poorly'"
     # Annex A's own words, and its different label for the cap, are kept in the text
@@ -1087,7 +1064,7 @@ def test_the_output_is_a_letter(regime: Regime) -> None:
     assert report.title == (
         "Annual unannounced inspection of contact, referral and assessment arrangements"
     )
-    assert _cites(report.source, "100025 §52-55", "100025 Annex D")
+    assert cites(report.source, "100025 §52-55", "100025 Annex D")
     assert report.milestones == (
         "letter_drafted",
         "draft_letter_sent",
@@ -1105,7 +1082,7 @@ def test_letter_recipients(regime: Regime) -> None:
         "Chief Executive, Director of Children's Services, Chair of the Local Safeguarding "
         "Children Board and the lead member"
     )
-    assert _cites(recipients.source, "100025 §46", "100025 §8")
+    assert cites(recipients.source, "100025 §46", "100025 §8")
 
 
 def test_letter_notes(regime: Regime) -> None:
@@ -1164,7 +1141,7 @@ def test_statements_in_order(regime: Regime) -> None:
 
 
 @pytest.mark.parametrize(
-    ("statement_id", "group", "text", "present", "absent", "cites"), STATEMENTS
+    ("statement_id", "group", "text", "present", "absent", "citing"), STATEMENTS
 )
 def test_annex_d_statement(
     regime: Regime,
@@ -1173,13 +1150,13 @@ def test_annex_d_statement(
     text: str,
     present: tuple[str, ...],
     absent: tuple[str, ...],
-    cites: tuple[str, ...],
+    citing: tuple[str, ...],
 ) -> None:
     statement = next(s for s in regime.report.statements if s.id == statement_id)
     assert statement.text == text
     assert statement.group == group
     assert (statement.when_present, statement.when_absent) == (present, absent)
-    assert _cites(statement.source, *cites)
+    assert cites(statement.source, *citing)
 
 
 def test_limiting_statement_carries_the_rules_consequence(regime: Regime) -> None:
@@ -1312,19 +1289,19 @@ def _docx_text(path: Path) -> str:
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
-@pytest.mark.parametrize(("template_id", "file", "kind", "title", "cites", "wording"), TEMPLATES)
+@pytest.mark.parametrize(("template_id", "file", "kind", "title", "citing", "wording"), TEMPLATES)
 def test_template(
     regime: Regime,
     template_id: str,
     file: str,
     kind: str,
     title: str,
-    cites: tuple[str, ...],
+    citing: tuple[str, ...],
     wording: tuple[str, ...],
 ) -> None:
     template = next(t for t in regime.templates if t.id == template_id)
     assert (template.file, template.kind, template.title) == (file, kind, title)
-    assert _cites(template.source, *cites)
+    assert cites(template.source, *citing)
     directory = get_host().regime(REGIME_ID).templates
     assert directory is not None
     text = _docx_text(directory / file)

@@ -9,43 +9,24 @@ from the source, or cites the wrong paragraph, fails here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-import attrs
 import pytest
 
 import inspectkit_slac_2009
 from inspectkit import load_regime_resource
 from inspectkit.model import CaseField, JudgementArea, Milestone, Regime, ReportSection
-from inspectkit.testing import assert_plugin_registers, assert_regime_conforms
+from inspectkit.testing import (
+    assert_plugin_registers,
+    assert_regime_conforms,
+    citations,
+    cited_parts,
+    cites,
+)
 
 
 @pytest.fixture(scope="module")
 def regime() -> Regime:
     return load_regime_resource("inspectkit_slac_2009")
-
-
-def _sources(source: str) -> list[str]:
-    return [part.strip() for part in source.split(";")]
-
-
-def _cites(source: str, *citations: str) -> bool:
-    """True when ``source`` names every one of ``citations`` (as whole citations)."""
-    parts = _sources(source)
-    return all(citation in parts for citation in citations)
-
-
-def _citations(item: Any, path: str = "regime") -> Iterator[tuple[str, str]]:
-    """Every (path, source) in the regime, walking its attrs instances."""
-    source = getattr(item, "source", None)
-    if isinstance(source, str) and source:
-        yield path, source
-    for attribute in attrs.fields(type(item)):
-        value = getattr(item, attribute.name)
-        values = value if isinstance(value, tuple) else (value,)
-        for index, element in enumerate(values):
-            if attrs.has(type(element)):
-                yield from _citations(element, f"{path}.{attribute.name}[{index}]")
 
 
 def _milestone(regime: Regime, milestone_id: str) -> Milestone:
@@ -74,11 +55,11 @@ def test_plugin_registers_on_its_own() -> None:
 
 def test_every_citation_starts_with_a_declared_source(regime: Regime) -> None:
     assert {d.id for d in regime.sources} == {"090027", "seed 002"}
-    citations = list(_citations(regime))
-    for path, source in citations:
-        for part in _sources(source):
+    cited = citations(regime)
+    for path, source in cited:
+        for part in cited_parts(source):
             assert part.startswith(("090027 ", "seed 002 ", "public: ")), (path, part)
-    assert len(citations) > 200
+    assert len(cited) > 200
 
 
 # -- header, notice, team -----------------------------------------------------------
@@ -95,7 +76,7 @@ def test_header(regime: Regime) -> None:
     assert regime.in_force.date == "2009-04-01"
     assert "take effect from 1 April 2009" in regime.in_force.text
     assert regime.legal_basis.text.startswith("Section 20 of the Children Act 2004")
-    assert _cites(regime.legal_basis.source, "090027 §3")
+    assert cites(regime.legal_basis.source, "090027 §3")
     assert regime.graded
 
 
@@ -104,12 +85,12 @@ def test_notice_is_usually_up_to_ten_working_days(regime: Regime) -> None:
     assert notice.announced
     assert (notice.period.min, notice.period.max, notice.period.unit) == (None, 10, "working days")
     assert "usually 10 working days" in notice.period.text
-    assert _cites(notice.period.source, "090027 §11")
+    assert cites(notice.period.source, "090027 §11")
     exceptions = [e.text for e in notice.exceptions]
     assert len(exceptions) == 2
     assert "judged inadequate already" in exceptions[0]
     assert "serious concerns about safeguarding" in exceptions[1]
-    assert all(_cites(e.source, "090027 §11") for e in notice.exceptions)
+    assert all(cites(e.source, "090027 §11") for e in notice.exceptions)
 
 
 def test_team(regime: Regime) -> None:
@@ -118,24 +99,24 @@ def test_team(regime: Regime) -> None:
     assert "at least three Ofsted inspectors and a Care Quality Commission inspector" in (
         team.size.text
     )
-    assert _cites(team.size.source, "090027 §14")
+    assert cites(team.size.source, "090027 §14")
     assert (team.days_on_site.min, team.days_on_site.max) == (None, 10)
     assert team.days_on_site.unit == "working days"
-    assert _cites(team.days_on_site.source, "090027 §14")
+    assert cites(team.days_on_site.source, "090027 §14")
     assert [i.id for i in team.inspectorates] == ["ofsted", "cqc", "hmic"]
-    assert all(_cites(i.source, "090027 §3", "090027 §13") for i in team.inspectorates)
+    assert all(cites(i.source, "090027 §3", "090027 §13") for i in team.inspectorates)
     roles = {r.id: r for r in team.roles}
     assert (roles["ofsted_inspector"].count.min, roles["ofsted_inspector"].inspectorate) == (
         3,
         "ofsted",
     )
-    assert _cites(roles["ofsted_inspector"].count.source, "090027 §14")
+    assert cites(roles["ofsted_inspector"].count.source, "090027 §14")
     cqc = roles["cqc_inspector"]
     assert (cqc.count.min, cqc.count.max, cqc.inspectorate) == (1, 1, "cqc")
-    assert _cites(cqc.count.source, "090027 §14")
+    assert cites(cqc.count.source, "090027 §14")
     hmic = roles["other_inspectorate_inspector"]
     assert not hmic.count.specified and "not specified" in hmic.count.text.lower()
-    assert _cites(hmic.count.source, "090027 §13")
+    assert cites(hmic.count.source, "090027 §13")
 
 
 @pytest.mark.parametrize(
@@ -162,7 +143,7 @@ def test_topics(regime: Regime, topic_id: str, phrase: str, citation: str) -> No
     assert topic is not None
     matching = [f for f in topic.facts if phrase in f.text]
     assert matching, f"{topic_id}: no fact says {phrase!r}"
-    assert all(_cites(f.source, citation) for f in matching)
+    assert all(cites(f.source, citation) for f in matching)
 
 
 # -- judgements ---------------------------------------------------------------------
@@ -182,7 +163,7 @@ def test_four_point_scale_best_first(regime: Regime) -> None:
         "Adequate",
         "Inadequate",
     ]
-    assert all(_cites(lv.source, "090027 §29") for lv in regime.scale.levels)
+    assert all(cites(lv.source, "090027 §29") for lv in regime.scale.levels)
 
 
 def _shape(area: JudgementArea) -> list[tuple[int, str, bool]]:
@@ -243,8 +224,8 @@ def test_two_elements_follow_their_schedules(regime: Regime) -> None:
     safeguarding, looked_after = regime.evaluation.areas
     assert _shape(safeguarding) == SAFEGUARDING_SCHEDULE
     assert _shape(looked_after) == LOOKED_AFTER_SCHEDULE
-    assert all(_cites(a.source, "090027 §27") for _, a in safeguarding.walk())
-    assert all(_cites(a.source, "090027 §28") for _, a in looked_after.walk())
+    assert all(cites(a.source, "090027 §27") for _, a in safeguarding.walk())
+    assert all(cites(a.source, "090027 §28") for _, a in looked_after.walk())
 
 
 def test_schedule_titles_follow_the_source(regime: Regime) -> None:
@@ -348,7 +329,7 @@ def test_limiting_rule(
 ) -> None:
     rule = next(r for r in regime.limiting_rules if r.id == rule_id)
     assert rule.text == text
-    assert _cites(rule.source, paragraph)
+    assert cites(rule.source, paragraph)
     assert (rule.strength, rule.target, rule.limit) == (strength, target, limit)
     assert rule.when.any_of == any_of
     assert (rule.when.graded_at_most, rule.when.graded_below) == (at_most, below)
@@ -408,16 +389,16 @@ def test_timetable_row(
 ) -> None:
     milestone = _milestone(regime, milestone_id)
     assert milestone.actor.startswith(actor)
-    assert _cites(milestone.source, "090027 §60 Table 1")
+    assert cites(milestone.source, "090027 §60 Table 1")
     if also is not None:
-        assert _cites(milestone.source, also)
+        assert cites(milestone.source, also)
 
 
 def test_set_up_meeting_is_four_days_after_notification(regime: Regime) -> None:
     meeting = _milestone(regime, "set_up_meeting")
     assert meeting.days is not None and meeting.days.first == 5
     assert "four days after notification" in meeting.note
-    assert _cites(meeting.source, "090027 §36", "090027 §60 Table 1")
+    assert cites(meeting.source, "090027 §36", "090027 §60 Table 1")
 
 
 # (id, within working days, after, paragraph)
@@ -437,7 +418,7 @@ def test_report_deadline(
     assert milestone.deadline is not None
     assert (milestone.deadline.within, milestone.deadline.after) == (within, after)
     assert milestone.deadline.unit == "working days"
-    assert _cites(milestone.source, paragraph)
+    assert cites(milestone.source, paragraph)
     # the deadline and the table agree: day 20 + N working days is the row's last day
     anchor = _milestone(regime, after)
     assert anchor.days is not None and milestone.days is not None
@@ -467,7 +448,7 @@ def test_sampling_minimum_is_eight_plus_twelve(regime: Regime) -> None:
         None,
         "cases",
     )
-    assert _cites(sampling.minimum.source, "090027 §47")
+    assert cites(sampling.minimum.source, "090027 §47")
     assert sum(p.size.min or 0 for p in sampling.phases) == sampling.minimum.min
 
 
@@ -487,17 +468,17 @@ def test_sampling_phase(
     phase = next(p for p in regime.sampling.phases if p.id == phase_id)
     assert (phase.size.min, phase.size.max) == (size, None)
     assert phase.size.text.startswith(wording)
-    assert _cites(phase.size.source, "090027 §47")
+    assert cites(phase.size.source, "090027 §47")
     assert {q.group: q.min for q in phase.quotas} == quotas
-    assert all(_cites(q.source, "090027 §47") for q in phase.quotas)
+    assert all(cites(q.source, "090027 §47") for q in phase.quotas)
     assert (phase.selected_by, phase.milestone) == ("inspectors", milestone)
     assert phase.balance == ("cp_plan_status", "placement_category")
 
 
 def test_council_audits_initial_cases_and_balance_is_sought(regime: Regime) -> None:
     before, start = regime.sampling.phases
-    assert any("audit" in n.text and _cites(n.source, "090027 §47") for n in before.notes)
-    assert any("balance of cases" in n.text and _cites(n.source, "090027 §47") for n in start.notes)
+    assert any("audit" in n.text and cites(n.source, "090027 §47") for n in before.notes)
+    assert any("balance of cases" in n.text and cites(n.source, "090027 §47") for n in start.notes)
     assert any(
         "analysis and evaluation of case files undertaken by the local authority" in n.text
         for n in regime.sampling.notes
@@ -510,7 +491,7 @@ def test_case_groups(regime: Regime) -> None:
         "safeguarding": [("looked_after", ("no",))],
         "looked_after": [("looked_after", ("yes",))],
     }
-    assert all(_cites(g.source, "090027 §47") for g in regime.sampling.groups)
+    assert all(cites(g.source, "090027 §47") for g in regime.sampling.groups)
 
 
 def test_population_is_the_section_48_list(regime: Regime) -> None:
@@ -522,7 +503,7 @@ def test_population_is_the_section_48_list(regime: Regime) -> None:
         "unallocated cases or cases awaiting transfer to another team",
     ):
         assert phrase in population.text
-    assert _cites(population.source, "090027 §48")
+    assert cites(population.source, "090027 §48")
     assert population.closed_within_months is None
 
 
@@ -566,12 +547,12 @@ def _placement_field(regime: Regime) -> CaseField:
 def test_twelve_placement_categories(regime: Regime) -> None:
     field = _placement_field(regime)
     assert (field.kind, field.personal) == ("code", False)
-    assert _cites(field.source, "090027 §51")
+    assert cites(field.source, "090027 §51")
     assert len(field.values) == 12
     for value, wording in zip(field.values, PLACEMENT_CATEGORIES, strict=True):
         # the §51 wording is accepted as a code, so ICS labels map as they are
         assert wording in value.codes, value.id
-        assert _cites(value.source, "090027 §51")
+        assert cites(value.source, "090027 §51")
 
 
 def test_placement_codes_only_where_unambiguous(regime: Regime) -> None:
@@ -582,7 +563,7 @@ def test_placement_codes_only_where_unambiguous(regime: Regime) -> None:
     }
     assert ssda == SSDA903_CODES
     for value in field.values:
-        assert _cites(value.source, "public: SSDA903 placement codes") == bool(ssda[value.id])
+        assert cites(value.source, "public: SSDA903 placement codes") == bool(ssda[value.id])
 
 
 def test_placement_codes_do_not_overlap(regime: Regime) -> None:
@@ -616,7 +597,7 @@ def test_survey(
         None if survey.recent is None else (survey.recent.field, survey.recent.months)
     ) == recent
     assert survey.description.startswith(wording)
-    assert _cites(survey.source, "090027 §17", "090027 §52")
+    assert cites(survey.source, "090027 §17", "090027 §52")
     assert "invitations and passwords" in survey.council_action
     assert "day 3" in survey.council_action
 
@@ -669,14 +650,14 @@ def test_thirteen_documents_kept_ready(regime: Regime) -> None:
     documents = [r for r in regime.information_requests if r.kind == "document"]
     assert [d.text for d in documents] == DOCUMENTS
     for number, document in enumerate(documents, 1):
-        assert _cites(document.source, "090027 §34", f"seed 002 Annex 1 item {number}")
+        assert cites(document.source, "090027 §34", f"seed 002 Annex 1 item {number}")
         assert (document.provider, document.due_milestone) == ("council", "core_documents")
 
 
 def test_seven_items_ofsted_already_holds(regime: Regime) -> None:
     held = [r for r in regime.information_requests if r.kind == "held_by_ofsted"]
     assert [h.text for h in held] == HELD_BY_OFSTED
-    assert all(h.provider == "Ofsted" and _cites(h.source, "090027 §35") for h in held)
+    assert all(h.provider == "Ofsted" and cites(h.source, "090027 §35") for h in held)
 
 
 @pytest.mark.parametrize(
@@ -706,7 +687,7 @@ def test_meetings_and_focus_groups(
     assert [i.kind for i in items] == kinds
     assert (items[0].text, items[-1].text) == (first, last)
     for number, item in enumerate(items, 1):
-        assert _cites(item.source, paragraph, f"{annex} {number}")
+        assert cites(item.source, paragraph, f"{annex} {number}")
         assert item.due_milestone == "fieldwork"
         if item.kind == "focus_group":
             assert "group" in item.text
@@ -717,7 +698,7 @@ def test_meetings_and_focus_groups(
 def test_case_list_request(regime: Regime) -> None:
     (case_list,) = [r for r in regime.information_requests if r.kind == "case_list"]
     assert case_list.due_milestone == "case_list"
-    assert _cites(case_list.source, "090027 §48-51", "seed 002 Annex 4")
+    assert cites(case_list.source, "090027 §48-51", "seed 002 Annex 4")
     for phrase in (
         "child's unique identifier",
         "date of initial referral",
@@ -731,7 +712,7 @@ def test_case_list_request(regime: Regime) -> None:
 def test_survey_requests(regime: Regime) -> None:
     surveys = [r for r in regime.information_requests if r.kind == "survey"]
     assert [s.id for s in surveys] == ["care4me_invitations", "aftercare_invitations"]
-    assert all(_cites(s.source, "090027 §52") for s in surveys)
+    assert all(cites(s.source, "090027 §52") for s in surveys)
     assert all(s.due_milestone == "survey_letters" for s in surveys)
 
 
@@ -781,7 +762,7 @@ def _element_headings(outcomes: str, outcome_areas: list[str]) -> list[tuple[int
 def test_report_headings_and_grades(regime: Regime) -> None:
     report = regime.report
     assert report.form == "report"
-    assert _cites(report.source, "090027 §54-55")
+    assert cites(report.source, "090027 §54-55")
     expected = [
         (0, "About this inspection", False),
         (0, "Service information", False),
@@ -812,7 +793,7 @@ def test_report_headings_and_grades(regime: Regime) -> None:
 
 def test_report_sections_show_their_areas_grades(regime: Regime) -> None:
     sections = list(_flatten(regime.report.sections))
-    assert all(_cites(s.source, "090027 §55") for s in sections)
+    assert all(cites(s.source, "090027 §55") for s in sections)
     linked = [s for s in sections if s.area]
     assert (
         len(linked) == len(sections) - 2
@@ -828,7 +809,7 @@ def test_one_report_with_separate_sections_and_grades(regime: Regime) -> None:
     notes = regime.report.notes
     assert any(
         "separate sections and grades for safeguarding and looked after children" in n.text
-        and _cites(n.source, "090027 §54")
+        and cites(n.source, "090027 §54")
         for n in notes
     )
 
@@ -842,8 +823,8 @@ def test_report_recipients(regime: Regime) -> None:
         "Chief Executive",
     ):
         assert who in final.text
-    assert _cites(final.source, "090027 §58")
-    assert any("Director of Children's Services" in r.text and _cites(r.source, "090027 §56")
+    assert cites(final.source, "090027 §58")
+    assert any("Director of Children's Services" in r.text and cites(r.source, "090027 §56")
                for r in recipients)  # fmt: skip
 
 
