@@ -239,7 +239,16 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, l
 def test_cli_creates_the_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new-regime", "cli_2032", "--dir", str(tmp_path)]) is None
     assert (tmp_path / "inspectkit-cli_2032" / "pyproject.toml").is_file()
-    assert "inspectkit-cli_2032" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "inspectkit-cli_2032" in captured.out
+    assert "already installed" not in captured.err
+
+
+def test_cli_warns_when_the_id_is_already_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new-regime", "cra_2010", "--dir", str(tmp_path)]) is None
+    assert "a regime 'cra_2010' is already installed" in capsys.readouterr().err
 
 
 def test_cli_refuses_an_existing_directory(

@@ -25,10 +25,16 @@ def new_regime(name: str, parent: Path, title: str | None) -> None:
     filled in is marked TODO; the project's own tests run the conformance kit and
     fail until each is filled. See docs/plugin-authors.md.
     """
-    from inspectkit.cli.console import console
+    from inspectkit.cli.console import console, warn
+    from inspectkit.listing_snapshot import current_listing
     from inspectkit.scaffold import create_regime_project
 
     target = create_regime_project(name, parent, title=title)
+    if any(row["id"] == name for row in current_listing()["regimes"]):
+        warn(
+            f"a regime {name!r} is already installed; two plugins registering one id are "
+            "both refused, so rename it before installing (or uninstall the other)"
+        )
     out = console()
     out.print(f"Created {target}", markup=False)
     out.print("Next:", markup=False)

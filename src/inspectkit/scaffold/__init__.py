@@ -101,7 +101,10 @@ def create_regime_project(name: str, parent: Path, *, title: str | None = None) 
     target = parent / project.directory_name
     if target.exists():
         raise InputError.single(f"{target}: already exists; choose another name or --dir")
-    staging = Path(tempfile.mkdtemp(prefix=f".{project.directory_name}.", dir=parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{project.directory_name}.", dir=parent))
+    except OSError as exc:
+        raise InputError.single(f"{parent}: cannot write: {exc.strerror or exc}") from None
     try:
         _write_project(project, staging)
         staging.rename(target)
