@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from tests.cli_run import run_main
 
-from inspectkit.cli import main
 from inspectkit.compare import Comparison
 from inspectkit.compare.html import render_html
 from inspectkit.compare.text import render_markdown, render_table
@@ -20,16 +20,6 @@ from inspectkit.compare.xlsx import SHEETS, write_xlsx
 CHROMIUM = shutil.which("chromium") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 )
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        status = 0
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 class _Collector(HTMLParser):

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from attrs import frozen
+from tests.cli_run import installed_regime, run_main
 
 from inspectkit.action_plan import ACTION_COLUMNS, action_rows, needs_action, write_action_plan
-from inspectkit.cli import main
-from inspectkit.model import Regime
-from inspectkit.plugins import get_host
 
 # Sunderland's October 2011 CRA outcome (seed 004 §3.3-4.1), abridged.
 CRA_FINDINGS = """
@@ -48,20 +46,6 @@ class Recorded:
     recommendations: tuple[str, ...] = ()
 
 
-def regime(regime_id: str) -> Regime:
-    return get_host().regime(regime_id).regime
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        status = 0
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     from inspectkit.workspace.init import init_workspace
@@ -69,7 +53,7 @@ def workspace(tmp_path: Path) -> Path:
     directory = tmp_path / "sunderland"
     init_workspace(
         directory,
-        regime("cra_2010"),
+        installed_regime("cra_2010"),
         "Sunderland City Council",
         date(2011, 10, 17),
         body=CRA_FINDINGS,
@@ -79,18 +63,20 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def test_finding_types_the_regime_marks_as_calling_for_action_need_action() -> None:
-    cra = regime("cra_2010")
+    cra = installed_regime("cra_2010")
     assert [needs_action(cra, level.id) for level in cra.scale.levels] == [
         False,
         False,
         True,
         True,
     ]
-    assert not needs_action(regime("slac_2009"), "inadequate")  # graded: recommendations only
+    assert not needs_action(
+        installed_regime("slac_2009"), "inadequate"
+    )  # graded: recommendations only
 
 
 def test_rows_from_findings() -> None:
-    cra = regime("cra_2010")
+    cra = installed_regime("cra_2010")
     rows = action_rows(
         cra,
         [
@@ -119,7 +105,7 @@ def test_rows_from_findings() -> None:
 
 
 def test_graded_regime_rows_are_recommendations() -> None:
-    cp = regime("child_protection_2012")
+    cp = installed_regime("child_protection_2012")
     rows = action_rows(
         cp,
         [
@@ -175,7 +161,7 @@ def test_cli_writes_each_format(
 
 
 def test_a_recommendation_under_an_ungraded_heading_names_no_grade() -> None:
-    slac = regime("slac_2009")
+    slac = installed_regime("slac_2009")
     (row,) = action_rows(slac, [Recorded("overall_effectiveness", "", "", ("Do this.",))])
     assert row.kind == "Recommendation"
     (graded,) = action_rows(slac, [Recorded("overall_effectiveness", "adequate", "", ("Do.",))])

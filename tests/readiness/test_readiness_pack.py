@@ -6,30 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.cli_run import installed_regime, run_main
 
-from inspectkit.cli import main
-from inspectkit.model import Regime
-from inspectkit.plugins import get_host
 from inspectkit.readiness import NO_ACTION, SECTION_ORDER, build_readiness, write_readiness
 from inspectkit.timeline import plan_inspection
 
 
-def regime(regime_id: str) -> Regime:
-    return get_host().regime(regime_id).regime
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        status = 0
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 def test_every_council_request_is_an_item_and_held_items_are_separate() -> None:
-    slac = regime("slac_2009")
+    slac = installed_regime("slac_2009")
     pack = build_readiness(slac)
     held = [r for r in slac.information_requests if r.kind == "held_by_ofsted"]
     council = [r for r in slac.information_requests if r.kind != "held_by_ofsted"]
@@ -46,7 +30,7 @@ def test_every_council_request_is_an_item_and_held_items_are_separate() -> None:
 
 
 def test_sections_follow_the_kinds_in_order() -> None:
-    pack = build_readiness(regime("slac_2009"))
+    pack = build_readiness(installed_regime("slac_2009"))
     sections = [i.section for i in pack.items]
     assert sections == sorted(sections, key=SECTION_ORDER.index)
     assert {
@@ -58,7 +42,7 @@ def test_sections_follow_the_kinds_in_order() -> None:
 
 
 def test_due_dates_come_from_the_plan() -> None:
-    cra = regime("cra_2010")
+    cra = installed_regime("cra_2010")
     pack = build_readiness(cra, plan_inspection(cra, date(2011, 10, 17)))
     by_text = {i.item: i for i in pack.items}
     team = by_text[next(r.text for r in cra.information_requests if r.id == "team_composition")]
@@ -70,11 +54,11 @@ def test_due_dates_come_from_the_plan() -> None:
 
 
 def test_without_a_start_due_is_words_or_not_specified() -> None:
-    cp = regime("child_protection_2012")
+    cp = installed_regime("child_protection_2012")
     pack = build_readiness(cp)
     assert all(i.due_date is None for i in pack.items)
     assert all(i.due for i in pack.items)
-    cra_pack = build_readiness(regime("cra_2010"))
+    cra_pack = build_readiness(installed_regime("cra_2010"))
     staff = next(i for i in cra_pack.items if i.item.startswith("interviews with"))
     assert staff.due == "by: Site visit (day 2)"
 
@@ -83,7 +67,7 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
     from docx import Document
     from openpyxl import load_workbook
 
-    slac = regime("slac_2009")
+    slac = installed_regime("slac_2009")
     pack = build_readiness(slac, plan_inspection(slac, date(2009, 11, 30)))
     book = load_workbook(write_readiness(pack, tmp_path / "ready.xlsx"))
     assert book.sheetnames == ["Checklist", NO_ACTION]

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.cli_run import run_main
 from tests.sampling.sampling_helpers import write_cases
-
-from inspectkit.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    with pytest.raises(SystemExit) as exited:
-        main(["sample", "--regime", "slac_2009", "--seed", "1", "--on", "2011-10-18", *args])
-    return int(exited.value.code or 0), capsys.readouterr().err
+    status, _out, err = run_main(
+        capsys, "sample", "--regime", "slac_2009", "--seed", "1", "--on", "2011-10-18", *args
+    )
+    return status, err
 
 
 def test_output_naming_the_case_list_is_refused_and_the_list_is_untouched(

@@ -8,8 +8,9 @@ from pathlib import Path
 import icalendar
 import pytest
 from click.testing import CliRunner
+from tests.cli_run import run_main
 
-from inspectkit.cli import cli, main
+from inspectkit.cli import cli
 
 CRA = ["plan", "--regime", "cra_2010", "--start", "2011-10-17"]
 
@@ -18,13 +19,6 @@ def run(*args: str) -> tuple[str, str]:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout, result.stderr
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main(list(args))
-    captured = capsys.readouterr()
-    return int(exited.value.code or 0), captured.out, captured.err
 
 
 def test_table_shows_the_plan_with_dates_in_words() -> None:
