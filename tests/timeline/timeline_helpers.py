@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from inspectkit.model import DaySpan, Deadline, Milestone, Regime
-from inspectkit.plugins import get_host
+from tests.cli_run import installed_regime
 
+from inspectkit.model import DaySpan, Deadline, Milestone
 
-def installed_regime(regime_id: str) -> Regime:
-    """A bundled regime (the test environment installs all of them)."""
-    return get_host().regime(regime_id).regime
+__all__ = ["deadline", "installed_regime", "span"]
 
 
 def span(milestone_id: str, first: int, last: int | None = None, **extra: object) -> Milestone:
