@@ -7,16 +7,22 @@
 2. 152 workspaces (one per English council) with ``inspectkit report --jobs 2``.
    Target: 10 s or less on 2 cores.
 
-Run ``python benchmarks/bench_report.py``; results go to
-``benchmarks/results/report.json``.  Ratios are measured in one run because
-absolute times drift on shared machines.
+Run ``python benchmarks/bench_report.py [--repeats N]``; results go to
+``benchmarks/results/report.json``.  Ratios are measured in one run, the two
+sides interleaved, because absolute times drift on shared machines.  The batch
+runs ``--repeats`` times (default 5) and records every time, the median (what
+the target is judged on), the spread, the CPU seconds the command used (which
+other people's load on the machine barely changes) and the load average before
+each run.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,14 +38,24 @@ COUNCILS = 152
 REPEATS = 15
 
 
-def median_seconds(action: Callable[[], object], repeats: int = REPEATS) -> float:
-    action()  # warm caches and imports
-    times = []
+def interleaved_medians(
+    first: Callable[[], object], second: Callable[[], object], repeats: int = REPEATS
+) -> tuple[float, float, float]:
+    """Median seconds of each action and the median of their paired ratios, the two run
+    alternately so a burst of load on the machine hits both sides alike."""
+    first()  # warm caches and imports
+    second()
+    a_times, b_times, ratios = [], [], []
     for _ in range(repeats):
         began = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+        first()
+        middle = time.perf_counter()
+        second()
+        ended = time.perf_counter()
+        a_times.append(middle - began)
+        b_times.append(ended - middle)
+        ratios.append((middle - began) / (ended - middle))
+    return statistics.median(a_times), statistics.median(b_times), statistics.median(ratios)
 
 
 def make_workspace(directory: Path, example_name: str, council: str, with_cases: bool) -> None:
@@ -108,17 +124,16 @@ def one_document(scratch: Path) -> dict[str, float]:
         document.render(context, autoescape=True)
         document.save(str(out / "raw.docx"))
 
-    pipeline_s = median_seconds(pipeline)
-    raw_s = median_seconds(raw)
+    pipeline_s, raw_s, ratio = interleaved_medians(pipeline, raw)
     return {
         "pipeline_seconds": round(pipeline_s, 4),
         "raw_docxtpl_seconds": round(raw_s, 4),
-        "ratio": round(pipeline_s / raw_s, 3),
+        "ratio": round(ratio, 3),
         "target_ratio": 1.5,
     }
 
 
-def many_workspaces(scratch: Path, jobs: int = 2) -> dict[str, float | int]:
+def many_workspaces(scratch: Path, jobs: int = 2, repeats: int = 5) -> dict[str, object]:
     """152 workspaces (the three regimes in turn, each with a case list and sample)."""
     names = ["cra_2010", "cra_2010_priority_action", "slac_2009", "child_protection_2012"]
     folders = []
@@ -127,26 +142,42 @@ def many_workspaces(scratch: Path, jobs: int = 2) -> dict[str, float | int]:
         make_workspace(folder, names[number % len(names)], f"Council {number:03d}", True)
         folders.append(str(folder))
     command = [str(Path(sys.executable).with_name("inspectkit")), "report", "--jobs", str(jobs)]
-    began = time.perf_counter()
-    result = subprocess.run([*command, *folders], capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - began
-    if result.returncode != 0:
-        raise SystemExit(f"inspectkit report failed:\n{result.stderr}")
+    walls: list[float] = []
+    cpus: list[float] = []
+    loads: list[float] = []
+    for _ in range(repeats):
+        loads.append(round(os.getloadavg()[0], 2))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        result = subprocess.run([*command, *folders], capture_output=True, text=True, check=False)
+        walls.append(time.perf_counter() - began)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if result.returncode != 0:
+            raise SystemExit(f"inspectkit report failed:\n{result.stderr}")
     documents = sum(len(list((Path(f) / "documents").glob("*.docx"))) for f in folders)
     return {
         "workspaces": COUNCILS,
         "documents": documents,
         "jobs": jobs,
-        "seconds": round(elapsed, 2),
+        "seconds": round(statistics.median(walls), 2),
+        "runs_seconds": [round(w, 2) for w in walls],
+        "min_seconds": round(min(walls), 2),
+        "max_seconds": round(max(walls), 2),
+        "cpu_seconds_median": round(statistics.median(cpus), 2),
+        "load_average_before_runs": loads,
         "target_seconds": 10.0,
     }
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5, help="batch runs (default 5)")
+    arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="inspectkit-bench-") as name:
         scratch = Path(name)
         single = one_document(scratch)
-        batch = many_workspaces(scratch)
+        batch = many_workspaces(scratch, repeats=arguments.repeats)
     results = {
         "benchmark": "report",
         "date": date.today().isoformat(),
@@ -155,7 +186,7 @@ def main() -> None:
         "one_document": single,
         "batch": batch,
         "passed": single["ratio"] <= single["target_ratio"]
-        and batch["seconds"] <= batch["target_seconds"],
+        and float(batch["seconds"]) <= float(batch["target_seconds"]),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -107,13 +107,12 @@ def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Pat
     purpose = workspace.regime.regime.id
     cases = read_with_fields(path, list(fields.values()), strict=False, purpose=purpose)
     births = cases.ordinals(BIRTH_FIELD) if cases.has(BIRTH_FIELD) else None
+    name = path.name
     for index, (row, reference) in enumerate(zip(cases.rows, cases.references, strict=True)):
         if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
-            values.add_reference(reference, f"{path.name} row {row}, reference")
+            values.add_reference(reference, f"{name} row {row}, reference")
         if births is not None and births[index] > 0:
-            values.add_birth(
-                date.fromordinal(births[index]), f"{path.name} row {row}, date of birth"
-            )
+            values.add_birth(date.fromordinal(births[index]), f"{name} row {row}, date of birth")
     if births is None:
         values.warnings.append(
             f"{path.name}: no date of birth column found, so documents are not checked for "
@@ -127,7 +126,7 @@ def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Pat
     again = read_with_fields(path, [fields[REFERENCE_FIELD]], strict=False, purpose=purpose)
     for row, reference in zip(again.rows, again.references, strict=True):
         if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
-            values.add_reference(reference, f"{path.name} row {row}, reference")
+            values.add_reference(reference, f"{name} row {row}, reference")
     unreadable = len(set(cases.excluded_rows) - set(again.excluded_rows))
     if unreadable:
         values.warnings.append(
