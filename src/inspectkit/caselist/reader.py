@@ -6,47 +6,42 @@ fixes its export once.  Lenient: rows with problems are left out and reported as
 warnings, and their row numbers are kept for the sample record.  A missing
 required column fails in both modes — no row could be used without it.
 
-Speed matters (a list can hold a million rows), so cells are translated by
-per-column memo dictionaries filled from the declared vocabulary: most cells
-cost one dictionary look-up, and only a value never seen before is parsed.
-Messages name the row and column, never the value of a personal field, never
-a case reference.
+Speed matters (a list can hold a million rows), so the work is done a block of
+rows and a column at a time: ``cells`` translates a column through a memo of the
+texts already seen (one dictionary look-up per cell, in C), and the row checks
+(blank and duplicate references, date of birth after referral) are set and
+``map`` operations over whole columns.  CSV and XLSX share all of it: only the
+``sources`` differ.  Messages name the row and column, never the value of a
+personal field, never a case reference.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from array import array
-from collections.abc import Callable, Sequence
-from itertools import compress, repeat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import compress
+from operator import gt
 from pathlib import Path
-from typing import cast
 
-from inspectkit.caselist.dates import parse_date
+from inspectkit.caselist.blocks import Block
+from inspectkit.caselist.cells import ColumnCells, ObjectCells, PackedCells, column_cells
 from inspectkit.caselist.fields import case_fields_for
-from inspectkit.caselist.sources import CSV_ENCODINGS, Block, Source, file_rows
-from inspectkit.caselist.table import (
-    BLANK_CODE,
-    BLANK_DATE,
-    CaseList,
-    CodeColumn,
-    Column,
-    DateColumn,
-    TextColumn,
-)
-from inspectkit.caselist.vocabulary import Vocabulary, normalise_code, normalise_heading
+from inspectkit.caselist.sources import CSV_ENCODINGS, Source, file_rows
+from inspectkit.caselist.table import CaseList, CodeColumn, Column, DateColumn, TextColumn
+from inspectkit.caselist.vocabulary import Vocabulary, normalise_heading
 from inspectkit.caselist.vocabulary import vocabulary_for as _vocabulary_for
 from inspectkit.errors import InputError
 from inspectkit.model import CaseField, Regime
 
 PROBLEM_CAP = 50
-MEMO_LIMIT = 200_000  # distinct raw values remembered per column; beyond it, parse each time
 REFERENCE_FIELD = "case_reference"
 BIRTH_FIELD = "date_of_birth"
 REFERRAL_FIELD = "referral_date"
 
-_UNSEEN = -2
-_INVALID = -3
+Issue = tuple[int, int, str]  # (index in the block, slot index, message)
 
 
 def read_case_list(path: Path, regime: Regime, *, strict: bool = True) -> CaseList:
@@ -61,15 +56,33 @@ def read_with_fields(
     path = Path(path)
     digest = file_sha256(path)
     vocabulary = _vocabulary_for(tuple(fields))
-    for encoding in CSV_ENCODINGS:
-        try:
-            reader = _Reader(path, vocabulary, strict=strict, purpose=purpose)
-            return reader.read(file_rows(path, encoding), digest)
-        except UnicodeDecodeError:
-            continue
+    with _collector_paused():
+        for encoding in CSV_ENCODINGS:
+            try:
+                reader = _Reader(path, vocabulary, strict=strict, purpose=purpose)
+                return reader.read(file_rows(path, encoding), digest)
+            except UnicodeDecodeError:
+                continue
     raise InputError.single(
         f"{path}: not UTF-8 or Windows-1252 text; save it from the spreadsheet as 'CSV UTF-8'"
     )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a list is read.
+
+    Reading makes millions of objects that live on (cells, rows of quoted records,
+    XLSX rows), none of them in cycles; the collector would walk them again and
+    again for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def file_sha256(path: Path) -> str:
@@ -92,23 +105,15 @@ def column_letter(index: int) -> str:
 
 
 class _Slot:
-    """One used column: which field it gives and how its cells are translated."""
+    """One used column: which field it gives, its label in messages, its translator."""
 
-    def __init__(self, position: int, heading: str, field: CaseField) -> None:
+    def __init__(self, position: int, heading: str, field: CaseField, vocabulary: Vocabulary):
         self.position = position
         self.field = field
         shown = heading.strip()
         shown = shown if len(shown) <= 40 else shown[:37] + "..."
         self.label = f"column {column_letter(position)} ({shown})"
-        self.memo: dict[str, object] = {}
-        # Codes and dates go straight into compact arrays; a million rows stay small.
-        self.data: array[int] | list[object]
-        if field.kind in ("code", "flag"):
-            self.data = array("h")
-        elif field.kind == "date":
-            self.data = array("l")
-        else:
-            self.data = []
+        self.cells = column_cells(field, vocabulary)
 
 
 class _Reader:
@@ -152,7 +157,9 @@ class _Reader:
                     f"gives {first.field.title} again (already in {first.label}); keep one"
                 )
                 continue
-            by_field[field_id] = _Slot(position, heading, self.vocabulary.by_id[field_id])
+            by_field[field_id] = _Slot(
+                position, heading, self.vocabulary.by_id[field_id], self.vocabulary
+            )
         for case_field in self.vocabulary.fields:
             if case_field.required and case_field.id not in by_field:
                 accepted = ", ".join(case_field.headings) or case_field.title
@@ -190,152 +197,57 @@ class _Reader:
         return self.finish(digest)
 
     def chunk(self, block: Block, first_row: int) -> None:
-        count = block.count
-        columns = [block.column(s.position) for s in self.slots]
-        issues: list[tuple[int, int, str]] = []
+        """Translate and check one block of rows, column by column."""
         assert self.reference_slot is not None
         ref_at = self.slots.index(self.reference_slot)
+        columns = [block.column(s.position) for s in self.slots]
         references = list(map(str.strip, columns[ref_at]))
-        skip: set[int] = set()
+        rows: Sequence[int] = range(first_row, first_row + block.count)
+        issues: list[Issue] = []
         if "" in references:
-            for i, reference in enumerate(references):
-                if not reference:
-                    if not any(cell.strip() for cell in block.row(i)):
-                        skip.add(i)  # a wholly blank row, as spreadsheets leave at the end
-                    else:
-                        issues.append((i, ref_at, "case reference is blank"))
-        translated: list[list[object]] = []
+            blank = [i for i, reference in enumerate(references) if not reference]
+            # A wholly blank row, as spreadsheets leave at the end, is skipped unseen.
+            skip = {i for i in blank if not any(cell.strip() for cell in block.row(i))}
+            if skip:
+                keep = [i not in skip for i in range(block.count)]
+                columns = [list(compress(cells, keep)) for cells in columns]
+                references = list(compress(references, keep))
+                rows = list(compress(rows, keep))
+            issues += [
+                (i, ref_at, "case reference is blank") for i, r in enumerate(references) if not r
+            ]
         for at, (slot, cells) in enumerate(zip(self.slots, columns, strict=True)):
-            if slot is self.reference_slot:
-                translated.append(references)  # type: ignore[arg-type]
-                continue
-            translated.append(self.translate(slot, at, cells, issues))
-        self.check_dates_in_order(translated, issues)
-        self.check_duplicates(references, first_row, ref_at, skip, issues)
-        if skip:
-            issues = [issue for issue in issues if issue[0] not in skip]
-            keep = [i not in skip for i in range(count)]
-            translated = [list(compress(values, keep)) for values in translated]
-            row_numbers = [first_row + i for i in range(count) if i not in skip]
-            references = list(compress(references, keep))
-        else:
-            row_numbers = list(range(first_row, first_row + count))
-        self.record(issues, first_row)
-        self.rows.extend(row_numbers)
+            if slot is not self.reference_slot:
+                slot.cells.add(cells)
+                issues += [(i, at, message) for i, message in slot.cells.problems(cells)]
+        self.check_dates_in_order(issues)
+        self.check_duplicates(references, rows, ref_at, issues)
+        self.record(issues, rows)
+        self.rows.extend(rows)
         self.references.extend(references)
-        for slot, values in zip(self.slots, translated, strict=True):
-            slot.data.extend(values)  # type: ignore[arg-type]
 
-    def translate(
-        self, slot: _Slot, at: int, cells: Sequence[str], issues: list[tuple[int, int, str]]
-    ) -> list[object]:
-        kind = slot.field.kind
-        get = slot.memo.get
-        values: list[object] = list(map(get, cells, repeat(_UNSEEN)))
-        if kind in ("code", "flag", "date"):
-            # The common case, settled by one C-level scan: every cell already known,
-            # none invalid, and blank only where the field may be blank.
-            blank_value = BLANK_DATE if kind == "date" else BLANK_CODE
-            low = min(cast(list[int], values), default=blank_value + 1)
-            if low > blank_value or (low == blank_value and not slot.field.required):
-                return values
-        if _UNSEEN in values:
-            parse = self.parser(slot)
-            remember = len(slot.memo) < MEMO_LIMIT
-            for i, value in enumerate(values):
-                if value == _UNSEEN:
-                    cell = cells[i]
-                    value = slot.memo.get(cell, _UNSEEN)
-                    if value == _UNSEEN:
-                        value = parse(cell)
-                        if remember:
-                            slot.memo[cell] = value
-                    values[i] = value
-        blank: object = {"code": BLANK_CODE, "flag": BLANK_CODE, "date": BLANK_DATE}.get(kind)
-        if slot.field.required and blank in values:
-            for i, value in enumerate(values):
-                if value == blank:
-                    issues.append((i, at, f"{slot.field.title} is blank"))
-        if _INVALID in values:
-            for i, value in enumerate(values):
-                if value == _INVALID:
-                    issues.append((i, at, self.invalid_message(slot, cells[i])))
-        return values
-
-    def parser(self, slot: _Slot) -> Callable[[str], object]:
-        kind = slot.field.kind
-        if kind in ("code", "flag"):
-            codes = self.vocabulary.codes[slot.field.id].codes
-
-            def code(cell: str) -> object:
-                key = normalise_code(cell)
-                return BLANK_CODE if not key else codes.get(key, _INVALID)
-
-            return code
-        if kind == "date":
-
-            def day(cell: str) -> object:
-                if not cell.strip():
-                    return BLANK_DATE
-                parsed = parse_date(cell)
-                return _INVALID if parsed is None else parsed.toordinal()
-
-            return day
-        if kind == "integer":
-
-            def integer(cell: str) -> object:
-                text = cell.strip()
-                if not text:
-                    return None
-                return int(text) if text.isascii() and text.isdigit() else _INVALID
-
-            return integer
-
-        def text(cell: str) -> object:
-            return cell.strip() or None
-
-        return text
-
-    def invalid_message(self, slot: _Slot, cell: str) -> str:
-        case_field = slot.field
-        if case_field.kind == "date":
-            return "not a date; expected YYYY-MM-DD or DD/MM/YYYY"
-        if case_field.kind == "integer":
-            return "not a whole number"
-        codes = [c for v in case_field.values for c in (v.codes[:1] or (v.id,))]
-        expected = ", ".join(codes[:12]) + (", ..." if len(codes) > 12 else "")
-        if case_field.personal:  # a personal field's value is never echoed
-            return f"unknown code for {case_field.title}; expected one of {expected}"
-        shown = cell.strip()
-        shown = shown if len(shown) <= 30 else shown[:27] + "..."
-        return f"unknown code {shown!r} for {case_field.title}; expected one of {expected}"
-
-    def check_dates_in_order(
-        self, translated: list[list[object]], issues: list[tuple[int, int, str]]
-    ) -> None:
+    def check_dates_in_order(self, issues: list[Issue]) -> None:
+        """A date of birth after the date of referral (both given) is a problem."""
         ids = [s.field.id for s in self.slots]
         if BIRTH_FIELD not in ids or REFERRAL_FIELD not in ids:
             return
         birth_at, referral_at = ids.index(BIRTH_FIELD), ids.index(REFERRAL_FIELD)
-        births, referrals = translated[birth_at], translated[referral_at]
-        late = [
-            i
+        birth, referral = self.slots[birth_at].cells, self.slots[referral_at].cells
+        assert isinstance(birth, PackedCells) and isinstance(referral, PackedCells)
+        births, referrals = birth.last_values(), referral.last_values()
+        if not any(map(gt, births, referrals)):  # the usual answer, found in C
+            return
+        message = f"date of birth is after the date of referral ({self.slots[referral_at].label})"
+        issues += [
+            (i, birth_at, message)
             for i, (b, r) in enumerate(zip(births, referrals, strict=True))
-            if b > r > 0  # type: ignore[operator]
+            if b > r > 0
         ]
-        referral = self.slots[referral_at]
-        for i in late:
-            message = f"date of birth is after the date of referral ({referral.label})"
-            issues.append((i, birth_at, message))
 
     def check_duplicates(
-        self,
-        references: list[str],
-        first_row: int,
-        ref_at: int,
-        skip: set[int],
-        issues: list[tuple[int, int, str]],
+        self, references: list[str], rows: Sequence[int], ref_at: int, issues: list[Issue]
     ) -> None:
+        """A reference seen before is a problem, naming the row where it was first seen."""
         before = len(self.seen)
         self.seen.update(references)
         if len(self.seen) - before == len(references) - references.count(""):
@@ -348,22 +260,22 @@ class _Reader:
                 if reference in earlier and reference not in first_seen:
                     first_seen[reference] = row
         for i, reference in enumerate(references):
-            if not reference or i in skip:
+            if not reference:
                 continue
             if reference in first_seen:
                 issues.append((i, ref_at, f"duplicates row {first_seen[reference]}"))
             else:
-                first_seen[reference] = first_row + i
+                first_seen[reference] = rows[i]
 
-    def record(self, issues: list[tuple[int, int, str]], first_row: int) -> None:
+    def record(self, issues: list[Issue], rows: Sequence[int]) -> None:
         if not issues:
             return
         issues.sort(key=lambda issue: (issue[0], self.slots[issue[1]].position))
         for i, at, message in issues:
-            self.bad_rows.add(first_row + i)
+            self.bad_rows.add(rows[i])
             self.problem_count += 1
             if len(self.problems) < PROBLEM_CAP:
-                self.problems.append(f"row {first_row + i}, {self.slots[at].label}: {message}")
+                self.problems.append(f"row {rows[i]}, {self.slots[at].label}: {message}")
 
     # -- result -----------------------------------------------------------------------
 
@@ -387,17 +299,11 @@ class _Reader:
             keep = [row not in bad for row in self.rows]
         rows = array("l", compress(self.rows, keep)) if keep else self.rows
         references = list(compress(self.references, keep)) if keep else self.references
-        columns: dict[str, Column] = {}
-        for slot in self.slots:
-            if slot is self.reference_slot:
-                continue
-            data = slot.data
-            if keep:
-                if isinstance(data, array):
-                    data = array("h" if data.typecode == "h" else "l", compress(data, keep))
-                else:
-                    data = list(compress(data, keep))
-            columns[slot.field.id] = _column(slot.field, data, self.vocabulary)
+        columns: dict[str, Column] = {
+            slot.field.id: _column(slot.cells, keep, self.vocabulary)
+            for slot in self.slots
+            if slot is not self.reference_slot
+        }
         return CaseList(
             path=self.path,
             sha256=digest,
@@ -412,15 +318,16 @@ class _Reader:
 
 
 def _column(
-    case_field: CaseField, data: array[int] | list[object], vocabulary: Vocabulary
+    cells: ColumnCells[object] | ColumnCells[bytes], keep: list[bool] | None, vocabulary: Vocabulary
 ) -> Column:
-    if isinstance(data, array) and case_field.kind in ("code", "flag"):
-        return CodeColumn(
-            field=case_field, value_ids=vocabulary.codes[case_field.id].value_ids, data=data
-        )
-    if isinstance(data, array):
-        return DateColumn(field=case_field, data=data)
-    return TextColumn(field=case_field, data=data)  # type: ignore[arg-type]
+    field = cells.field
+    if isinstance(cells, PackedCells):
+        if field.kind == "date":
+            return DateColumn(field=field, data=cells.values(keep))
+        value_ids = vocabulary.codes[field.id].value_ids
+        return CodeColumn(field=field, value_ids=value_ids, data=cells.values(keep))
+    assert isinstance(cells, ObjectCells)
+    return TextColumn(field=field, data=cells.values(keep))  # type: ignore[arg-type]
 
 
 def _row_ranges(rows: Sequence[int], limit: int = 40) -> str:

@@ -2,8 +2,8 @@
 
 A council's list can run to a million rows.  Holding each row as a dict of
 Python objects would take gigabytes, so the list is kept as compact columns
-(code indexes in ``array('h')``, dates as day ordinals in ``array('l')``) and
-the sampling engine works on those directly.  ``Case`` objects, with readable
+(code indexes in ``array('b')``, one byte a case; dates as day ordinals in
+``array('i')``) and the sampling engine works on those directly.  ``Case`` objects, with readable
 values keyed by canonical field id, are built only when someone asks for them.
 """
 
@@ -21,6 +21,7 @@ from inspectkit.model import CaseField
 
 BLANK_CODE = -1
 BLANK_DATE = 0
+DATE_TYPECODE = "i"  # day ordinals run to 3,652,059: four bytes are plenty
 
 
 @frozen(kw_only=True)
@@ -132,7 +133,7 @@ class CaseList:
         """A date field's day ordinals for every case (``BLANK_DATE`` when blank)."""
         column = self.columns.get(field_id)
         if column is None:
-            return array("l", [BLANK_DATE]) * len(self)
+            return array(DATE_TYPECODE, [BLANK_DATE]) * len(self)
         if not isinstance(column, DateColumn):
             raise TypeError(f"field {field_id!r} is not a date field")
         return column.data

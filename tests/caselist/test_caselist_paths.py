@@ -1,0 +1,114 @@
+"""Every way a list reaches the validator gives the same cases and the same problems."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+
+import pytest
+from caselist_helpers import CRA_HEADINGS, good_row
+
+from inspectkit.caselist import CaseList, cells, csvsplit, read_case_list, reader, sources
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+
+JUNK = ["", " ", "31/02/2011", "2011-13-01", "Nonsense", "7", "1/1/11", "x, y", 'q"uote', "T-0003"]
+
+
+def _rows(count: int, seed: int) -> list[list[str]]:
+    """A list with every kind of problem sprinkled in, and blank rows."""
+    rng = random.Random(seed)
+    rows = []
+    for number in range(count):
+        row = good_row(number)
+        row[1] = rng.choice(["01/06/2011", "2011-06-02", "3/6/2011"])
+        for at in range(len(row)):
+            if rng.random() < 0.04:
+                row[at] = rng.choice(JUNK)
+        if rng.random() < 0.02:
+            row = [""] * len(row)
+        if rng.random() < 0.02:
+            row = row[: rng.randrange(len(row))]
+        rows.append(row)
+    return rows
+
+
+def _write(path: Path, rows: list[list[str]], *, quoting: int, ending: str, bom: bool) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=quoting, lineterminator=ending)
+    writer.writerow(CRA_HEADINGS)
+    writer.writerows(rows)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode("utf-8"))
+    return path
+
+
+def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(CRA_HEADINGS))
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    workbook.save(path)
+    return path
+
+
+def _content(cases: CaseList) -> object:
+    columns = {name: list(column.data) for name, column in cases.columns.items()}
+    warnings = [w.replace(str(cases.path), "") for w in cases.warnings]
+    return list(cases.rows), cases.references, columns, cases.excluded_rows, warnings
+
+
+def _outcome(path: Path, regime: Regime, strict: bool) -> object:
+    try:
+        return _content(read_case_list(path, regime, strict=strict))
+    except InputError as exc:
+        return [problem.split(": ", 1)[1] for problem in exc.problems]
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_plain_quoted_crlf_tiny_blocks_and_xlsx_agree(
+    tmp_path: Path, cra: Regime, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    rows = _rows(300, seed=3)
+    plain = _write(tmp_path / "plain.csv", rows, quoting=csv.QUOTE_MINIMAL, ending="\n", bom=False)
+    expected = _outcome(plain, cra, strict)
+    assert expected  # problems (strict) or cases (lenient)
+    variants = [
+        _write(tmp_path / "all.csv", rows, quoting=csv.QUOTE_ALL, ending="\r\n", bom=True),
+        _write(tmp_path / "crlf.csv", rows, quoting=csv.QUOTE_MINIMAL, ending="\r\n", bom=True),
+    ]
+    for path in variants:
+        assert _outcome(path, cra, strict) == expected, path.name
+    monkeypatch.setattr(csvsplit, "READ_CHARS", 97)  # many blocks, cut anywhere
+    monkeypatch.setattr(sources, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(cells, "MEMO_LIMIT", 3)  # most texts parsed afresh each time
+    for path in [plain, *variants, _xlsx(tmp_path / "list.xlsx", rows)]:
+        assert _outcome(path, cra, strict) == expected, path.name
+
+
+def test_a_problem_text_is_reported_on_every_row_that_holds_it(
+    tmp_path: Path, cra: Regime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csvsplit, "READ_CHARS", 64)
+    monkeypatch.setattr(reader, "PROBLEM_CAP", 1000)
+    rows = [good_row(n) for n in range(40)]
+    for n in (3, 17, 38):
+        rows[n][6] = "Maybe"  # Outcome, column G
+    path = _write(tmp_path / "l.csv", rows, quoting=csv.QUOTE_MINIMAL, ending="\n", bom=False)
+    with pytest.raises(InputError) as caught:
+        read_case_list(path, cra)
+    assert [p.split(": ", 2)[1] for p in caught.value.problems] == [
+        f"row {n + 2}, column G (Outcome)" for n in (3, 17, 38)
+    ]
+
+
+def test_stored_columns_are_compact(tmp_path: Path, cra: Regime) -> None:
+    rows = [good_row(n) for n in range(5)]
+    path = _write(tmp_path / "l.csv", rows, quoting=csv.QUOTE_MINIMAL, ending="\n", bom=False)
+    cases = read_case_list(path, cra)
+    assert cases.columns["gender"].data.typecode == "b"  # type: ignore[union-attr]
+    assert cases.columns["referral_date"].data.typecode == "i"  # type: ignore[union-attr]
