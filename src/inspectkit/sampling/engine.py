@@ -8,70 +8,34 @@ random, sub-sets flagged within the sample and the regime's overall minimum.
 Every random choice comes from one ``random.Random(seed)`` over cases in row
 order, so the same seed and file always give the same sample.  Where the list
 cannot satisfy a rule the record says so plainly instead of failing.
+
+Which cases a rule may choose from is worked out on whole columns
+(``sampling.columns``: masks and strata numbers, in C); only the few cases
+actually drawn are handled one by one.
 """
 
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import product
+from itertools import chain, product
 
 from inspectkit.caselist.dates import months_before
 from inspectkit.caselist.fields import privacy_rules
 from inspectkit.caselist.table import CaseList
-from inspectkit.caselist.vocabulary import short_label
 from inspectkit.errors import InputError
-from inspectkit.model import CaseField, CaseGroup, FieldMatch, Phase, Regime, Subset
+from inspectkit.model import CaseGroup, FieldMatch, Phase, Regime, Subset
+from inspectkit.sampling.columns import CaseColumns, StratumKey, both
 from inspectkit.sampling.record import SampledCase, SampleRecord
 from inspectkit.sampling.surveys import survey_eligibility
 
 STATUS_FIELD = "case_status"
 CLOSED_VALUE = "closed"
 CLOSED_DATE_FIELD = "closed_date"
-NOT_RECORDED = "not recorded"
 WHOLE_SAMPLE = "sample"
-
-
-class _Columns:
-    """Per-field value ids, computed once per draw."""
-
-    def __init__(self, cases: CaseList) -> None:
-        self.cases = cases
-        self.fields: dict[str, CaseField] = {f.id: f for f in cases.fields}
-        self._ids: dict[str, Sequence[str | None]] = {}
-        self._keys: dict[tuple[str, ...], list[tuple[str | None, ...]]] = {}
-
-    def ids(self, field_id: str) -> Sequence[str | None]:
-        if field_id not in self._ids:
-            self._ids[field_id] = self.cases.value_ids(field_id)
-        return self._ids[field_id]
-
-    def strata_keys(self, fields: tuple[str, ...]) -> list[tuple[str | None, ...]]:
-        """Each case's stratum (its values of ``fields``), built once per field tuple."""
-        if fields not in self._keys:
-            self._keys[fields] = list(zip(*(self.ids(f) for f in fields), strict=True))
-        return self._keys[fields]
-
-    def label(self, field_id: str, value_id: str | None) -> str:
-        if value_id is None:
-            return NOT_RECORDED
-        case_field = self.fields.get(field_id)
-        value = (
-            next((v for v in case_field.values if v.id == value_id), None) if case_field else None
-        )
-        return short_label(value.label) if value else value_id
-
-    def title(self, field_id: str) -> str:
-        case_field = self.fields.get(field_id)
-        return case_field.title if case_field else field_id
-
-    def matching(self, candidates: list[int], where: Sequence[FieldMatch]) -> list[int]:
-        for match in where:
-            allowed = set(match.values)
-            column = self.ids(match.field)
-            candidates = [i for i in candidates if column[i] in allowed]
-        return candidates
+Strata = list[tuple[StratumKey, list[int]]]
 
 
 class _Draw:
@@ -81,56 +45,65 @@ class _Draw:
         self.regime = regime
         self.rules = regime.sampling
         self.cases = cases
-        self.columns = _Columns(cases)
+        self.columns = CaseColumns(cases)
         self.rng = random.Random(seed)
         self.on = on
         self.taken: dict[int, tuple[Phase | None, str]] = {}
         self.shortfalls: list[str] = []
         self.warnings: list[str] = []
         self._members: dict[str, list[int]] = {}
-        self._strata: dict[
-            tuple[str | None, tuple[str, ...]], list[tuple[tuple[str | None, ...], list[int]]]
-        ] = {}
+        self._strata: dict[tuple[str | None, tuple[str, ...]], Strata] = {}
+        self.population_mask = b""  # set with the population, for selecting groups from it
         self.population = self.find_population()
 
     # -- population ---------------------------------------------------------------
 
     def find_population(self) -> list[int]:
-        """Cases the rules allow: ``where`` matches; current, or closed recently enough."""
+        """Cases the rules allow: ``where`` matches; current, or closed recently enough.
+
+        Only cases marked closed or with a closure date need a decision; every other
+        case matching ``where`` is current.
+        """
         population = self.rules.population
-        candidates = self.columns.matching(list(range(len(self.cases))), population.where)
-        status = self.columns.ids(STATUS_FIELD)
+        columns = self.columns
+        allowed = bytearray(columns.mask(population.where))
+        closed = columns.mask([FieldMatch(field=STATUS_FIELD, values=(CLOSED_VALUE,))])
         closed_on = self.cases.ordinals(CLOSED_DATE_FIELD)
         today = self.on.toordinal()
         months = population.closed_within_months
         earliest = months_before(self.on, months).toordinal() if months is not None else None
-        kept: list[int] = []
         undated = 0
-        for i in candidates:
+        marked = bytearray(closed)
+        for i in columns.selected(closed_on):
+            marked[i] = 1
+        for i in columns.selected(marked):
+            if not allowed[i]:
+                continue
             closed_day = closed_on[i]
-            if status[i] != CLOSED_VALUE and not 0 < closed_day <= today:
-                kept.append(i)  # current on the inspection date
-            elif earliest is not None and earliest <= closed_day <= today:
-                kept.append(i)
-            elif closed_day == 0 and earliest is not None:
+            if not closed[i] and not 0 < closed_day <= today:
+                continue  # current on the inspection date
+            if earliest is not None and earliest <= closed_day <= today:
+                continue
+            allowed[i] = 0
+            if closed_day == 0 and earliest is not None:
                 undated += 1
         if undated:
             self.warnings.append(
                 f"{undated} closed case(s) have no closure date, so whether they closed "
                 f"within {months} months cannot be told; they were not drawn"
             )
-        return kept
+        self.population_mask = bytes(allowed)
+        return columns.selected(allowed)
 
     def available(self, candidates: Sequence[int], extra: set[int] | None = None) -> list[int]:
-        taken = self.taken
-        if not extra:
-            return [i for i in candidates if i not in taken]
-        return [i for i in candidates if i not in taken and i not in extra]
+        """``candidates`` (in row order) not yet taken, nor in ``extra``."""
+        return _without(candidates, self.taken.keys() | (extra or set()))
 
     def members(self, group: CaseGroup) -> list[int]:
         """The population's cases in ``group`` (computed once per group)."""
         if group.id not in self._members:
-            self._members[group.id] = self.columns.matching(self.population, group.where)
+            mask = both(self.population_mask, self.columns.mask(group.where))
+            self._members[group.id] = self.columns.selected(mask)
         return self._members[group.id]
 
     # -- drawing ------------------------------------------------------------------
@@ -191,23 +164,12 @@ class _Draw:
                     break
         return picks
 
-    def strata(
-        self, candidates: list[int], fields: Sequence[str], source: str | None
-    ) -> list[tuple[tuple[str | None, ...], list[int]]]:
+    def strata(self, candidates: list[int], fields: Sequence[str], source: str | None) -> Strata:
         """``candidates`` grouped by their values of ``fields``, in row order within each."""
         cache_key = (source, tuple(fields))
         if source is not None and cache_key in self._strata:
             return self._strata[cache_key]
-        stratum_of = self.columns.strata_keys(tuple(fields))
-        grouped: dict[tuple[str | None, ...], list[int]] = {}
-        for i in candidates:
-            key = stratum_of[i]
-            members = grouped.get(key)
-            if members is None:
-                grouped[key] = [i]
-            else:
-                members.append(i)
-        result = list(grouped.items())
+        result = self.columns.strata(tuple(fields)).groups(candidates)
         if source is not None:
             self._strata[cache_key] = result
         return result
@@ -279,10 +241,7 @@ class _Draw:
     def cover(self, phase: Phase, here: set[int]) -> None:
         """At least one case from every combination of the ``cover`` fields that exists."""
         fields = phase.cover
-        stratum_of = self.columns.strata_keys(tuple(fields))
-        strata: dict[tuple[str | None, ...], list[int]] = {}
-        for i in self.population:
-            strata.setdefault(stratum_of[i], []).append(i)
+        strata = dict(self.strata(self.population, fields, source="population"))
         choices = []
         for field_id in fields:
             case_field = self.columns.fields.get(field_id)
@@ -298,7 +257,7 @@ class _Draw:
                     f"can be drawn ({phase.source})"
                 )
                 continue
-            if any(i in here for i in members):
+            if not here.isdisjoint(members):
                 continue
             pool = self.available(members, here)
             if not pool:
@@ -384,7 +343,7 @@ def draw_sample(
     drawn = []
     for index, (chosen_in, rule) in draw.taken.items():
         details = tuple(
-            (draw.columns.title(f), draw.columns.label(f, draw.columns.ids(f)[index]))
+            (draw.columns.title(f), draw.columns.label(f, draw.columns.value_id(index, f)))
             for f in detail_fields
         )
         drawn.append(
@@ -408,7 +367,7 @@ def draw_sample(
         on=on,
         drawn=tuple(drawn),
         shortfalls=tuple(draw.shortfalls),
-        surveys=survey_eligibility(regime, cases, on),
+        surveys=survey_eligibility(regime, cases, on, draw.columns),
         population_text=regime.sampling.population.text,
         population_size=len(draw.population),
         cases_read=len(cases),
@@ -420,7 +379,7 @@ def draw_sample(
     )
 
 
-def _detail_fields(regime: Regime, columns: _Columns) -> list[str]:
+def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
     """Code fields the regime's rules refer to, plus case status — never personal details."""
     rules = regime.sampling
     named: set[str] = {STATUS_FIELD}
@@ -437,3 +396,19 @@ def _detail_fields(regime: Regime, columns: _Columns) -> list[str]:
         for f in columns.fields.values()
         if f.id in named and f.id not in never and f.kind in ("code", "flag")
     ]
+
+
+def _without(rows: Sequence[int], excluded: set[int]) -> list[int]:
+    """``rows`` (ascending) less ``excluded``: a few cut out by bisection, the rest copied."""
+    if len(excluded) * 64 > len(rows):
+        return [i for i in rows if i not in excluded]
+    cuts = sorted(
+        at for i in excluded if (at := bisect_left(rows, i)) < len(rows) and rows[at] == i
+    )
+    pieces = []
+    start = 0
+    for at in cuts:
+        pieces.append(rows[start:at])
+        start = at + 1
+    pieces.append(rows[start:])
+    return list(chain.from_iterable(pieces))
