@@ -246,18 +246,26 @@ def _milestone_to_data(planned: PlannedMilestone) -> dict[str, Any]:
     }
 
 
-def plan_from_data(regime: Regime, data: Mapping[str, Any], *, where: str = "plan") -> Plan:
+def plan_from_data(regime: Regime, data: object, *, where: str = "plan") -> Plan:
     """A plan saved by :func:`plan_to_data`, checked against ``regime``.
 
-    Every problem is reported (as ``where: field: problem``) in one InputError.
+    ``data`` is whatever the JSON held, so anything else (a list, a number) is
+    reported rather than trusted.  Every problem is reported (as ``where: field:
+    problem``) in one InputError.
     """
+    if not isinstance(data, Mapping):
+        raise InputError.single(
+            f"{where}: expected a saved plan: a JSON object with regime_id, start and "
+            "milestones, as `inspectkit init` writes it"
+        )
     problems: list[str] = []
 
     def read_date(value: Any, field_name: str) -> date | None:
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            pass
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
         problems.append(f"{where}: {field_name}: expected a YYYY-MM-DD date, got {value!r}")
         return None
 
@@ -266,7 +274,11 @@ def plan_from_data(regime: Regime, data: Mapping[str, Any], *, where: str = "pla
             f"{where}: regime_id: the plan is for {data.get('regime_id')!r}, not {regime.id!r}"
         )
     start = read_date(data.get("start"), "start")
-    closures = [read_date(v, f"closures[{i}]") for i, v in enumerate(data.get("closures", []))]
+    saved_closures = data.get("closures", [])
+    if not isinstance(saved_closures, list):
+        problems.append(f"{where}: closures: expected a list of YYYY-MM-DD dates")
+        saved_closures = []
+    closures = [read_date(v, f"closures[{i}]") for i, v in enumerate(saved_closures)]
     warnings = data.get("warnings", [])
     if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
         problems.append(f"{where}: warnings: expected a list of text lines")

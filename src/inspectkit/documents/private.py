@@ -15,7 +15,9 @@ warning, by count only.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -54,24 +56,63 @@ def sample_size(workspace: Workspace) -> int | None:
 
 
 def _sample_references(path: Path) -> list[tuple[int, str]]:
-    """(row, reference) for each drawn case, whatever format the sample was saved in."""
+    """(row, reference) for each drawn case, whatever format the sample was saved in.
+
+    Row 0 marks a survey list's reference.  A sample that cannot be read is an
+    error, never "no references": documents checked against nothing would pass.
+    """
     if path.suffix == ".json":
-        try:
-            data: Any = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError.single(f"{path}: not a readable sample: {exc}") from None
-        drawn = data.get("drawn", []) if isinstance(data, dict) else []
-        found = [
-            (index, str(item["reference"]))
-            for index, item in enumerate(drawn, start=1)
-            if isinstance(item, dict) and item.get("reference")
-        ]
-        surveys = data.get("surveys", []) if isinstance(data, dict) else []
-        for survey in surveys if isinstance(surveys, list) else []:
-            references = survey.get("references", []) if isinstance(survey, dict) else []
-            found += [(0, str(r)) for r in references if r]
-        return found
-    rows = _table_rows(path)
+        return _json_references(path)
+    sheets = _table_sheets(path)
+    found = _column_references(sheets[0]) if sheets else []
+    for sheet in sheets[1:]:  # an .xlsx sample's "Surveys" sheet: survey, reference
+        if sheet and [str(h or "").strip().lower() for h in sheet[0]][1:2] == ["case reference"]:
+            found += [(0, str(row[1])) for row in sheet[1:] if len(row) > 1 and row[1]]
+    return found
+
+
+def _json_references(path: Path) -> list[tuple[int, str]]:
+    """References from a sample.json, each part checked (messages never quote a value)."""
+    expected = (
+        f"{path}: expected a sample saved by `inspectkit sample`: a JSON object whose "
+        '"drawn" list has a "reference" for each case'
+    )
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError.single(f"{path}: not UTF-8 text (byte {exc.start}); {expected}") from None
+    except ValueError as exc:
+        raise InputError.single(f"{path}: not valid JSON ({exc}); {expected}") from None
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    drawn = data.get("drawn") if isinstance(data, dict) else None
+    if not isinstance(drawn, list):
+        raise InputError.single(expected)
+    found: list[tuple[int, str]] = []
+    problems: list[str] = []
+    for index, item in enumerate(drawn, start=1):
+        reference = item.get("reference") if isinstance(item, dict) else None
+        if isinstance(reference, str | int) and str(reference).strip():
+            found.append((index, str(reference)))
+        else:
+            problems.append(f"{path}: drawn[{index - 1}]: expected a case with a reference")
+    surveys = data.get("surveys", [])
+    if not isinstance(surveys, list):
+        problems.append(f"{path}: surveys: expected a list of surveys")
+        surveys = []
+    for index, survey in enumerate(surveys):
+        references = survey.get("references") if isinstance(survey, dict) else None
+        if not isinstance(references, list):
+            problems.append(f"{path}: surveys[{index}]: expected a list of references")
+            continue
+        found += [(0, str(r)) for r in references if isinstance(r, str | int) and str(r)]
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def _column_references(rows: list[list[Any]]) -> list[tuple[int, str]]:
+    """The reference column of a sample table: headed "reference", else the first."""
     if not rows:
         return []
     header = [str(h or "").strip().lower() for h in rows[0]]
@@ -85,17 +126,48 @@ def _sample_references(path: Path) -> list[tuple[int, str]]:
     ]
 
 
-def _table_rows(path: Path) -> list[list[Any]]:
+def _table_sheets(path: Path) -> list[list[list[Any]]]:
+    """Every sheet's rows (a CSV is one sheet); InputError naming the file when unreadable."""
     if path.suffix == ".xlsx":
-        import openpyxl
+        return _workbook_sheets(path)
+    try:
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError.single(
+            f"{path}: not UTF-8 text (line {line}); save the sample as UTF-8 CSV, as "
+            "`inspectkit sample` writes it"
+        ) from None
+    try:
+        return [[list(r) for r in csv.reader(io.StringIO(text, newline=""))]]
+    except csv.Error as exc:
+        raise InputError.single(f"{path}: not a readable CSV file ({exc})") from None
 
+
+def _workbook_sheets(path: Path) -> list[list[list[Any]]]:
+    import openpyxl
+
+    try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return [list(r) for r in csv.reader(handle)]
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except Exception as exc:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise InputError.single(
+            f"{path}: not a readable Excel workbook ({type(exc).__name__}); expected an .xlsx "
+            "sample as `inspectkit sample` writes it"
+        ) from None
+    try:
+        return [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in book.worksheets]
+    except Exception as exc:  # a damaged sheet inside a readable package
+        raise InputError.single(
+            f"{path}: a sheet of the workbook cannot be read ({type(exc).__name__})"
+        ) from None
+    finally:
+        book.close()
 
 
 def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Path) -> None:

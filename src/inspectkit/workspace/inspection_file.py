@@ -11,7 +11,6 @@ Two passes, each reporting every problem it finds with the file and key path:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cache
@@ -25,6 +24,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+from inspectkit.toml_files import read_toml
 from inspectkit.workspace.model import Finding, Inspection
 from inspectkit.workspace.names import honorific_name, looks_like_job_title
 
@@ -144,17 +144,9 @@ def _format(exc: BaseException, type_: type | None) -> str:
 
 def read_inspection_file(path: Path) -> InspectionFile:
     """Parse and structure ``path``; InputError lines read ``FILE: key.path: problem``."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise InputError.single(
-            f"{path}: no inspection file; create one with `inspectkit init`"
-        ) from None
-    except OSError as exc:
-        raise InputError.single(f"{path}: cannot read: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(f"{path}: not valid TOML: {exc}") from None
+    if not path.exists():
+        raise InputError.single(f"{path}: no inspection file; create one with `inspectkit init`")
+    data = read_toml(path)  # unreadable, not UTF-8, bad syntax: one line each, as for all TOML
     try:
         return converter().structure(data, InspectionFile)
     except (ClassValidationError, IterableValidationError) as exc:
