@@ -53,3 +53,52 @@ def test_demo_writes_every_regime(tmp_path: Path, capsys):
             if p.name.startswith(registered.regime.id)
         )
     assert "Wrote" in capsys.readouterr().out
+
+
+def test_a_failing_document_leaves_every_earlier_one_as_it_was(cra_workspace, capsys):
+    """Rendered and checked in memory first: the letter is not replaced when the email fails."""
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    assert run(["report", str(directory)]) == 0
+    documents = directory / "documents"
+    before = {p.name: p.read_bytes() for p in documents.iterdir()}
+    assert set(before) == {"letter.docx", "notification_email.docx", "staff_information.docx"}
+    inspection = directory / "inspection.toml"
+    inspection.write_text(
+        inspection.read_text(encoding="utf-8").replace("vary in quality", "are inconsistent"),
+        encoding="utf-8",
+    )
+    (directory / "templates").mkdir()
+    for broken in ("notification_email.docx", "staff_information.docx"):
+        (directory / "templates" / broken).write_text("not a Word file", encoding="utf-8")
+    capsys.readouterr()
+    assert run(["report", str(directory)]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert [line.split("templates/")[1].split(":")[0] for line in errors] == [
+        "notification_email.docx",
+        "staff_information.docx",
+    ]
+    assert {p.name: p.read_bytes() for p in documents.iterdir()} == before  # no .part left
+
+
+def test_report_output_starts_with_its_news_and_names_each_workspace_once(
+    cra_workspace, tmp_path, capsys
+):
+    good = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    missing = tmp_path / "nonexist"
+    assert run(["report", str(good), str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == f"{good}: 3 documents"
+    assert captured.err.splitlines() == [f"inspectkit: error: {missing}: not a workspace folder"]
+
+
+def test_documents_are_written_all_together_or_not_at_all(tmp_path):
+    from inspectkit.documents.build import write_all
+    from inspectkit.errors import InputError
+
+    first, blocked = tmp_path / "letter.docx", tmp_path / "email.docx"
+    first.write_bytes(b"old letter")
+    blocked.mkdir()  # cannot be replaced by a file
+    with pytest.raises(InputError, match=r"email\.docx: is a folder"):
+        write_all([(first, b"new letter"), (blocked, b"new email")])
+    assert first.read_bytes() == b"old letter"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["email.docx", "letter.docx"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -100,10 +102,18 @@ def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], l
     try:
         result = render_workspace(Path(directory), pdf=pdf)
     except InputError as exc:
-        return directory, [], [], list(exc.problems)
+        return directory, [], [], in_workspace(directory, exc.problems)
     except Exception as exc:  # report it against the workspace and let the others finish
-        return directory, [], [], [f"internal error: {type(exc).__name__}: {exc}"]
-    return directory, [str(p) for p in result.documents], list(result.warnings), []
+        return directory, [], [], [f"{directory}: internal error: {type(exc).__name__}: {exc}"]
+    warnings = in_workspace(directory, result.warnings)
+    return directory, [str(p) for p in result.documents], warnings, []
+
+
+def in_workspace(directory: str, lines: Iterable[str]) -> list[str]:
+    """Each line naming its workspace once: most already start with a path inside it
+    ("ws/inspection.toml: ..."), or with the folder itself ("ws: not a workspace folder")."""
+    own = (f"{directory}:", f"{directory}/", f"{directory}{os.sep}")
+    return [line if line.startswith(own) else f"{directory}: {line}" for line in lines]
 
 
 def _warm_up() -> None:
@@ -163,7 +173,6 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     A workspace that fails is reported by name and the others carry on; the exit
     status is 2 if any failed.
     """
-    import os
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from rich.progress import Progress
@@ -177,8 +186,10 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     workers = min(jobs or os.cpu_count() or 1, len(names))
     results: list[tuple[str, list[str], list[str], list[str]]] = []
     _warm_up()
+    out = console()
+    quiet = not out.is_terminal  # off a terminal, a progress bar only leaves a blank line
     if workers == 1:
-        with Progress(console=console(), transient=True) as progress:
+        with Progress(console=out, transient=True, disable=quiet) as progress:
             task = progress.add_task("Rendering", total=len(names))
             for name in names:
                 results.append(_render_one(name, pdf))
@@ -188,7 +199,7 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
             # submitting forks every worker now, before the progress bar starts its
             # refresh thread: forking a process that runs threads can deadlock the child
             futures = [pool.submit(_render_one, name, pdf) for name in names]
-            with Progress(console=console(), transient=True) as progress:
+            with Progress(console=out, transient=True, disable=quiet) as progress:
                 task = progress.add_task("Rendering", total=len(names))
                 for future in as_completed(futures):
                     results.append(future.result())
@@ -201,11 +212,11 @@ def _print_results(results: list[tuple[str, list[str], list[str], list[str]]], t
     failed = 0
     for directory, written, warnings, problems in results:
         for line in warnings:
-            warn(f"{directory}: {line}")
+            warn(line)
         if problems:
             failed += 1
             for line in problems:
-                click.echo(f"inspectkit: error: {directory}: {line}", err=True)
+                click.echo(f"inspectkit: error: {line}", err=True)
         elif total <= 20:
             out.print(f"{directory}: {len(written)} documents")
     ok = total - failed

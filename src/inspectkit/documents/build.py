@@ -1,4 +1,10 @@
-"""Every document of one workspace: plan, rules, context, render, check, optional PDF.
+"""Every document of one workspace: prepare, render and check all in memory, then write.
+
+A workspace gets all its new documents or none.  Each document is rendered
+and checked in memory first; only when every one passes are they written —
+each to a temporary file beside its target, all renamed at the end — so a
+letter that fails its checks never leaves the email beside it replaced and the
+letter stale.  Every document's problems are reported together.
 
 A broken hard limiting rule stops rendering (the documents would state
 inconsistent judgements); advisory ones are returned as warnings.  The report or
@@ -9,13 +15,18 @@ template that drops one fails its check instead of going out wrong.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from attrs import frozen
 
+from inspectkit.documents.prepare import PreparedWorkspace, plan_dates, prepare_workspace
 from inspectkit.errors import InputError
-from inspectkit.workspace import Workspace, load_workspace
+from inspectkit.files import atomic_path
+from inspectkit.workspace import Workspace
+
+__all__ = ["WorkspaceResult", "plan_dates", "render_workspace"]
 
 
 @frozen(kw_only=True)
@@ -26,83 +37,103 @@ class WorkspaceResult:
     warnings: tuple[str, ...] = ()
 
 
-def plan_dates(plan: object) -> set[date]:
-    """Every date the plan names (documents may print any of them)."""
-    days: set[date] = set()
-    for planned in getattr(plan, "milestones", ()):
-        day = planned.first
-        while day <= planned.last:
-            days.add(day)
-            day += timedelta(days=1)
-        if planned.due is not None:
-            days.add(planned.due)
-    return days
-
-
 def render_workspace(
     directory: Path | Workspace, *, pdf: bool = False, out: Path | None = None
 ) -> WorkspaceResult:
     """Render every document of the workspace into ``out`` (default ``DIR/documents``)."""
-    from inspectkit.documents.context import build_context, letter_date
-    from inspectkit.documents.lookup import declared_documents
-    from inspectkit.documents.private import private_values, sample_size
-    from inspectkit.documents.render import render_document
-    from inspectkit.judgements import apply_limiting_rules
-
-    workspace = directory if isinstance(directory, Workspace) else load_workspace(directory)
-    regime = workspace.regime.regime
-    inspection = workspace.inspection
     if pdf:
         from inspectkit.documents.pdf import find_soffice, missing_message
 
         if find_soffice() is None:
             raise InputError.single(missing_message())
-    plan = workspace.plan()
-    outcomes = apply_limiting_rules(regime, inspection)
-    hard = [o for o in outcomes if o.severity == "error"]
-    if hard:
-        raise InputError(
-            [f"{workspace.inspection_file}: hard limit broken: {o.message}" for o in hard]
-        )
-    warnings = [o.message for o in outcomes if o.severity == "warning"]
-    warnings += list(plan.warnings)
-    private = private_values(workspace)
-    warnings += private.warnings
-    allowed = plan_dates(plan) | {letter_date(regime, inspection, plan)}
-    drawn = sample_size(workspace)
-    chosen = regime.report.chosen_statements(inspection.recorded_levels())
+    prepared = prepare_workspace(directory)
+    workspace = prepared.workspace
     target_dir = out or workspace.documents_dir
+    rendered = _render_all(prepared, target_dir)
+    if pdf:
+        rendered += _pdfs_of(rendered)
     target_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    write_all(rendered)
+    return WorkspaceResult(
+        directory=workspace.directory,
+        regime_id=workspace.regime.regime.id,
+        documents=tuple(path for path, _ in rendered),
+        warnings=prepared.warnings,
+    )
+
+
+def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Path, bytes]]:
+    """(target, checked bytes) for each document; InputError with every document's problems."""
+    from inspectkit.documents.context import build_context, letter_date
+    from inspectkit.documents.lookup import declared_documents
+    from inspectkit.documents.render import render_checked
+
+    workspace, plan = prepared.workspace, prepared.plan
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    allowed = plan_dates(plan) | {letter_date(regime, inspection, plan)}
+    chosen = regime.report.chosen_statements(inspection.recorded_levels())
     locales = sorted({"en_GB", inspection.locale})
+    rendered: list[tuple[Path, bytes]] = []
+    problems: list[str] = []
     for document in declared_documents(workspace.regime):
+        target = target_dir / Path(document.file).name
         context = build_context(
-            workspace, document.id, plan=plan, outcomes=outcomes, sample_size=drawn
+            workspace,
+            document.id,
+            plan=plan,
+            outcomes=prepared.outcomes,
+            sample_size=prepared.sample_size,
         )
         required = (
             [(f"{s.source} ({s.id})", s.text) for s in chosen.values()]
             if document.kind == regime.report.form
             else []
         )
-        path = render_document(
-            workspace.regime,
-            document.id,
-            context,
-            target_dir / Path(document.file).name,
-            overrides=workspace.templates_dir,
-            private=private,
-            allowed_dates=allowed,
-            required=required,
-            locales=locales,
-        )
-        written.append(path)
-        if pdf:
-            from inspectkit.documents.pdf import convert_to_pdf
+        try:
+            content = render_checked(
+                workspace.regime,
+                document.id,
+                context,
+                label=str(target),
+                overrides=workspace.templates_dir,
+                private=prepared.private,
+                allowed_dates=allowed,
+                required=required,
+                locales=locales,
+            )
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        rendered.append((target, content))
+    if problems:
+        raise InputError(problems)
+    return rendered
 
-            written.append(convert_to_pdf(path))
-    return WorkspaceResult(
-        directory=workspace.directory,
-        regime_id=regime.id,
-        documents=tuple(written),
-        warnings=tuple(warnings),
-    )
+
+def _pdfs_of(documents: Sequence[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
+    """Each document converted to PDF in a scratch folder (nothing is written beside it yet)."""
+    import tempfile
+
+    from inspectkit.documents.pdf import convert_to_pdf
+
+    converted: list[tuple[Path, bytes]] = []
+    with tempfile.TemporaryDirectory(prefix="inspectkit-pdf-") as scratch:
+        for target, content in documents:
+            source = Path(scratch) / target.name
+            source.write_bytes(content)
+            try:
+                pdf = convert_to_pdf(source)
+            except InputError as exc:  # name the document, not the scratch copy
+                raise InputError(
+                    [p.replace(str(source), str(target)) for p in exc.problems]
+                ) from None
+            converted.append((target.with_suffix(".pdf"), pdf.read_bytes()))
+    return converted
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file, or none: all go to temporary files first, renamed only at the end."""
+    with contextlib.ExitStack() as stack:
+        temporaries = [(stack.enter_context(atomic_path(target)), data) for target, data in files]
+        for temporary, data in temporaries:
+            temporary.write_bytes(data)

@@ -158,6 +158,37 @@ def render_to(template: Path, context: Mapping[str, Any], out: Path) -> None:
     Path(out).write_bytes(render_bytes(template, context))
 
 
+def render_checked(
+    registered: RegisteredRegime,
+    template_id: str,
+    context: Mapping[str, Any],
+    *,
+    label: str,
+    overrides: Path | None = None,
+    private: PrivateValues | Iterable[PrivateValue] = (),
+    allowed_dates: Collection[date] = (),
+    required: Iterable[tuple[str, str]] = (),
+    locales: Iterable[str] = ("en_GB",),
+) -> bytes:
+    """Document ``template_id`` rendered in memory, or InputError with every problem it has.
+
+    Each problem line starts with ``label`` (the file the document is for).
+    """
+    template = locate_template(registered, template_id, overrides)
+    rendered = render_bytes(template, context)
+    problems = check_document(
+        rendered,
+        label=label,
+        private=private,
+        allowed_dates=allowed_dates,
+        required=required,
+        locales=locales,
+    )
+    if problems:
+        raise InputError(problems)
+    return rendered
+
+
 def render_document(
     registered: RegisteredRegime,
     template_id: str,
@@ -171,18 +202,17 @@ def render_document(
     locales: Iterable[str] = ("en_GB",),
 ) -> Path:
     """Render document ``template_id`` to ``out``, atomically and only if every check passes."""
-    template = locate_template(registered, template_id, overrides)
     out = Path(out)
-    rendered = render_bytes(template, context)
-    problems = check_document(
-        rendered,
+    rendered = render_checked(
+        registered,
+        template_id,
+        context,
         label=str(out),
+        overrides=overrides,
         private=private,
         allowed_dates=allowed_dates,
         required=required,
         locales=locales,
     )
-    if problems:
-        raise InputError(problems)
     write_bytes_atomic(out, rendered)
     return out
