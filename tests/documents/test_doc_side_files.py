@@ -40,7 +40,7 @@ def only_error(capsys: pytest.CaptureFixture[str], directory: Path, *command: st
         ("plan.json", b"[]", "expected a saved plan: a JSON object"),
     ],
 )
-@pytest.mark.parametrize("command", ["report"])
+@pytest.mark.parametrize("command", ["report", "check"])
 def test_an_unreadable_side_file_is_one_line_naming_it(
     cra_workspace, capsys, name, content, expected, command
 ):
@@ -92,7 +92,7 @@ def test_survey_references_in_an_xlsx_sample_stay_out_of_documents(cra_workspace
     assert not any("SV9981" in p for p in caught.value.problems)
 
 
-@pytest.mark.parametrize("command", ["report"])
+@pytest.mark.parametrize("command", ["report", "check"])
 def test_an_inspection_file_that_is_not_utf8_is_one_line(cra_workspace, capsys, command):
     directory = cra_workspace(FINDINGS)
     inspection = directory / "inspection.toml"

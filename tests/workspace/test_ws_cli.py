@@ -97,3 +97,42 @@ def test_check_reports_an_advisory_breach_as_a_warning(tmp_path: Path, capsys):
 def test_check_on_a_missing_workspace(tmp_path: Path, capsys, bad):
     assert run(["check", str(tmp_path / bad)]) == 2
     assert "not a workspace folder" in capsys.readouterr().err
+
+
+def _cra_folder(write_inspection, folder: str, start: str = "2011-10-17") -> Path:
+    header = (
+        f'regime = "cra_2010"\ncouncil = "Northwold"\nstart = {start}\n'
+        'team = ["Lead inspector, HMI"]\n'
+    )
+    return write_inspection(
+        '[[findings]]\narea = "safeguarding_prioritised"\ntype = "area_of_strength"\n'
+        'text = "Leaders prioritise safeguarding."\n',
+        header=header,
+        folder=folder,
+    )
+
+
+def test_check_refuses_what_report_refuses_and_reports_every_folder(write_inspection, capsys):
+    """A Saturday start (plan), a damaged saved plan and a case list that is not a workbook
+    each fail `report`; `check` names them all, one folder after another."""
+    saturday = _cra_folder(write_inspection, "saturday", start="2011-10-15")
+    saved = _cra_folder(write_inspection, "saved")
+    (saved / "plan.json").write_text("[]", encoding="utf-8")
+    cases = _cra_folder(write_inspection, "cases")
+    (cases / "caselist.xlsx").write_bytes(b"not a workbook")
+    good = _cra_folder(write_inspection, "good")
+    folders = [saturday, saved, cases, good]
+    assert run(["check", *map(str, folders)]) == 2
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"inspectkit: error: {saturday / 'inspection.toml'}: start: ")
+    assert "is a Saturday" in errors[0]
+    assert errors[1].startswith(f"inspectkit: error: {saved / 'plan.json'}: expected a saved plan")
+    assert errors[2].startswith(f"inspectkit: error: {cases / 'caselist.xlsx'}: ")
+    # each folder's limiting judgements are still shown (rich may wrap the long paths)
+    assert " ".join(captured.out.split()).count("cra_2010, Northwold: 1 findings") == 4
+    assert "1 of 4 workspaces ready for `inspectkit report`; 3 with problems" in captured.out
+    for folder in folders[:3]:
+        assert run(["report", str(folder)]) == 2
+    assert run(["report", str(good)]) == 0

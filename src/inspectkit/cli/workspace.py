@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from inspectkit.cli.console import console, warn
 from inspectkit.errors import EXIT_INPUT_ERROR, InputError
+
+if TYPE_CHECKING:
+    from inspectkit.workspace import Workspace
 
 
 @click.command()
@@ -50,46 +53,72 @@ def init(directory: Path, regime_id: str, council: str, start: str, force: bool)
     type=click.Path(file_okay=False, path_type=Path),
 )
 def check(directories: tuple[Path, ...]) -> None:
-    """Check workspaces: the file against its regime, then its limiting judgements.
+    """Check workspaces for everything `report` needs, short of rendering.
 
-    Advisory rules ("likely", "unlikely") that the grades contradict are
-    warnings; a broken hard limit is an error (exit status 2).
+    The file against its regime, its limiting judgements, the plan (saved or
+    planned from the start date), and the sample and case list documents are
+    checked against.  Advisory rules ("likely", "unlikely") that the grades
+    contradict are warnings; a broken hard limit, or anything `report` would
+    refuse, is an error.  Every workspace is checked; the exit status is 2 if
+    any has a problem.
     """
+    from inspectkit.documents.prepare import prepare_workspace
+    from inspectkit.workspace import load_workspace
+
+    out = console()
+    problems: list[str] = []
+    failed = 0
+    for directory in directories:
+        try:
+            workspace = load_workspace(directory)
+            _print_limiting_table(workspace)
+            prepared = prepare_workspace(workspace)
+        except InputError as exc:
+            failed += 1
+            problems += in_workspace(str(directory), exc.problems)
+            continue
+        for line in in_workspace(str(directory), prepared.notices):
+            warn(line)
+    ready = len(directories) - failed
+    out.print(
+        f"{ready} of {len(directories)} workspaces ready for `inspectkit report`"
+        + (f"; {failed} with problems" if failed else "")
+    )
+    if problems:
+        raise InputError(problems)
+
+
+def _print_limiting_table(workspace: Workspace) -> None:
+    """The workspace's header line and how each of its regime's limiting rules came out."""
     from rich.markup import escape
     from rich.table import Table
 
     from inspectkit.judgements import apply_limiting_rules
-    from inspectkit.workspace import load_workspace
 
     out = console()
-    failed: list[str] = []
-    for directory in directories:
-        workspace = load_workspace(directory)
-        regime = workspace.regime.regime
-        outcomes = apply_limiting_rules(regime, workspace.inspection)
-        recorded = len(workspace.inspection.findings)
-        noun = "grades" if regime.graded else "findings"
-        council = escape(workspace.inspection.council)
-        out.print(f"[bold]{escape(str(directory))}[/]: {regime.id}, {council}: {recorded} {noun}")
-        if not outcomes:
-            out.print(f"  {regime.id} has no limiting rules.")
-            continue
-        table = Table(show_lines=False, title_justify="left")
-        for column in ("rule", "strength", "outcome", "detail"):
-            table.add_column(column, overflow="fold")
-        styles = {"ok": "green", "info": "cyan", "warning": "yellow", "error": "red"}
-        for outcome in outcomes:
-            style = styles[outcome.severity]
-            table.add_row(
-                outcome.rule.id,
-                outcome.rule.strength,
-                f"[{style}]{outcome.status.replace('_', ' ')}[/]",
-                escape(outcome.message),
-            )
-        out.print(table)
-        failed += [f"{directory}: {o.message}" for o in outcomes if o.severity == "error"]
-    if failed:
-        raise InputError(failed)
+    regime = workspace.regime.regime
+    outcomes = apply_limiting_rules(regime, workspace.inspection)
+    recorded = len(workspace.inspection.findings)
+    noun = "grades" if regime.graded else "findings"
+    council = escape(workspace.inspection.council)
+    name = escape(str(workspace.directory))
+    out.print(f"[bold]{name}[/]: {regime.id}, {council}: {recorded} {noun}")
+    if not outcomes:
+        out.print(f"  {regime.id} has no limiting rules.")
+        return
+    table = Table(show_lines=False, title_justify="left")
+    for column in ("rule", "strength", "outcome", "detail"):
+        table.add_column(column, overflow="fold")
+    styles = {"ok": "green", "info": "cyan", "warning": "yellow", "error": "red"}
+    for outcome in outcomes:
+        style = styles[outcome.severity]
+        table.add_row(
+            outcome.rule.id,
+            outcome.rule.strength,
+            f"[{style}]{outcome.status.replace('_', ' ')}[/]",
+            escape(outcome.message),
+        )
+    out.print(table)
 
 
 def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], list[str]]:

@@ -34,7 +34,12 @@ class PreparedWorkspace:
     outcomes: tuple[RuleOutcome, ...]
     private: PrivateValues
     sample_size: int | None
-    warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # the plan's and the side files' warnings
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every warning: advisory limiting rules the record contradicts, then the notices."""
+        return tuple(o.message for o in self.outcomes if o.severity == "warning") + self.notices
 
 
 def plan_dates(plan: object) -> set[date]:
@@ -82,13 +87,11 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         problems += exc.problems
     if problems or plan is None or private is None:
         raise InputError(problems)
-    warnings = [o.message for o in outcomes if o.severity == "warning"]
-    warnings += [*plan.warnings, *private.warnings]
     return PreparedWorkspace(
         workspace=workspace,
         plan=plan,
         outcomes=outcomes,
         private=private,
         sample_size=drawn,
-        warnings=tuple(warnings),
+        notices=(*plan.warnings, *private.warnings),
     )

@@ -77,8 +77,12 @@ class Workspace:
         from inspectkit.timeline import plan_from_data, plan_inspection
 
         path = self.plan_path
-        if path is None:
-            return plan_inspection(self.regime.regime, self.inspection.start)
+        if path is None:  # planned from the file's start: a bad day 1 is that line's fault
+            try:
+                return plan_inspection(self.regime.regime, self.inspection.start)
+            except InputError as exc:
+                lines = [f"{self.inspection_file}: start: {p}" for p in exc.problems]
+                raise InputError(lines) from None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
