@@ -136,3 +136,23 @@ def test_check_refuses_what_report_refuses_and_reports_every_folder(write_inspec
     for folder in folders[:3]:
         assert run(["report", str(folder)]) == 2
     assert run(["report", str(good)]) == 0
+
+
+def test_init_keeps_a_saved_plan_unless_forced(tmp_path: Path, capsys):
+    """plan.json may hold closures the inspector added: never replaced without --force."""
+    target = tmp_path / "ws"
+    args = ["init", str(target), "--regime", "cra_2010", "--council", "N", "--start"]
+    assert run([*args, "2011-10-17"]) == 0
+    (target / "inspection.toml").unlink()
+    plan = target / "plan.json"
+    saved = plan.read_text(encoding="utf-8").replace('"closures": []', '"closures": ["2011-10-19"]')
+    plan.write_text(saved, encoding="utf-8")
+    capsys.readouterr()
+    assert run([*args, "2011-10-17"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"inspectkit: error: {plan}: already exists (use --force to replace it)"
+    ]
+    assert plan.read_text(encoding="utf-8") == saved
+    assert not (target / "inspection.toml").exists()
+    assert run([*args, "2011-10-17", "--force"]) == 0
+    assert '"closures": []' in plan.read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     "--council", required=True, help="The council's name, as the documents should show it."
 )
 @click.option("--start", required=True, help="Day 1 of the inspection, YYYY-MM-DD.")
-@click.option("--force", is_flag=True, help="Replace an existing inspection.toml.")
+@click.option("--force", is_flag=True, help="Replace an existing inspection.toml and plan.json.")
 def init(directory: Path, regime_id: str, council: str, start: str, force: bool) -> None:
     """Create workspace DIR: a starter inspection.toml, plan.json and templates/."""
     from inspectkit.dates import parse_iso_date

@@ -148,15 +148,21 @@ def init_workspace(
 ) -> InitResult:
     """Create ``directory`` with inspection.toml, plan.json and templates/.
 
-    The plan is made first, so a start date on a bank holiday fails before
+    Neither file is replaced without ``force``: an inspection file holds the
+    findings, and a saved plan may hold closures the inspector added.  The
+    plan is made first, so a start date on a bank holiday fails before
     anything is written.
     """
     from inspectkit.timeline import plan_inspection, plan_to_data
 
     directory = Path(directory)
     target = directory / INSPECTION_FILE
-    if target.exists() and not force:
-        raise InputError.single(f"{target}: already exists (use --force to replace it)")
+    plan_path = directory / PLAN_FILE
+    existing = [path for path in (target, plan_path) if path.exists()]
+    if existing and not force:
+        raise InputError(
+            [f"{path}: already exists (use --force to replace it)" for path in existing]
+        )
     if not council.strip():
         raise InputError.single("--council: must not be empty")
     plan = plan_inspection(regime, start)
@@ -164,7 +170,6 @@ def init_workspace(
     (directory / TEMPLATES_DIR).mkdir(exist_ok=True)
     text = starter_header(regime, council, start, team) + "\n" + (body or starter_body(regime))
     write_text_atomic(target, text)
-    plan_path = directory / PLAN_FILE
     write_text_atomic(
         plan_path, json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
     )
