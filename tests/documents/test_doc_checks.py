@@ -150,14 +150,16 @@ def test_a_planted_date_of_birth_stops_the_document(cra_workspace):
     assert not list((directory / "documents").glob("*.part"))
 
 
+def _plant_finding(directory: Path, lines: str) -> None:
+    """Append a satisfactory finding whose text (and more) is ``lines`` of TOML."""
+    with (directory / "inspection.toml").open("a", encoding="utf-8") as handle:
+        handle.write(f'\n[[findings]]\narea = "working_together"\ntype = "satisfactory"\n{lines}\n')
+
+
 def test_a_planted_case_reference_stops_the_document(cra_workspace):
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
     case = _write_case_list(directory)[5]
-    with (directory / "inspection.toml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            '\n[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
-            f'text = "Case {case.reference} shows good multi-agency work."\n'
-        )
+    _plant_finding(directory, f'text = "Case {case.reference} shows good multi-agency work."')
     with pytest.raises(InputError) as caught:
         render_workspace(directory)
     assert any(f"row {case.row}, reference" in p for p in caught.value.problems)
@@ -231,3 +233,23 @@ def test_a_case_list_row_with_an_unreadable_birth_date_still_protects_its_refere
     with pytest.raises(InputError) as caught:
         render_workspace(directory)
     assert any(f"caselist.csv row {victim.row}, reference" in p for p in caught.value.problems)
+
+
+def test_check_finds_a_planted_reference_before_anything_is_rendered(cra_workspace, capsys):
+    """`check` refuses what `report` refuses, naming the inspection file's key, not the value."""
+    from tests.cli_run import run_main
+
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    case = _write_case_list(directory)[5]
+    _plant_finding(
+        directory,
+        f'text = "Good."\nrecommendations = ["Share the plan for {case.reference.lower()}."]',
+    )
+    for command in ("check", "report"):
+        status, _out, err = run_main(capsys, command, str(directory))
+        assert status == 2
+        assert err.splitlines() == [
+            f"inspectkit: error: {directory / 'inspection.toml'}: findings[3].recommendations: "
+            f"contains a child identifier (caselist.csv row {case.row}, reference)"
+        ]
+    assert not (directory / "documents").exists()

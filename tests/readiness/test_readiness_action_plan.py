@@ -166,3 +166,44 @@ def test_a_recommendation_under_an_ungraded_heading_names_no_grade() -> None:
     assert row.kind == "Recommendation"
     (graded,) = action_rows(slac, [Recorded("overall_effectiveness", "adequate", "", ("Do.",))])
     assert graded.kind == "Recommendation (graded Adequate)"
+
+
+@pytest.mark.parametrize("output", [None, "plan.csv"])
+def test_a_child_identifier_or_birth_date_in_a_finding_is_refused_like_report(
+    capsys: pytest.CaptureFixture[str], workspace: Path, tmp_path: Path, output: str | None
+) -> None:
+    """The same scan the documents get: nothing written or printed, the value never repeated."""
+    (workspace / "caselist.csv").write_text(
+        "Case reference,Date of birth\nCR104211,2005-03-14\n", encoding="utf-8"
+    )
+    inspection = workspace / "inspection.toml"
+    text = inspection.read_text(encoding="utf-8")
+    text = text.replace("more consistent.", "more consistent (see cr104211).")
+    text = text.replace("every assessment.", "every assessment, as for the child born 14/03/2005.")
+    inspection.write_text(text, encoding="utf-8")
+    args = ["-o", str(tmp_path / output)] if output else []
+    status, out, err = run_main(capsys, "action-plan", str(workspace), *args)
+    assert status == 2
+    assert err.splitlines() == [
+        f"inspectkit: error: {inspection}: action plan row 1: contains a child identifier "
+        "(caselist.csv row 2, reference)",
+        f"inspectkit: error: {inspection}: action plan row 2: contains a date of birth "
+        "(caselist.csv row 2, date of birth)",
+    ]
+    assert "consistent" not in out and "04211" not in out + err and "2005" not in out + err
+    assert not (tmp_path / "plan.csv").exists()
+    assert run_main(capsys, "report", str(workspace))[0] == 2  # report refuses the same text
+
+
+def test_an_inspection_date_in_a_finding_is_not_taken_for_a_birth_date(
+    capsys: pytest.CaptureFixture[str], workspace: Path
+) -> None:
+    """A child may share a birthday with the site visit: the plan's own dates are allowed."""
+    (workspace / "caselist.csv").write_text(
+        "Case reference,Date of birth\nCR104211,2011-10-18\n", encoding="utf-8"
+    )
+    inspection = workspace / "inspection.toml"
+    text = inspection.read_text(encoding="utf-8")
+    inspection.write_text(text.replace("consistent.", "consistent by 18 October 2011."), "utf-8")
+    status, _out, err = run_main(capsys, "action-plan", str(workspace))
+    assert status == 0, err

@@ -83,13 +83,23 @@ def action_plan(directory: Path, output: Path | None) -> None:
 
     One row per area for development, priority action and recommendation, with
     owner, actions, due date and progress columns for the council to fill in.
+    Like every document, it is refused if a finding carries a child's case
+    reference or date of birth from the workspace's sample or case list.
     """
     from inspectkit.action_plan import ACTION_COLUMNS, action_rows, write_action_plan
+    from inspectkit.documents.private import text_problems
+    from inspectkit.errors import InputError
     from inspectkit.workspace import load_workspace
 
     workspace = load_workspace(directory)
     regime = workspace.regime.regime
     rows = action_rows(regime, workspace.inspection.findings)
+    where = f"{workspace.inspection_file}: action plan row"
+    problems = text_problems(
+        workspace, [(f"{where} {n}", row.finding) for n, row in enumerate(rows, start=1)]
+    )
+    if problems:
+        raise InputError(problems)
     if output is not None:
         write_action_plan(rows, output, council=workspace.inspection.council, regime=regime)
         console().print(f"Wrote {output} ({len(rows)} rows)")

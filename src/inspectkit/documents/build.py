@@ -64,15 +64,14 @@ def render_workspace(
 
 def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Path, bytes]]:
     """(target, checked bytes) for each document; InputError with every document's problems."""
-    from inspectkit.documents.context import build_context, letter_date
+    from inspectkit.documents.context import build_context
     from inspectkit.documents.lookup import declared_documents
     from inspectkit.documents.render import render_checked
 
     workspace, plan = prepared.workspace, prepared.plan
     regime, inspection = workspace.regime.regime, workspace.inspection
-    allowed = plan_dates(plan) | {letter_date(regime, inspection, plan)}
+    allowed = prepared.own_dates
     chosen = regime.report.chosen_statements(inspection.recorded_levels())
-    locales = sorted({"en_GB", inspection.locale})
     rendered: list[tuple[Path, bytes]] = []
     problems: list[str] = []
     for document in declared_documents(workspace.regime):
@@ -99,7 +98,7 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
                 private=prepared.private,
                 allowed_dates=allowed,
                 required=required,
-                locales=locales,
+                locales=prepared.locales,
             )
         except InputError as exc:
             problems += exc.problems

@@ -215,6 +215,33 @@ def _found_references(flat: str, index: PrivateValues) -> list[str]:
 # -- the check ----------------------------------------------------------------------
 
 
+def private_problems(
+    text: str,
+    *,
+    label: str,
+    private: PrivateValues | Iterable[PrivateValue],
+    allowed_dates: Collection[date] = (),
+    locales: Iterable[str] = ("en_GB",),
+) -> list[str]:
+    """A line per child identifier or date of birth ``text`` contains, each starting with
+    ``label`` and naming where the value came from — never the value itself.
+
+    Documents are checked with this, and so is anything else that carries an
+    inspection's words out of the workspace (the action plan).
+    """
+    flat = " ".join(text.split())
+    index = private if isinstance(private, PrivateValues) else PrivateValues(private)
+    problems = [
+        f"{label}: contains a child identifier ({where})"
+        for where in (_found_references(flat, index) if index.references else ())
+    ]
+    if index.births:
+        written_dates = dates_in_text(flat, locales) - set(allowed_dates)
+        for day in sorted(written_dates & index.births.keys()):
+            problems.append(f"{label}: contains a date of birth ({index.births[day]})")
+    return problems
+
+
 def check_document(
     document: Path | bytes,
     *,
@@ -243,13 +270,9 @@ def check_document(
                 problems.append(f"{label}: paragraph {number} still holds template code {tag!r}")
                 break
     flat = " ".join(" ".join(paragraphs).split())
-    index = private if isinstance(private, PrivateValues) else PrivateValues(private)
-    for where in _found_references(flat, index) if index.references else ():
-        problems.append(f"{label}: contains a child identifier ({where})")
-    if index.births:
-        written_dates = dates_in_text(flat, locales) - set(allowed_dates)
-        for day in sorted(written_dates & index.births.keys()):
-            problems.append(f"{label}: contains a date of birth ({index.births[day]})")
+    problems += private_problems(
+        flat, label=label, private=private, allowed_dates=allowed_dates, locales=locales
+    )
     for why, wording in required:
         if " ".join(wording.split()) not in flat:
             problems.append(f"{label}: must carry the wording required by {why}, but does not")

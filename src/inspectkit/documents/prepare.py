@@ -10,6 +10,7 @@ an inspector fixes them in one pass rather than one per run.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,62 @@ class PreparedWorkspace:
     def warnings(self) -> tuple[str, ...]:
         """Every warning: advisory limiting rules the record contradicts, then the notices."""
         return tuple(o.message for o in self.outcomes if o.severity == "warning") + self.notices
+
+    @property
+    def own_dates(self) -> set[date]:
+        return own_dates(self.workspace, self.plan)
+
+    @property
+    def locales(self) -> list[str]:
+        return date_locales(self.workspace)
+
+
+def recorded_texts(workspace: Workspace) -> list[tuple[str, str]]:
+    """(where, text) for the inspection file's words that documents and the action plan
+    print: each finding's text and recommendations, and the sections' free text.
+
+    Evidence is left out: it may cite case references (100025 §43) and no shipped
+    document prints it (an override template that does is still checked when rendered).
+    """
+    inspection = workspace.inspection
+    kind = "grades" if workspace.regime.regime.graded else "findings"
+    where = f"{workspace.inspection_file}: "
+    texts: list[tuple[str, str]] = []
+    for index, finding in enumerate(inspection.findings):
+        texts.append((f"{where}{kind}[{index}].text", finding.text))
+        texts.append((f"{where}{kind}[{index}].recommendations", " ".join(finding.recommendations)))
+    texts += [(f"{where}sections.{key}", text) for key, text in inspection.sections.items()]
+    return texts
+
+
+def scan_texts(
+    texts: Iterable[tuple[str, str]], *, workspace: Workspace, plan: Plan, private: PrivateValues
+) -> list[str]:
+    """The documents' private-value scan over (label, text) pairs: a line per child
+    identifier or date of birth found, naming the label and where the value came from."""
+    from inspectkit.documents.checks import private_problems
+
+    allowed, locales = own_dates(workspace, plan), date_locales(workspace)
+    return [
+        line
+        for label, text in texts
+        for line in private_problems(
+            text, label=label, private=private, allowed_dates=allowed, locales=locales
+        )
+    ]
+
+
+def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
+    """The inspection's own dates: printed freely, though a child may have one as a birthday."""
+    from inspectkit.documents.context import letter_date
+
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    return plan_dates(plan) | {letter_date(regime, inspection, plan)}
+
+
+def date_locales(workspace: Workspace) -> list[str]:
+    """The languages dates may be written in: English, and the inspection's own."""
+    return sorted({"en_GB", workspace.inspection.locale})
 
 
 def plan_dates(plan: object) -> set[date]:
@@ -85,6 +142,9 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         drawn = sample_size(workspace)
     except InputError as exc:
         problems += exc.problems
+    if plan is not None and private is not None:
+        texts = recorded_texts(workspace)
+        problems += scan_texts(texts, workspace=workspace, plan=plan, private=private)
     if problems or plan is None or private is None:
         raise InputError(problems)
     return PreparedWorkspace(

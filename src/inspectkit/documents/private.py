@@ -19,6 +19,7 @@ import codecs
 import csv
 import io
 import json
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ def private_values(workspace: Workspace) -> PrivateValues:
     if caselist is not None:
         _add_case_list_values(values, workspace, caselist)
     return values
+
+
+def text_problems(workspace: Workspace, texts: Iterable[tuple[str, str]]) -> list[str]:
+    """The documents' private-value scan over ``(label, text)`` pairs that leave the
+    workspace some other way (the action plan's rows)."""
+    from inspectkit.documents.prepare import scan_texts
+
+    plan = workspace.plan()
+    return scan_texts(texts, workspace=workspace, plan=plan, private=private_values(workspace))
 
 
 def sample_size(workspace: Workspace) -> int | None:
