@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from tests.cli_run import run_main
 from tests.documents.conftest import DEVELOPMENT, PRIORITY, SATISFACTORY, STRENGTH
+from tests.documents.test_doc_checks import docx_with
 
 from inspectkit.documents import document_paragraphs, render_workspace
+from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 
 
 def statements() -> dict[str, str]:
@@ -112,3 +117,54 @@ def test_the_letter_is_copied_as_100025_section_46_says(cra_workspace):
     ending = paragraphs[paragraphs.index("Yours sincerely") :]
     assert ending[1] == "Lead inspector, HMI"
     assert ending[2].startswith("Copy: Chief Executive; Chair of the Local Safeguarding")
+
+
+def _add(directory: Path, toml: str) -> Path:
+    inspection = directory / "inspection.toml"
+    inspection.write_text(inspection.read_text(encoding="utf-8") + toml, encoding="utf-8")
+    return inspection
+
+
+def test_no_strength_and_no_priority_action_has_no_annex_d_sentence(cra_workspace, capsys):
+    """Annex D's sentences all claim a strength or a priority action: for neither, check and
+    report both say so, instead of a letter that claims strengths (or a blank outcome)."""
+    directory = cra_workspace([SATISFACTORY, DEVELOPMENT])
+    expected = [
+        f"inspectkit: error: {directory / 'inspection.toml'}: statements.outcome: 100025 Annex D "
+        "gives no outcome sentence for the findings recorded (satisfactory practice, area for "
+        "development), so the letter would have none; write it yourself as [statements] "
+        'outcome = "..."'
+    ]
+    for command in ("check", "report"):
+        status, _out, err = run_main(capsys, command, str(directory))
+        assert (status, err.splitlines()) == (2, expected), command
+    assert not (directory / "documents").exists()
+
+
+def test_the_inspector_writes_the_sentence_annex_d_lacks(cra_workspace, capsys):
+    directory = cra_workspace([SATISFACTORY, DEVELOPMENT])
+    own = "The inspection identified satisfactory practice, with some areas for development."
+    _add(directory, f'\n[statements]\noutcome = "{own}"\n')
+    assert run_main(capsys, "check", str(directory))[0] == 0
+    paragraphs = letter_text(directory)
+    assert own in paragraphs
+    assert not any(text in paragraphs for key, text in statements().items() if "outcome" in key)
+    (directory / "templates").mkdir()  # an override must carry the inspector's sentence too
+    docx_with(directory / "templates" / "letter.docx", "Dear {{ recipient }}", "Short letter.")
+    with pytest.raises(InputError) as caught:
+        render_workspace(directory)
+    assert any("statements.outcome, but does not" in p for p in caught.value.problems)
+
+
+def test_the_source_wording_cannot_be_overridden_and_groups_must_exist(cra_workspace):
+    directory = cra_workspace([STRENGTH, SATISFACTORY])
+    inspection = _add(directory, '\n[statements]\noutcome = "Fine."\nclosing = "Bye."\n')
+    with pytest.raises(InputError) as caught:
+        load_workspace(directory)
+    assert caught.value.problems == [
+        f"{inspection}: statements.outcome: 100025 Annex D already gives the outcome sentence "
+        "for these findings (outcome_no_priority_action); remove this line, the source's "
+        "wording stands",
+        f"{inspection}: statements.closing: cra_2010 has no statement group 'closing' "
+        "(groups: outcome)",
+    ]

@@ -208,3 +208,15 @@ def test_the_starter_team_puts_the_lead_first_and_leaves_out_quality_assurance(r
     assert members[0] == "Lead inspector"  # documents sign and name the first member as lead
     assert not any("quality assurance" in m.lower() for m in members)
     assert len(members) == len(set(members)) >= 2
+
+
+@pytest.mark.parametrize(("regime_id", "groups"), [("cra_2010", ["outcome"]), ("slac_2009", [])])
+def test_the_starter_shows_where_a_missing_sentence_goes_only_when_there_are_groups(
+    regime_id, groups
+):
+    from inspectkit.workspace.init import starter_body
+
+    body = starter_body(get_host().regime(regime_id).regime)
+    assert ("# [statements]" in body) is bool(groups)
+    for group in groups:
+        assert f'# {group} = "..."' in body

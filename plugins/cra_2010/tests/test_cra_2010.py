@@ -1114,7 +1114,7 @@ STATEMENTS = [
     ("outcome_no_priority_action", "outcome",
      "The inspection identified areas of strength and satisfactory practice, with some areas for "
      "development.",
-     (), ("area_for_priority_action",), ("100025 Annex D",)),
+     ("area_of_strength",), ("area_for_priority_action",), ("100025 Annex D",)),
     ("outcome_priority_action_with_strengths", "outcome",
      "The inspection identified area(s) for priority action alongside areas of strength, "
      "satisfactory practice and areas for development.",
@@ -1183,6 +1183,21 @@ def test_one_outcome_sentence_per_letter(
     assert chosen["outcome"].id == outcome
     assert "future_inspection" in chosen
     assert ("limiting_statement" in chosen) is limiting
+
+
+@pytest.mark.parametrize(
+    "recorded",
+    [set(), {"satisfactory"}, {"satisfactory", "area_for_development"}, {"area_for_development"}],
+)
+def test_annex_d_has_no_outcome_sentence_without_a_strength_or_a_priority_action(
+    regime: Regime, recorded: set[str]
+) -> None:
+    """Annex D's first sentence claims "areas of strength"; its other two need a priority
+    action.  For neither, the annex gives no sentence, and none is chosen: the inspector
+    writes one ([statements] outcome), rather than the letter claiming strengths it lacks."""
+    chosen = regime.report.chosen_statements(recorded)
+    assert "outcome" not in chosen
+    assert set(chosen) == {"future_inspection"}
 
 
 # Seed 004 §3.3-4.1: one strength, six areas meeting requirements, four areas for

@@ -69,9 +69,9 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
     from inspectkit.documents.render import render_checked
 
     workspace, plan = prepared.workspace, prepared.plan
-    regime, inspection = workspace.regime.regime, workspace.inspection
+    regime = workspace.regime.regime
     allowed = prepared.own_dates
-    chosen = regime.report.chosen_statements(inspection.recorded_levels())
+    wording = prepared.wording.required(str(workspace.inspection_file))
     rendered: list[tuple[Path, bytes]] = []
     problems: list[str] = []
     for document in declared_documents(workspace.regime):
@@ -83,11 +83,7 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
             outcomes=prepared.outcomes,
             sample_size=prepared.sample_size,
         )
-        required = (
-            [(f"{s.source} ({s.id})", s.text) for s in chosen.values()]
-            if document.kind == regime.report.form
-            else []
-        )
+        required = wording if document.kind == regime.report.form else []
         try:
             content = render_checked(
                 workspace.regime,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from inspectkit.documents.datewords import format_date, format_day, milestone_dates
 from inspectkit.model import Regime, ReportSection
 from inspectkit.workspace import Finding, Inspection, Workspace
+from inspectkit.workspace.wording import choose_wording
 
 if TYPE_CHECKING:
     from inspectkit.judgements import RuleOutcome
@@ -66,7 +67,7 @@ def inspection_context(
     """The context without plugin additions (what a raw render of a template needs)."""
     locale = inspection.locale
     document = next((d for d in regime.templates if d.id == template_id), None)
-    chosen = regime.report.chosen_statements(inspection.recorded_levels())
+    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
     team = list(inspection.team) or ["Lead inspector"]
     milestones = milestone_dates(plan, locale)
     findings = {
@@ -116,7 +117,7 @@ def inspection_context(
         ],
         "findings": findings,
         "grades": grades,
-        "statements": {key: s.text for key, s in chosen.items()},
+        "statements": wording.texts(),
         "sections": sections,
         "grade_table": [row for row in sections if row["graded"]],
         "grade_summary": grade_summary(sections),

@@ -20,6 +20,7 @@ from attrs import frozen
 from inspectkit.documents.checks import PrivateValues
 from inspectkit.errors import InputError
 from inspectkit.workspace import Workspace, load_workspace
+from inspectkit.workspace.wording import Wording, choose_wording, missing_problems
 
 if TYPE_CHECKING:
     from inspectkit.judgements import RuleOutcome
@@ -35,6 +36,7 @@ class PreparedWorkspace:
     outcomes: tuple[RuleOutcome, ...]
     private: PrivateValues
     sample_size: int | None
+    wording: Wording
     notices: tuple[str, ...] = ()  # the plan's and the side files' warnings
 
     @property
@@ -131,11 +133,18 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         plan = workspace.plan()
     except InputError as exc:
         problems += exc.problems
-    outcomes = tuple(apply_limiting_rules(workspace.regime.regime, workspace.inspection))
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    outcomes = tuple(apply_limiting_rules(regime, inspection))
     problems += [
         f"{workspace.inspection_file}: hard limit broken: {o.message}"
         for o in outcomes
         if o.severity == "error"
+    ]
+    recorded = inspection.recorded_levels()
+    wording = choose_wording(regime, recorded, inspection.statements)
+    problems += [
+        f"{workspace.inspection_file}: {line}"
+        for line in missing_problems(regime, wording, recorded)
     ]
     try:  # the sample and case list the documents are checked against
         private = private_values(workspace)
@@ -153,5 +162,6 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         outcomes=outcomes,
         private=private,
         sample_size=drawn,
+        wording=wording,
         notices=(*plan.warnings, *private.warnings),
     )

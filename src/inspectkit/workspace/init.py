@@ -18,6 +18,7 @@ from inspectkit.errors import InputError
 from inspectkit.files import write_text_atomic
 from inspectkit.model import Regime
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
+from inspectkit.workspace.wording import statement_groups
 from inspectkit.workspace.workspace import PLAN_FILE, TEMPLATES_DIR
 
 TEMPLATES_README = """\
@@ -133,6 +134,15 @@ def starter_body(regime: Regime) -> str:
         lines += ["", "[sections]  # free text for report sections that carry no judgement"]
         for section in sections:
             lines.append(f'# {section.id} = "{section.title}: ..."')
+    groups = statement_groups(regime)
+    if groups:
+        lines += [
+            "",
+            "# Only when `inspectkit check` says the regime's sources give no sentence for your",
+            f"# findings ({regime.report.source}), write the {regime.report.form}'s own:",
+            "# [statements]",
+            *(f'# {group} = "..."' for group in groups),
+        ]
     return "\n".join(lines) + "\n"
 
 

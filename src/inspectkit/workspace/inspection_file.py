@@ -27,6 +27,7 @@ from inspectkit.model import Regime
 from inspectkit.toml_files import read_toml
 from inspectkit.workspace.model import Finding, Inspection
 from inspectkit.workspace.names import honorific_name, looks_like_job_title
+from inspectkit.workspace.wording import statement_groups
 
 INSPECTION_FILE = "inspection.toml"
 
@@ -70,6 +71,7 @@ class InspectionFile:
     assertions: dict[str, bool] = attrs.Factory(dict)
     contacts: dict[str, str] = attrs.Factory(dict)
     sections: dict[str, str] = attrs.Factory(dict)
+    statements: dict[str, str] = attrs.Factory(dict)
 
 
 def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
@@ -165,6 +167,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
     checker.people(raw)
     checker.assertions(raw.assertions)
     checker.sections(raw.sections)
+    checker.statements(raw.statements, {f.level for f in findings if f.level})
     if not raw.council.strip():
         checker.problem("council", "must not be empty")
     if checker.problems:
@@ -182,6 +185,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
         assertions=raw.assertions,
         contacts=raw.contacts,
         sections=raw.sections,
+        statements=raw.statements,
     )
 
 
@@ -328,6 +332,28 @@ class _Checker:
                     f"sections.{key}",
                     f"{self.regime.id}'s report has no section {key!r} (known: {', '.join(known)})",
                 )
+
+    def statements(self, texts: dict[str, str], recorded: set[str]) -> None:
+        """The inspector's sentences: only for a group the regime's data gives none for."""
+        groups = statement_groups(self.regime)
+        chosen = self.regime.report.chosen_statements(recorded)
+        for key, text in texts.items():
+            where = f"statements.{key}"
+            if key not in groups:
+                known = ", ".join(groups) or "none"
+                self.problem(
+                    where, f"{self.regime.id} has no statement group {key!r} (groups: {known})"
+                )
+            elif key in chosen:
+                self.problem(
+                    where,
+                    f"{chosen[key].source} already gives the {key} sentence for these findings "
+                    f"({chosen[key].id}); remove this line, the source's wording stands",
+                )
+            elif not text.strip():
+                self.problem(where, "must not be empty")
+            else:
+                self._text(where, text)
 
 
 def _is_person(key: str) -> bool:

@@ -52,6 +52,8 @@ class Inspection:
     assertions: Mapping[str, bool] = field(factory=dict, converter=_answers)
     contacts: Mapping[str, str] = field(factory=dict, converter=_texts)
     sections: Mapping[str, str] = field(factory=dict, converter=_texts)
+    # the inspector's sentence for a statement group the regime's data leaves without one
+    statements: Mapping[str, str] = field(factory=dict, converter=_texts)
 
     def recorded_levels(self) -> set[str]:
         """Every finding type or grade recorded: what ``Statement.applies`` tests."""
