@@ -18,7 +18,12 @@ if TYPE_CHECKING:
     from inspectkit.hookspecs import hookimpl
     from inspectkit.loading import load_regime
     from inspectkit.model import Regime
-    from inspectkit.resources import load_regime_resource, package_path, packaged_regime_hook
+    from inspectkit.resources import (
+        load_regime_resource,
+        package_path,
+        packaged_examples_hook,
+        packaged_regime_hook,
+    )
 
 __version__ = "0.1.0"
 
@@ -31,6 +36,7 @@ __all__ = [
     "load_regime_resource",
     "package_path",
     "packaged_crosswalks_hook",
+    "packaged_examples_hook",
     "packaged_regime_hook",
 ]
 
@@ -42,6 +48,7 @@ _LAZY = {
     "load_regime_resource": "inspectkit.resources",
     "package_path": "inspectkit.resources",
     "packaged_regime_hook": "inspectkit.resources",
+    "packaged_examples_hook": "inspectkit.resources",
     "packaged_crosswalks_hook": "inspectkit.crosswalk",
 }
 

@@ -40,6 +40,12 @@ class RegisterCrosswalk(Protocol):
     def __call__(self, path: Path) -> None: ...
 
 
+class RegisterExample(Protocol):
+    """The callable passed to ``inspectkit_register_examples``: one call per example file."""
+
+    def __call__(self, path: Path) -> None: ...
+
+
 @hookspec
 def inspectkit_register_regimes(register: RegisterRegime) -> None:
     """Register the regimes this plugin provides.
@@ -79,6 +85,24 @@ def inspectkit_register_crosswalks(register: RegisterCrosswalk) -> None:
     """Register crosswalk files that map judgement areas between regimes.
 
     :param register: call with the path of each crosswalk TOML file.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def inspectkit_register_examples(register: RegisterExample) -> None:
+    """Register example inspections that ``inspectkit demo`` builds end to end.
+
+    Each is a TOML file: an ``[example]`` table naming its ``regime``, a
+    ``description`` and optionally a synthetic ``council``, ``start``, ``team``,
+    ``seed`` and ``caselist_rows``, followed by the inspection file's own tables
+    (``[[findings]]`` or ``[[grades]]``, ``[assertions]``, ``[sections]``...).  The
+    file's name (without ``.toml``) names the demo's folder.  A file that cannot
+    be used is reported by the demo in one line and skipped; a regime with no
+    example is skipped too.
+
+    :param register: call with the path of each example file.
 
     .. versionadded:: 0.1
     """

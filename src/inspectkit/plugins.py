@@ -231,6 +231,24 @@ class PluginHost:
         self.pm.hook.inspectkit_register_crosswalks(register=lambda path: files.append(Path(path)))
         return files
 
+    def example_files(self) -> tuple[list[Path], list[str]]:
+        """Example inspection files, each plugin's in the order it registered them, and a
+        line for each plugin whose hook raised (the others' examples still count)."""
+        files: list[Path] = []
+        problems: list[str] = []
+
+        def register(path: Path) -> None:
+            files.append(Path(path))
+
+        for impl in self.pm.hook.inspectkit_register_examples.get_hookimpls():
+            try:  # keyword arguments only, as pluggy calls hooks: an impl may take none
+                impl.function(**dict.fromkeys(impl.argnames, register))
+            except Exception as exc:  # a plugin's hook can raise anything
+                problems.append(
+                    f"plugin {impl.plugin_name}: inspectkit_register_examples raised {_why(exc)}"
+                )
+        return files, problems
+
 
 def _new_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from inspectkit.hookspecs import RegisterRegime, hookimpl
+from inspectkit.hookspecs import RegisterExample, RegisterRegime, hookimpl
 from inspectkit.model import Regime
 
 
@@ -38,3 +38,18 @@ def packaged_regime_hook(
         register(load_regime_resource(package, data), templates=folder if folder.is_dir() else None)
 
     return inspectkit_register_regimes
+
+
+def packaged_examples_hook(package: str, folder: str = "examples") -> Callable[..., None]:
+    """The examples hook for a plugin that ships example inspections in a package folder.
+
+    ``inspectkit_register_examples = packaged_examples_hook(__name__)`` registers
+    every ``*.toml`` file in the package's ``examples/`` folder, in name order.
+    """
+
+    @hookimpl
+    def inspectkit_register_examples(register: RegisterExample) -> None:
+        for path in sorted(package_path(package, folder).glob("*.toml")):
+            register(path)
+
+    return inspectkit_register_examples

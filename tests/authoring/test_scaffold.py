@@ -32,6 +32,7 @@ EXPECTED_FILES = {
     "src/inspectkit_authoring_2030/regime/report.toml",
     "src/inspectkit_authoring_2030/regime/requests.toml",
     "src/inspectkit_authoring_2030/templates/authoring_2030_letter.docx",
+    "src/inspectkit_authoring_2030/examples/authoring_2030.toml",
     "tests/test_conformance.py",
 }
 
@@ -97,8 +98,9 @@ def test_pyproject_registers_the_package_under_the_inspectkit_entry_point(
 
 def test_package_registers_through_the_public_one_liner(scaffold: Scaffold) -> None:
     module = (package_dir(scaffold()) / "__init__.py").read_text(encoding="utf-8")
-    assert "from inspectkit import packaged_regime_hook" in module
+    assert "from inspectkit import packaged_examples_hook, packaged_regime_hook" in module
     assert "inspectkit_register_regimes = packaged_regime_hook(__name__)" in module
+    assert "inspectkit_register_examples = packaged_examples_hook(__name__)" in module
 
 
 def test_title_option_is_written_safely_into_toml(scaffold: Scaffold) -> None:
@@ -174,6 +176,37 @@ def test_filled_plugin_registers_like_an_installed_one(
     plugin = on_sys_path(project, "inspectkit_registered_2031")
     [regime] = assert_plugin_registers(plugin, name="registered_2031")
     assert (regime.id, regime.title) == ("registered_2031", "Registered in process")
+
+
+def test_the_starter_example_is_registered_and_fits_the_filled_regime(
+    scaffold: Scaffold,
+    fill: Callable[[Path], int],
+    on_sys_path: Callable[[Path, str], object],
+) -> None:
+    """Once the regime is filled in, `inspectkit demo` has an example for it: nothing recorded,
+    a made-up council, a start that keeps the regime's day-one rule."""
+    from inspectkit.examples import DEFAULT_COUNCIL, installed_examples
+    from inspectkit.plugins import PluginHost, PluginInfo
+
+    project = scaffold("examples_2032", title="Examples in process")
+    fill(project)  # (role titles become placeholder sentences, so the team is given)
+    example_file = package_dir(project) / "examples" / "examples_2032.toml"
+    text = example_file.read_text(encoding="utf-8")
+    example_file.write_text(text.replace("# team = ", "team = "), encoding="utf-8")
+    plugin = on_sys_path(project, "inspectkit_examples_2032")
+    host = PluginHost()
+    assert host.add_plugin(plugin, PluginInfo(name="examples_2032"))
+    installed = installed_examples(host)
+    assert installed.notes == ()
+    [example] = installed.examples
+    assert (example.name, example.regime, example.council) == (
+        "examples_2032",
+        "examples_2032",
+        DEFAULT_COUNCIL,
+    )
+    assert example.start.weekday() == 0  # the scaffold's start_rule: normally a Monday
+    assert example.team() == ("Lead inspector, HMI",)
+    assert "[[grades]]" not in example.body().replace("# [[grades]]", "")
 
 
 @pytest.mark.slow

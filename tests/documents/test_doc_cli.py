@@ -33,26 +33,44 @@ def test_one_failing_workspace_is_named_and_the_others_render(cra_workspace, cap
     assert "Rendered 3 of 4 workspaces; 1 failed" in captured.out
 
 
-def test_demo_writes_every_regime(tmp_path: Path, capsys):
-    from inspectkit.examples import EXAMPLES
+def test_demo_builds_every_example_each_plugin_ships(tmp_path: Path, capsys):
+    from inspectkit.examples import installed_examples
     from inspectkit.plugins import get_host
 
+    installed = installed_examples()
+    assert installed.notes == ()
     out = tmp_path / "demo"
     assert run(["demo", str(out)]) == 0
-    for example in EXAMPLES:
+    for example in installed.examples:
         folder = out / example.name
         for name in ("inspection.toml", "plan.json", "caselist.csv", "sample.csv", "sample.json"):
             assert (folder / name).is_file(), (example.name, name)
         documents = list((folder / "documents").glob("*.docx"))
         declared = get_host().regime(example.regime).regime.templates
         assert len(documents) == len(declared)
-    for registered in get_host().sorted_regimes():
-        assert any(
-            (out / p.name).is_dir()
-            for p in out.iterdir()
-            if p.name.startswith(registered.regime.id)
-        )
-    assert "Wrote" in capsys.readouterr().out
+        inspection = (folder / "inspection.toml").read_text(encoding="utf-8")
+        assert example.body() in inspection and "[example]" not in inspection
+    for registered in get_host().sorted_regimes():  # every installed regime ships one
+        assert installed.for_regime(registered.regime.id), registered.regime.id
+    captured = capsys.readouterr()
+    assert "Wrote" in captured.out and "skipped" not in captured.err
+
+
+def test_demo_skips_a_regime_without_an_example_in_one_line(tmp_path: Path, capsys, monkeypatch):
+    from inspectkit.plugins import PluginHost
+
+    shipped = PluginHost.example_files
+
+    def without_jtai(host: PluginHost) -> tuple[list[Path], list[str]]:
+        files, problems = shipped(host)
+        return [f for f in files if f.stem != "jtai_2016"], problems
+
+    monkeypatch.setattr(PluginHost, "example_files", without_jtai)
+    assert run(["demo", str(tmp_path / "demo")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "skipped" in line]
+    assert notes == ["warning: jtai_2016: skipped: its plugin ships no example inspection"]
+    assert not (tmp_path / "demo" / "jtai_2016").exists()
+    assert (tmp_path / "demo" / "cra_2010" / "documents" / "letter.docx").is_file()
 
 
 def test_a_failing_document_leaves_every_earlier_one_as_it_was(cra_workspace, capsys):

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from inspectkit.documents import document_paragraphs, render_workspace
-from inspectkit.examples import EXAMPLES
+from inspectkit.examples import installed_examples
 from inspectkit.plugins import get_host
 from inspectkit.workspace.init import init_workspace
 
 
 def example_workspace(tmp_path: Path, name: str, extra: str = "") -> Path:
-    example = next(e for e in EXAMPLES if e.name == name)
+    """The example inspection ``name`` its plugin ships, as a workspace."""
+    example = next(e for e in installed_examples().examples if e.name == name)
     regime = get_host().regime(example.regime).regime
     directory = tmp_path / name
     init_workspace(

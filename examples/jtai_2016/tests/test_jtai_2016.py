@@ -154,3 +154,20 @@ def test_letter_renders_through_inspectkit_report(tmp_path: Path) -> None:
     assert "The deep dive theme: Return interviews are not always offered." in text
     assert text.index("Areas for improvement") < text.index("Return interviews")
     assert "{{" not in text
+
+
+def test_ships_an_example_that_inspectkit_demo_builds(tmp_path: Path) -> None:
+    import docx
+
+    example = package_path(PACKAGE, "examples", "jtai_2016.toml")
+    assert example.is_file()
+    out = tmp_path / "demo"
+    result = inspectkit_cli("demo", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "jtai_2016: skipped" not in result.stderr
+    letter = docx.Document(str(out / "jtai_2016" / "documents" / "jtai_2016_letter.docx"))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert "Joint targeted area inspection of Harrowfield Metropolitan Borough Council" in text
+    assert "From 2 February 2016, Ofsted, Care Quality Commission (CQC)" in text
+    assert "The deep dive theme: Children who go missing are offered a return interview" in text
+    assert "{{" not in text

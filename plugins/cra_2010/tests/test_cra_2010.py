@@ -1271,6 +1271,27 @@ def test_a_priority_action_applies_to_the_annual_rating(regime: Regime) -> None:
     assert [row.finding for row in action_rows(regime, inspection.findings)] == ["Delays."]
 
 
+# -- example inspections (inspectkit demo) -------------------------------------------
+
+
+def test_ships_two_example_inspections_one_per_annex_d_outcome() -> None:
+    """The demo's CRA letters come from this plugin's data: seed 004's shape (no priority
+    action) and one area for priority action with the limiting statement."""
+    from inspectkit.examples import installed_examples
+
+    installed = installed_examples()
+    examples = installed.for_regime(REGIME_ID)
+    assert [e.name for e in examples] == ["cra_2010", "cra_2010_priority_action"]
+    assert all(e.path.parent.parent == Path(inspectkit_cra_2010.__file__).parent for e in examples)
+    regime = get_host().regime(REGIME_ID).regime
+    outcomes = []
+    for example in examples:
+        recorded = set(re.findall(r'^type = "(\w+)"', example.body(), flags=re.MULTILINE))
+        outcomes.append(regime.report.chosen_statements(recorded)["outcome"].id)
+    assert outcomes == ["outcome_no_priority_action", "outcome_priority_action_with_strengths"]
+    assert not [n for n in installed.notes if "cra_2010" in n]
+
+
 # -- templates (Annex B, C, D) ------------------------------------------------------
 
 # (id, file, kind, title, cites, wording from the annex the template must keep)

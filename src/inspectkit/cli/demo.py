@@ -19,11 +19,12 @@ from inspectkit.cli.console import console, warn
     type=click.Path(file_okay=False, path_type=Path),
 )
 def demo(out: Path) -> None:
-    """Build an example inspection for each regime under OUT (default ./inspectkit-demo).
+    """Build each regime's example inspections under OUT (default ./inspectkit-demo).
 
     Each gets a synthetic council, a fake case list, the plan, the sample,
     example findings or grades, and every document.  The councils are invented
-    and the findings illustrative.
+    and the findings illustrative; each regime's plugin ships its own examples,
+    and a regime without one is skipped with a note.
     """
     from rich.markup import escape
     from rich.table import Table
@@ -32,8 +33,11 @@ def demo(out: Path) -> None:
 
     began = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    results = build_demo(out)
+    run = build_demo(out)
+    results = run.results
     elapsed = time.perf_counter() - began
+    for note in run.notes:
+        warn(note)
     table = Table(title=f"inspectkit demo: {out}", title_justify="left")
     for column in ("workspace", "regime", "council", "files", "outcome"):
         table.add_column(column, overflow="fold")

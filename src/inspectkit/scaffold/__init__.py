@@ -2,9 +2,10 @@
 
 A new regime should be a plugin like the bundled ones, never a change to the core,
 so the scaffold writes exactly what they have: a ``pyproject.toml`` with the
-``inspectkit`` entry point, a one-line registration module, the regime as TOML
-data with every section of the model present, a starter Word letter and a test
-module running the conformance kit.  Every value an author must supply is marked
+``inspectkit`` entry point, a registration module of two one-liners, the regime
+as TOML data with every section of the model present, a starter Word letter, a
+starter example inspection for ``inspectkit demo`` and a test module running the
+conformance kit.  Every value an author must supply is marked
 ``TODO``, which the conformance kit rejects, so a half-filled regime cannot pass
 for a finished one.
 
@@ -41,6 +42,7 @@ _LAYOUT: dict[str, str] = {
     "timeline.toml.tmpl": "src/{package}/regime/timeline.toml",
     "report.toml.tmpl": "src/{package}/regime/report.toml",
     "requests.toml.tmpl": "src/{package}/regime/requests.toml",
+    "example.toml.tmpl": "src/{package}/examples/{name}.toml",
     "test_conformance.py.tmpl": "tests/test_conformance.py",
 }
 
@@ -120,7 +122,7 @@ def _write_project(project: RegimeProject, root: Path) -> None:
     values = project.substitutions()
     for template_name, relative in _LAYOUT.items():
         text = string.Template((FILES_DIR / template_name).read_text(encoding="utf-8"))
-        destination = root / relative.format(package=project.package)
+        destination = root / relative.format(package=project.package, name=project.name)
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(destination, text.substitute(values))
     package_dir = root / "src" / project.package

@@ -1,15 +1,15 @@
 """Build the example workspaces behind ``inspectkit demo``: every step of the main job.
 
-For each installed regime: a synthetic council's workspace (``init``), a fake
-case list, the dated plan (JSON, iCalendar, CSV), the seeded sample, example
-findings or grades, and every document.  Regimes without built-in example data
-get the starter file and a generic report, so a new plugin shows up too.
+For each installed regime, each example inspection its plugin ships
+(``inspectkit_register_examples``, see :mod:`inspectkit.examples`): a synthetic
+council's workspace (``init``), a fake case list, the dated plan (JSON,
+iCalendar, CSV), the seeded sample, the example's findings or grades, and every
+document.  A regime whose plugin ships no example is skipped with a note, as is
+an example that cannot be used; every other example is still built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,26 +18,8 @@ from attrs import frozen
 from inspectkit.plugins import RegisteredRegime, get_host
 
 if TYPE_CHECKING:
+    from inspectkit.examples import Example
     from inspectkit.timeline import Plan
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
-
-
-def fallback_start(registered: RegisteredRegime) -> date:
-    """For a regime without examples: the first working day from 1 March of its year that
-    keeps its start rule (the weekday day 1 falls on), so its plan raises no warning."""
-    from datetime import timedelta
-
-    from inspectkit.calendar import WorkingCalendar
-
-    regime = registered.regime
-    rule = regime.timeline.start_rule
-    wanted = _WEEKDAYS.index(rule.weekday) if rule and rule.weekday else None
-    calendar = WorkingCalendar()
-    day = date(max(regime.year, 2009), 3, 1)
-    while not calendar.is_working_day(day) or (wanted is not None and day.weekday() != wanted):
-        day += timedelta(days=1)
-    return day
 
 
 @frozen(kw_only=True)
@@ -53,56 +35,28 @@ class DemoResult:
 
 
 @frozen(kw_only=True)
-class _Plan:
-    name: str
-    registered: RegisteredRegime
-    council: str
-    start: date
-    body: str | None
-    team: tuple[str, ...] | None
-    description: str
-    rows: int
-    seed: int
+class DemoRun:
+    results: tuple[DemoResult, ...] = ()
+    notes: tuple[str, ...] = ()  # one line per regime or example that was skipped, and why
 
 
-def _planned() -> Iterator[_Plan]:
-    from inspectkit.examples import examples_for
+def build_demo(out: Path) -> DemoRun:
+    """Write every example workspace under ``out``, regimes in order of year."""
+    from inspectkit.examples import installed_examples
 
-    for registered in get_host().sorted_regimes():
-        regime = registered.regime
-        examples = examples_for(regime.id)
-        for example in examples:
-            yield _Plan(
-                name=example.name,
-                registered=registered,
-                council=example.council,
-                start=example.start,
-                body=example.body(),
-                team=example.team(),
-                description=example.description,
-                rows=example.caselist_rows,
-                seed=example.seed,
-            )
+    host = get_host()
+    installed = installed_examples(host)
+    results: list[DemoResult] = []
+    notes = list(installed.notes)
+    for registered in host.sorted_regimes():
+        examples = installed.for_regime(registered.regime.id)
         if not examples:
-            yield _Plan(
-                name=regime.id,
-                registered=registered,
-                council="Example Council",
-                start=fallback_start(registered),
-                body=None,
-                team=None,
-                description="no built-in example data: starter file, nothing recorded",
-                rows=400,
-                seed=regime.year,
-            )
+            notes.append(f"{registered.regime.id}: skipped: its plugin ships no example inspection")
+        results += [_build(e, registered, Path(out) / e.name) for e in examples]
+    return DemoRun(results=tuple(results), notes=tuple(notes))
 
 
-def build_demo(out: Path) -> list[DemoResult]:
-    """Write every example workspace under ``out``."""
-    return [_build(plan, Path(out) / plan.name) for plan in _planned()]
-
-
-def _build(plan: _Plan, directory: Path) -> DemoResult:
+def _build(example: Example, registered: RegisteredRegime, directory: Path) -> DemoResult:
     from inspectkit.caselist import read_case_list
     from inspectkit.caselist.fake import write_fake_case_list
     from inspectkit.documents import render_workspace
@@ -110,35 +64,40 @@ def _build(plan: _Plan, directory: Path) -> DemoResult:
     from inspectkit.sampling import draw_sample, write_sample
     from inspectkit.workspace import load_workspace
     from inspectkit.workspace.init import init_workspace
+    from inspectkit.workspace.inspection_file import INSPECTION_FILE
+    from inspectkit.workspace.wording import choose_wording, statement_groups
 
-    regime = plan.registered.regime
+    regime = registered.regime
+    council, start, seed = example.council, example.start, example.seed
     created = init_workspace(
-        directory, regime, plan.council, plan.start, body=plan.body, team=plan.team, force=True
+        directory, regime, council, start, body=example.body(), team=example.team(), force=True
     )
     files = list(created.written)
     workspace = load_workspace(directory)
     timeline = workspace.plan()
-    files += _plan_outputs(timeline, directory, f"{regime.short_title}: {plan.council}")
-    caselist = write_fake_case_list(directory / "caselist.csv", plan.rows, plan.seed, plan.start)
+    files += _plan_outputs(timeline, directory, f"{regime.short_title}: {council}")
+    caselist = write_fake_case_list(directory / "caselist.csv", example.caselist_rows, seed, start)
     cases = read_case_list(caselist, regime, strict=False)
-    record = draw_sample(regime, cases, seed=plan.seed, on=plan.start)
+    record = draw_sample(regime, cases, seed=seed, on=start)
     sample = write_sample(record, directory / "sample.csv")
     files += [caselist, sample, sample.with_suffix(".json")]
     rendered = render_workspace(directory)
     files += list(rendered.documents)
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     fired = [o for o in outcomes if o.fired]
-    chosen = regime.report.chosen_statements(workspace.inspection.recorded_levels())
+    inspection = workspace.inspection
+    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
     summary = (
         f"{len(record.drawn)} cases sampled; {len(fired)} of {len(outcomes)} limiting rules fired"
     )
-    if "outcome" in chosen:
-        summary += f"; outcome: {chosen['outcome'].id}"
+    for group in statement_groups(regime):  # which of the alternative sentences was used
+        chosen = wording.chosen.get(group)
+        summary += f"; {group}: {chosen.id if chosen else 'written in ' + INSPECTION_FILE}"
     return DemoResult(
-        name=plan.name,
+        name=example.name,
         regime_id=regime.id,
-        council=plan.council,
-        description=plan.description,
+        council=council,
+        description=example.description,
         directory=directory,
         files=tuple(files),
         outcome=summary,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -30,6 +30,7 @@ from inspectkit.workspace.names import honorific_name, looks_like_job_title
 from inspectkit.workspace.wording import statement_groups
 
 INSPECTION_FILE = "inspection.toml"
+T = TypeVar("T")
 
 
 @define(kw_only=True)
@@ -101,6 +102,7 @@ def converter() -> cattrs.Converter:
     strict = cattrs.Converter(forbid_extra_keys=True)
     strict.register_structure_hook(str, _exactly(str, "text"))
     strict.register_structure_hook(bool, _exactly(bool, "true or false"))
+    strict.register_structure_hook(int, _exactly(int, "a whole number"))
     strict.register_structure_hook(date, _structure_date)
 
     def is_list(type_: Any) -> bool:
@@ -149,14 +151,20 @@ def read_inspection_file(path: Path) -> InspectionFile:
     if not path.exists():
         raise InputError.single(f"{path}: no inspection file; create one with `inspectkit init`")
     data = read_toml(path)  # unreadable, not UTF-8, bad syntax: one line each, as for all TOML
+    return structure_strictly(data, InspectionFile, path)
+
+
+def structure_strictly(data: Any, kind: type[T], path: Path, table: str = "") -> T:
+    """``data`` as ``kind`` through the strict converter; InputError lines read
+    ``FILE: key.path: problem`` (``table.key.path`` for data read from one table)."""
     try:
-        return converter().structure(data, InspectionFile)
+        return converter().structure(data, kind)
     except (ClassValidationError, IterableValidationError) as exc:
         problems = []
         for line in cattrs.transform_error(exc, path="$", format_exception=_format):
             message, _, where = line.rpartition(" @ ")
-            location = where.removeprefix("$").lstrip(".") or "(top level)"
-            problems.append(f"{path}: {location}: {message}")
+            location = ".".join(p for p in (table, where.removeprefix("$").lstrip(".")) if p)
+            problems.append(f"{path}: {location or '(top level)'}: {message}")
         raise InputError(problems) from None
 
 

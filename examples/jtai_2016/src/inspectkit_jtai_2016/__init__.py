@@ -1,8 +1,9 @@
 """The jtai_2016 regime: joint targeted area inspections (2016), an example plugin.
 
 It is written only against inspectkit's public API, to show that a fourth regime
-needs no change to the core.  The regime itself is data in ``regime/``; this module
-registers it and adds one behaviour the data cannot express: the letter names every
+needs no change to the core.  The regime itself is data in ``regime/``, and the example
+inspection ``inspectkit demo`` builds is data in ``examples/``; this module registers
+them and adds one behaviour the data cannot express: the letter names every
 inspectorate that carried out the inspection, in the order the regime lists them.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from inspectkit import Regime, hookimpl, packaged_regime_hook
+from inspectkit import Regime, hookimpl, packaged_examples_hook, packaged_regime_hook
 
 REGIME_ID = "jtai_2016"
 
 inspectkit_register_regimes = packaged_regime_hook(__name__)
+inspectkit_register_examples = packaged_examples_hook(__name__)
 
 
 def joined(names: list[str]) -> str:
