@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from caselist_helpers import CRA_HEADINGS, good_row
 
-from inspectkit.caselist import CaseList, cells, csvsplit, read_case_list, reader, sources
+from inspectkit.caselist import CaseList, cells, csvsplit, problems, read_case_list, sources
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
 
@@ -94,7 +94,7 @@ def test_a_problem_text_is_reported_on_every_row_that_holds_it(
     tmp_path: Path, cra: Regime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(csvsplit, "READ_CHARS", 64)
-    monkeypatch.setattr(reader, "PROBLEM_CAP", 1000)
+    monkeypatch.setattr(problems, "PROBLEM_CAP", 1000)
     rows = [good_row(n) for n in range(40)]
     for n in (3, 17, 38):
         rows[n][6] = "Maybe"  # Outcome, column G

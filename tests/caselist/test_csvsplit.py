@@ -69,6 +69,33 @@ def test_spreadsheet_exports_read_back_as_written(
     assert split(text, chars) == reference(text)
 
 
+@SPLIT
+@given(
+    rows=st.lists(
+        st.lists(
+            st.sampled_from(["a", "", "b c", "x,y", 'q"', "\n", "\r\n", "\x1f"]),
+            min_size=4,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    odd=st.lists(st.sampled_from(["", "a,b", "a,b,c,d,e", ",,,\r", '"a\n\nb",,,']), max_size=3),
+    ending=st.sampled_from(["\n", "\r\n"]),
+    chars=st.sampled_from([5, 64, 4096]),
+)
+def test_lists_of_one_width_with_odd_lines_read_as_csv_reader_does(
+    rows: list[list[str]], odd: list[str], ending: str, chars: int
+) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=ending).writerows(rows)
+    lines = buffer.getvalue().split(ending)
+    for at, line in enumerate(odd):
+        lines.insert((at * 7) % len(lines), line)
+    text = ending.join(lines)
+    assert split(text, chars) == reference(text)
+
+
 def test_a_plain_block_is_one_split_and_an_odd_line_a_patch() -> None:
     block = split_block("1,2,3\n4,5,6\n", 3)
     assert isinstance(block, FlatBlock) and block.rows() == [["1", "2", "3"], ["4", "5", "6"]]

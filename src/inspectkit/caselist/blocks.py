@@ -58,22 +58,27 @@ class RowBlock(Block):
 
 
 class FlatBlock(Block):
-    """Every cell of ``count`` rows of ``width`` cells in one list, in reading order.
+    """Every cell of ``count`` rows of ``width`` cells in one list, in reading order, with
+    a ``MARK`` cell after each row but the last (it shows the rows were aligned).
 
-    A column is the slice ``cells[position::width]``.  A row that is not ``width``
+    A column is the slice ``cells[position::width + 1]``.  A row that is not ``width``
     plain cells (quoted, short, long, empty) stands in ``cells`` as blanks and its
     true cells are in ``patches``, by row index.
     """
 
+    MARK = "\x1f"
+
     def __init__(self, cells: list[str], width: int, patches: dict[int, list[str]]) -> None:
         self._cells = cells
         self._width = width
+        self._stride = width + 1
         self._patches = patches
-        self.count = len(cells) // width
+        self.count = (len(cells) + 1) // self._stride
 
     def column(self, position: int) -> list[str]:
-        width = self._width
-        column = [""] * self.count if position >= width else self._cells[position::width]
+        column = (
+            [""] * self.count if position >= self._width else self._cells[position :: self._stride]
+        )
         for index, row in self._patches.items():
             column[index] = row[position] if position < len(row) else ""
         return column
@@ -82,9 +87,9 @@ class FlatBlock(Block):
         patched = self._patches.get(index)
         if patched is not None:
             return patched
-        width = self._width
-        return self._cells[index * width : (index + 1) * width]
+        start = index * self._stride
+        return self._cells[start : start + self._width]
 
     def without_first_row(self) -> Block:
         patches = {i - 1: row for i, row in self._patches.items() if i}
-        return FlatBlock(self._cells[self._width :], self._width, patches)
+        return FlatBlock(self._cells[self._stride :], self._width, patches)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
+from struct import Struct
 from typing import Generic, TypeVar
 
 from inspectkit.caselist.dates import parse_date
@@ -59,6 +60,14 @@ class ColumnCells(Generic[T]):
         """Translate and keep one block's cells."""
         raise NotImplementedError
 
+    def stored(self) -> bytes | list[object]:
+        """The values kept so far, as sent to another process."""
+        raise NotImplementedError
+
+    def extend(self, stored: bytes | list[object]) -> None:
+        """Append values another reader kept (``stored``), as if added here."""
+        raise NotImplementedError
+
     def problems(self, cells: Sequence[str]) -> list[tuple[int, str]]:
         """(index, message) for each of ``cells`` that is a problem, in order."""
         known = self.memo.problems
@@ -79,6 +88,13 @@ class PackedCells(ColumnCells[bytes]):
     def add(self, cells: Sequence[str]) -> None:
         self.last = b"".join(map(self.memo.__getitem__, cells))
         self.data += self.last
+
+    def stored(self) -> bytes:
+        return bytes(self.data)
+
+    def extend(self, stored: bytes | list[object]) -> None:
+        assert isinstance(stored, bytes)
+        self.data += stored
 
     def last_values(self) -> array[int]:
         """The values of the block added last."""
@@ -104,6 +120,13 @@ class ObjectCells(ColumnCells[object]):
 
     def add(self, cells: Sequence[str]) -> None:
         self.data.extend(map(self.memo.__getitem__, cells))
+
+    def stored(self) -> list[object]:
+        return self.data
+
+    def extend(self, stored: bytes | list[object]) -> None:
+        assert isinstance(stored, list)
+        self.data += stored
 
     def values(self, keep: Iterable[bool] | None = None) -> list[object]:
         return self.data if keep is None else list(compress(self.data, keep))
@@ -161,16 +184,15 @@ def _unknown_code_message(field: CaseField) -> Callable[[str], str]:
 
 
 def _date_parser(blank: str | None) -> Callable[[str], Parsed[bytes]]:
-    empty = array(DATE_TYPECODE, [BLANK_DATE]).tobytes()
+    pack = Struct(DATE_TYPECODE).pack  # native, as ``array(DATE_TYPECODE)`` stores it
+    empty = pack(BLANK_DATE)
     not_a_date = "not a date; expected YYYY-MM-DD or DD/MM/YYYY"
 
     def parse(cell: str) -> Parsed[bytes]:
-        if not cell.strip():
-            return empty, blank
         day = parse_date(cell)
-        if day is None:
-            return empty, not_a_date
-        return array(DATE_TYPECODE, [day.toordinal()]).tobytes(), None
+        if day is not None:
+            return pack(day.toordinal()), None
+        return empty, (not_a_date if cell.strip() else blank)
 
     return parse
 

@@ -24,21 +24,33 @@ from typing import TextIO
 
 from inspectkit.caselist.blocks import Block, FlatBlock, RowBlock, Rows
 
-READ_CHARS = 96 * 1024  # characters per block: ~1,000 rows, whose cells stay in the CPU cache
+READ_CHARS = 48 * 1024  # characters per block: ~450 rows, whose cells stay in the CPU cache
 END = "\x1e"  # a record appended after a parse: if it comes back whole, the parse ended cleanly
+MARK = FlatBlock.MARK  # the cell a flat block holds between rows
+BETWEEN = "," + MARK + ","
 
 
 class Unreadable(Exception):
     """The text is not CSV that ``csv.reader`` accepts (its message says why)."""
 
 
-def read_records(handle: TextIO, chars: int | None = None) -> Iterator[list[str] | Block]:
+class CutInsideRecord(Exception):
+    """A part of a file ends inside a quoted cell, so it was not cut between records."""
+
+
+def read_records(
+    handle: TextIO, chars: int | None = None, *, width: int = 0, part: bool = False
+) -> Iterator[list[str] | Block]:
     """The header row (a list of cells), then blocks of data rows, from a text stream
     opened with ``newline=""`` (``chars`` at a time, ``READ_CHARS`` by default).
-    Nothing is yielded for an empty stream."""
+    Nothing is yielded for an empty stream.
+
+    For a part of a file (``halves``): with ``width`` (the header's) the stream starts
+    after the header, so every row is data; with ``part`` the stream stops short of
+    the end of the file, so it must end with a whole record (or ``CutInsideRecord``).
+    """
     chars = chars or READ_CHARS
-    header: list[str] | None = None
-    width = 0  # guessed from the first line until the header is read
+    header = bool(width)  # True once the header is read (or when there is none here)
     pending = ""
     final = False
     while not final:
@@ -47,20 +59,27 @@ def read_records(handle: TextIO, chars: int | None = None) -> Iterator[list[str]
         text = pending + chunk if pending else chunk
         if not text:
             break
-        cut = len(text) if final else text.rfind("\n") + 1
-        block = None
-        if cut:
-            block = split_block(text[:cut], width or _cells_in_first_line(text), final=final)
+        if final and part:
+            block = split_block(text, width) if text.endswith("\n") else None
+            if block is None:
+                raise CutInsideRecord
+            cut = len(text)
+        else:
+            cut = len(text) if final else text.rfind("\n") + 1
+            block = None
+            if cut:
+                block = split_block(text[:cut], width or _cells_in_first_line(text), final=final)
         if block is None:  # no whole line yet, or the end is inside a quoted cell: read on
             pending = text
             continue
         pending = text[cut:]
-        if header is None:
+        if not header:
             if not block.count:
                 continue
-            header = block.row(0)
-            width = max(len(header), 1)
-            yield header
+            header = True
+            first = block.row(0)
+            width = max(len(first), 1)
+            yield first
             block = block.without_first_row()
         if block.count:
             yield block
@@ -80,6 +99,100 @@ def split_block(text: str, width: int, *, final: bool = False) -> Block | None:
     """
     if "\x00" in text:
         return _parsed(text, final)  # csv.reader refuses NUL; let it say so
+    if width > 1 and MARK not in text:
+        block = _quick(text, width, final)
+        if not isinstance(block, _Slow):
+            return block
+    return _by_lines(text, width, final)
+
+
+class _Slow:
+    """The quick split cannot take this text (ragged rows, mixed line endings)."""
+
+
+_SLOW = _Slow()
+
+
+def _quick(text: str, width: int, final: bool) -> Block | _Slow | None:
+    """Every row of ``width`` cells: all split in one call, quoted records parsed alone.
+
+    Rows are joined with a marker cell between them, so one slice and ``list.count``
+    confirm that every row had exactly ``width`` cells; anything else is ``_SLOW``.
+    """
+    patches: dict[int, list[str]] = {}
+    if '"' in text:
+        spans = _quoted_spans(text, final)
+        if spans is None:
+            return None
+        if isinstance(spans, _Slow):
+            return _parsed(text, final)
+        blank = "," * (width - 1)
+        pieces: list[str] = []
+        done = 0
+        for start, end, row in spans:
+            record = _one_record(text[start:end])
+            if record is None:
+                return _parsed(text, final)
+            patches[row] = record
+            stop = end - 1 if text[end - 1 : end] == "\r" else end  # keep a CRLF whole
+            pieces += (text[done:start], blank)
+            done = stop
+        pieces.append(text[done:])
+        text = "".join(pieces)
+    body = text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
+    size = len(body)
+    if "\r" in body:
+        body = body.replace("\r\n", BETWEEN)
+        if "\r" in body or "\n" in body:
+            return _SLOW  # mixed line endings, or a lone carriage return
+        breaks = len(body) - size  # each "\r\n" became three characters
+    else:
+        body = body.replace("\n", BETWEEN)
+        breaks = (len(body) - size) // 2
+    cells = body.split(",")
+    stride = width + 1
+    # Exactly one marker per line break, each where a row of ``width`` cells ends.
+    if len(cells) != (breaks + 1) * stride - 1 or cells[width::stride].count(MARK) != breaks:
+        return _SLOW
+    limit = csv.field_size_limit()
+    if len(text) > limit and max(map(len, cells)) > limit:
+        return _parsed(text, final)  # csv.reader refuses long cells; let it say so
+    return FlatBlock(cells, width, patches)
+
+
+def _quoted_spans(text: str, final: bool) -> list[tuple[int, int, int]] | _Slow | None:
+    """(start, end, row) of each record holding a quote, found with ``str.find``.
+
+    A record runs from the start of the line with the quote to the line feed where
+    its quotes balance; None when they do not balance before the text ends.
+    """
+    spans = []
+    size = len(text)
+    row = 0
+    scanned = 0
+    at = text.find('"')
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = size if end < 0 else end
+        quotes = text.count('"', start, end)
+        while quotes % 2 and end < size:  # a quoted cell running over lines
+            following = text.find("\n", end + 1)
+            following = size if following < 0 else following
+            quotes += text.count('"', end + 1, following)
+            end = following
+        if quotes % 2:
+            return None if not final else _SLOW
+        row += text.count("\n", scanned, start)
+        spans.append((start, end, row))
+        row += 1
+        scanned = end + 1
+        at = text.find('"', scanned) if scanned < size else -1
+    return spans
+
+
+def _by_lines(text: str, width: int, final: bool) -> Block | None:
+    """Line by line: lines of another width, empty lines and mixed endings patched in."""
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return _parsed(text, final)  # a lone carriage return ends a csv.reader line
@@ -100,8 +213,6 @@ def split_block(text: str, width: int, *, final: bool = False) -> Block | None:
         odd.update(compress(count(), map(not_, lines)))  # an empty line: csv.reader gives []
     if '"' in plain:
         odd.update(compress(count(), map(contains, lines, repeat('"'))))
-    if not odd:
-        return FlatBlock(plain.replace("\n", ",").split(","), width, {})
     original = text.split("\n") if "\r" in text else lines
     return _patched(text, lines, original, sorted(odd), width, final)
 
@@ -136,7 +247,7 @@ def _patched(
         records.append(blank)
         start = end
     records.extend(lines[start:])
-    return FlatBlock(",".join(records).split(","), width, patches)
+    return FlatBlock(BETWEEN.join(records).split(","), width, patches)
 
 
 def _one_record(text: str) -> list[str] | None:

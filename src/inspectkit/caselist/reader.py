@@ -29,6 +29,9 @@ from pathlib import Path
 from inspectkit.caselist.blocks import Block
 from inspectkit.caselist.cells import ColumnCells, ObjectCells, PackedCells, column_cells
 from inspectkit.caselist.fields import case_fields_for
+from inspectkit.caselist.halves import ReadAgain, cut_for, read_in_halves
+from inspectkit.caselist.problems import Part, Problems
+from inspectkit.caselist.references import DuplicateCheck
 from inspectkit.caselist.sources import CSV_ENCODINGS, Source, file_rows
 from inspectkit.caselist.table import CaseList, CodeColumn, Column, DateColumn, TextColumn
 from inspectkit.caselist.vocabulary import Vocabulary, normalise_heading
@@ -36,7 +39,6 @@ from inspectkit.caselist.vocabulary import vocabulary_for as _vocabulary_for
 from inspectkit.errors import InputError
 from inspectkit.model import CaseField, Regime
 
-PROBLEM_CAP = 50
 REFERENCE_FIELD = "case_reference"
 BIRTH_FIELD = "date_of_birth"
 REFERRAL_FIELD = "referral_date"
@@ -56,10 +58,18 @@ def read_with_fields(
     path = Path(path)
     digest = file_sha256(path)
     vocabulary = _vocabulary_for(tuple(fields))
+    cut = cut_for(path)
     with _collector_paused():
         for encoding in CSV_ENCODINGS:
             try:
-                reader = _Reader(path, vocabulary, strict=strict, purpose=purpose)
+                if cut is not None:
+                    reader = ListReader(path, vocabulary, strict=strict, purpose=purpose)
+                    try:
+                        read_in_halves(reader, path, encoding, cut)
+                        return reader.finish(digest)
+                    except ReadAgain:
+                        pass
+                reader = ListReader(path, vocabulary, strict=strict, purpose=purpose)
                 return reader.read(file_rows(path, encoding), digest)
             except UnicodeDecodeError:
                 continue
@@ -116,26 +126,29 @@ class _Slot:
         self.cells = column_cells(field, vocabulary)
 
 
-class _Reader:
+class ListReader:
+    """One reading of a list: the header's columns, then rows a block at a time."""
+
     def __init__(self, path: Path, vocabulary: Vocabulary, *, strict: bool, purpose: str) -> None:
         self.path = path
         self.vocabulary = vocabulary
         self.strict = strict
         self.purpose = purpose
         self.fatal: list[str] = []
-        self.problems: list[str] = []
-        self.problem_count = 0
-        self.bad_rows: set[int] = set()
+        self.problems = Problems()
         self.warnings: list[str] = []
         self.slots: list[_Slot] = []
         self.rows: array[int] = array("l")
         self.references: list[str] = []
-        self.seen: set[str] = {""}
+        self.duplicates = DuplicateCheck()
+        self.check_references = True  # off in a reader of a later part (``halves``)
         self.reference_slot: _Slot | None = None
+        self.header_width = 1
 
     # -- header -----------------------------------------------------------------------
 
     def header(self, cells: list[str]) -> None:
+        self.header_width = max(len(cells), 1)
         by_field: dict[str, _Slot] = {}
         ignored: list[str] = []
         dropped: list[str] = []
@@ -184,17 +197,48 @@ class _Reader:
     # -- rows -------------------------------------------------------------------------
 
     def read(self, source: Source, digest: str) -> CaseList:
+        self.start(source)
+        self.rows_from(source, 2)
+        return self.finish(digest)
+
+    def start(self, source: Source) -> None:
+        """Read the header row."""
         header = next(source, None)
         if not isinstance(header, list):
             raise InputError.single(f"{self.path}: empty file: expected a header row")
         self.header(header)
-        next_row = 2
+
+    def rows_from(self, source: Source, first_row: int) -> int:
+        """Read every block of ``source``, its first row numbered ``first_row``; the
+        number the next row would have."""
+        next_row = first_row
         for block in source:
             assert isinstance(block, Block)
             if self.reference_slot is not None and block.count:
                 self.chunk(block, next_row)
             next_row += block.count
-        return self.finish(digest)
+        return next_row
+
+    def part(self) -> Part:
+        """What this reader found, for the reader of the part before (``halves``)."""
+        data = [slot.cells.stored() for slot in self.slots if slot is not self.reference_slot]
+        return Part(self.rows, self.references, data, self.problems)
+
+    def merge(self, part: Part, first_row: int) -> None:
+        """Take the rows a reader of the following part found, as if read here: they
+        are renumbered from ``first_row``, their references checked against these."""
+        assert self.reference_slot is not None
+        ref_at = self.slots.index(self.reference_slot)
+        rows = array("l", map(first_row.__add__, part.rows))
+        duplicates = self.duplicates.check(part.references, rows, self.references, self.rows)
+        later = [(rows[i], ref_at, message) for i, message in duplicates]
+        self.problems.add_later(part.problems, first_row, later)
+        self.rows.extend(rows)
+        self.references.extend(part.references)
+        stored = iter(part.data)
+        for slot in self.slots:
+            if slot is not self.reference_slot:
+                slot.cells.extend(next(stored))
 
     def chunk(self, block: Block, first_row: int) -> None:
         """Translate and check one block of rows, column by column."""
@@ -221,8 +265,12 @@ class _Reader:
                 slot.cells.add(cells)
                 issues += [(i, at, message) for i, message in slot.cells.problems(cells)]
         self.check_dates_in_order(issues)
-        self.check_duplicates(references, rows, ref_at, issues)
-        self.record(issues, rows)
+        if self.check_references:
+            duplicates = self.duplicates.check(references, rows, self.references, self.rows)
+            issues += [(i, ref_at, message) for i, message in duplicates]
+        if issues:
+            issues.sort()  # by row, then column (slots are in column order)
+            self.problems.add((rows[i], at, message) for i, at, message in issues)
         self.rows.extend(rows)
         self.references.extend(references)
 
@@ -244,50 +292,14 @@ class _Reader:
             if b > r > 0
         ]
 
-    def check_duplicates(
-        self, references: list[str], rows: Sequence[int], ref_at: int, issues: list[Issue]
-    ) -> None:
-        """A reference seen before is a problem, naming the row where it was first seen."""
-        before = len(self.seen)
-        self.seen.update(references)
-        if len(self.seen) - before == len(references) - references.count(""):
-            return
-        # Rare path: find the row where each repeated reference first appeared.
-        earlier = set(references) & set(self.references)
-        first_seen: dict[str, int] = {}
-        if earlier:
-            for row, reference in zip(self.rows, self.references, strict=True):
-                if reference in earlier and reference not in first_seen:
-                    first_seen[reference] = row
-        for i, reference in enumerate(references):
-            if not reference:
-                continue
-            if reference in first_seen:
-                issues.append((i, ref_at, f"duplicates row {first_seen[reference]}"))
-            else:
-                first_seen[reference] = rows[i]
-
-    def record(self, issues: list[Issue], rows: Sequence[int]) -> None:
-        if not issues:
-            return
-        issues.sort(key=lambda issue: (issue[0], self.slots[issue[1]].position))
-        for i, at, message in issues:
-            self.bad_rows.add(rows[i])
-            self.problem_count += 1
-            if len(self.problems) < PROBLEM_CAP:
-                self.problems.append(f"row {rows[i]}, {self.slots[at].label}: {message}")
-
     # -- result -----------------------------------------------------------------------
 
     def finish(self, digest: str) -> CaseList:
-        rest = self.problem_count - len(self.problems)
-        lines = [f"{self.path}: {p}" for p in self.problems]
-        if rest:
-            lines.append(f"{self.path}: ... and {rest} more problem(s) not listed")
+        lines = self.problems.lines(f"{self.path}: ", lambda at: self.slots[at].label)
         if self.fatal or (self.strict and lines):
             raise InputError(self.fatal + lines)
         warnings = list(self.warnings)
-        excluded = tuple(sorted(self.bad_rows))
+        excluded = tuple(sorted(self.problems.rows))
         keep: list[bool] | None = None
         if excluded:
             warnings.extend(f"{line} (row left out)" for line in lines)
@@ -295,7 +307,7 @@ class _Reader:
                 f"left out {len(excluded)} row(s) with problems (lenient mode): "
                 + _row_ranges(excluded)
             )
-            bad = self.bad_rows
+            bad = self.problems.rows
             keep = [row not in bad for row in self.rows]
         rows = array("l", compress(self.rows, keep)) if keep else self.rows
         references = list(compress(self.references, keep)) if keep else self.references

@@ -9,14 +9,19 @@ XLSX rows come from openpyxl's streaming reader.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspectkit.caselist.blocks import Block, RowBlock
 from inspectkit.caselist.csvsplit import Unreadable, read_records
 from inspectkit.errors import InputError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 CHUNK_ROWS = 20_000  # XLSX rows per block
 CSV_SUFFIXES = (".csv", ".txt")
@@ -48,6 +53,46 @@ def _csv_rows(path: Path, encoding: str) -> Source:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
     except Unreadable as exc:
         raise InputError.single(f"{path}: not readable as CSV ({exc})") from None
+
+
+def csv_part(path: Path, encoding: str, start: int, stop: int | None, width: int = 0) -> Source:
+    """The records of the CSV file's bytes ``start`` to ``stop`` (a line break away from
+    either end): with the header when ``start`` is 0, else every row as data (``width``
+    cells, the header's).  Before the end of the file, the part must end with a whole
+    record, or ``CutInsideRecord`` is raised."""
+    if start:
+        encoding = "utf-8" if encoding == "utf-8-sig" else encoding  # no mark mid-file
+    try:
+        with path.open("rb") as raw:
+            raw.seek(start)
+            limited = io.BufferedReader(_Window(raw, None if stop is None else stop - start))
+            handle = io.TextIOWrapper(limited, encoding=encoding, newline="")
+            yield from read_records(handle, width=width, part=stop is not None)
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except Unreadable as exc:
+        raise InputError.single(f"{path}: not readable as CSV ({exc})") from None
+
+
+class _Window(io.RawIOBase):
+    """At most ``size`` bytes of an open binary file, from where it stands (all: None)."""
+
+    def __init__(self, raw: io.BufferedReader, size: int | None) -> None:
+        super().__init__()
+        self._raw = raw
+        self._left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._left is not None:
+            view = view[: self._left]
+        count = self._raw.readinto(view)
+        if self._left is not None:
+            self._left -= count
+        return count
 
 
 def _xlsx_rows(path: Path) -> Source:
