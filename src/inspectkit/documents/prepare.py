@@ -3,9 +3,13 @@
 ``inspectkit check`` runs exactly this, so a workspace that passes ``check``
 is one ``report`` will not refuse for its data: the inspection file against
 its regime, the plan (saved or fresh, with its warnings), the limiting rules
-(a broken hard limit is a problem), and the sample and case list that
-documents are checked against.  Every problem found is reported together, so
-an inspector fixes them in one pass rather than one per run.
+(a broken hard limit is a problem), the conditional wording (a statement group
+with no sentence for what was recorded), the sample and case list that
+documents are checked against, and the recorded words documents print, scanned
+for those children's identifiers and dates of birth.  Every problem found is
+reported together, so an inspector fixes them in one pass rather than one per
+run.  Only what rendering itself shows (an override template's mistakes) is
+left to ``report``.
 """
 
 from __future__ import annotations
