@@ -61,12 +61,12 @@ def interleaved_medians(
 def make_workspace(directory: Path, example_name: str, council: str, with_cases: bool) -> None:
     from inspectkit.caselist import read_case_list
     from inspectkit.caselist.fake import write_fake_case_list
-    from inspectkit.examples import EXAMPLES
+    from inspectkit.examples import installed_examples
     from inspectkit.plugins import get_host
     from inspectkit.sampling import draw_sample, write_sample
     from inspectkit.workspace.init import init_workspace
 
-    example = next(e for e in EXAMPLES if e.name == example_name)
+    example = next(e for e in installed_examples().examples if e.name == example_name)
     regime = get_host().regime(example.regime).regime
     init_workspace(
         directory, regime, council, example.start, body=example.body(), team=example.team()

@@ -24,7 +24,7 @@ import re
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from attrs import define, frozen
 
@@ -225,22 +225,3 @@ def fallback_start(regime: Regime) -> date:
     while not calendar.is_working_day(day) or (wanted is not None and day.weekday() != wanted):
         day += timedelta(days=1)
     return day
-
-
-def __getattr__(name: str) -> Any:
-    """``EXAMPLES``: the installed examples, for code written when the core held them."""
-    if name == "EXAMPLES":
-        return installed_examples().examples
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = [
-    "DEFAULT_COUNCIL",
-    "Example",
-    "ExampleHeader",
-    "InstalledExamples",
-    "fallback_start",
-    "installed_examples",
-    "load_example",
-    "read_example_file",
-]
