@@ -11,7 +11,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from inspectkit.errors import InputError
@@ -72,3 +72,13 @@ def write_text_atomic(target: Path, text: str) -> None:
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)
+
+
+def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write several files that belong together (a workspace's documents, a sample and
+    its record): each goes to a temporary file beside its target, and none is renamed
+    into place until every one is written, so a failure leaves all the old files."""
+    with contextlib.ExitStack() as stack:
+        temporaries = [(stack.enter_context(atomic_path(target)), data) for target, data in files]
+        for temporary, data in temporaries:
+            temporary.write_bytes(data)

@@ -110,13 +110,13 @@ def test_report_output_starts_with_its_news_and_names_each_workspace_once(
 
 
 def test_documents_are_written_all_together_or_not_at_all(tmp_path):
-    from inspectkit.documents.build import write_all
     from inspectkit.errors import InputError
+    from inspectkit.files import write_files_atomic
 
     first, blocked = tmp_path / "letter.docx", tmp_path / "email.docx"
     first.write_bytes(b"old letter")
     blocked.mkdir()  # cannot be replaced by a file
     with pytest.raises(InputError, match=r"email\.docx: is a folder"):
-        write_all([(first, b"new letter"), (blocked, b"new email")])
+        write_files_atomic([(first, b"new letter"), (blocked, b"new email")])
     assert first.read_bytes() == b"old letter"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["email.docx", "letter.docx"]

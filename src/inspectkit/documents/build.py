@@ -15,7 +15,6 @@ template that drops one fails its check instead of going out wrong.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from attrs import frozen
 
 from inspectkit.documents.prepare import PreparedWorkspace, plan_dates, prepare_workspace
 from inspectkit.errors import InputError
-from inspectkit.files import atomic_path
+from inspectkit.files import write_files_atomic
 from inspectkit.workspace import Workspace
 
 __all__ = ["WorkspaceResult", "plan_dates", "render_workspace"]
@@ -53,7 +52,7 @@ def render_workspace(
     if pdf:
         rendered += _pdfs_of(rendered)
     target_dir.mkdir(parents=True, exist_ok=True)
-    write_all(rendered)
+    write_files_atomic(rendered)
     return WorkspaceResult(
         directory=workspace.directory,
         regime_id=workspace.regime.regime.id,
@@ -124,11 +123,3 @@ def _pdfs_of(documents: Sequence[tuple[Path, bytes]]) -> list[tuple[Path, bytes]
                 ) from None
             converted.append((target.with_suffix(".pdf"), pdf.read_bytes()))
     return converted
-
-
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every file, or none: all go to temporary files first, renamed only at the end."""
-    with contextlib.ExitStack() as stack:
-        temporaries = [(stack.enter_context(atomic_path(target)), data) for target, data in files]
-        for temporary, data in temporaries:
-            temporary.write_bytes(data)

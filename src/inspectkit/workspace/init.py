@@ -15,7 +15,7 @@ from pathlib import Path
 from attrs import frozen
 
 from inspectkit.errors import InputError
-from inspectkit.files import write_text_atomic
+from inspectkit.files import write_files_atomic, write_text_atomic
 from inspectkit.model import Regime
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.wording import statement_groups
@@ -179,10 +179,8 @@ def init_workspace(
     directory.mkdir(parents=True, exist_ok=True)
     (directory / TEMPLATES_DIR).mkdir(exist_ok=True)
     text = starter_header(regime, council, start, team) + "\n" + (body or starter_body(regime))
-    write_text_atomic(target, text)
-    write_text_atomic(
-        plan_path, json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
-    )
+    plan_text = json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
+    write_files_atomic([(target, text.encode()), (plan_path, plan_text.encode())])
     readme = directory / TEMPLATES_DIR / "README.txt"
     if not readme.exists():
         write_text_atomic(readme, TEMPLATES_README)
