@@ -24,7 +24,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inspectkit.caselist.csvsplit import CutInsideRecord
 from inspectkit.caselist.problems import Part
@@ -79,61 +79,83 @@ def read_in_halves(reader: ListReader, path: Path, encoding: str, cut: int) -> N
         raise ReadAgain from None
     if reader.reference_slot is None:
         raise ReadAgain  # no rows will be read: nothing to share
-    width = reader.header_width
-    incoming, outgoing = os.pipe()
-    child = os.fork()
-    if not child:  # pragma: no cover - runs in the child, which leaves by os._exit
-        _read_second(reader, path, encoding, cut, width, incoming, outgoing)
-    os.close(outgoing)
-    finished = False
-    with os.fdopen(incoming, "rb") as stream:
+    # The child leaves its findings in a memory file and exits, so neither process
+    # waits on the other to pass them through a pipe.
+    shared = os.memfd_create("inspectkit-part")
+    try:
+        child = os.fork()
+        if not child:  # pragma: no cover - runs in the child, which leaves by os._exit
+            _read_second(reader, path, encoding, cut, shared)
+        finished = False
         try:
-            try:
-                next_row = reader.rows_from(first, 2)
-                outcome = pickle.load(stream)
-            except CutInsideRecord:
-                raise ReadAgain from None
-            except (pickle.UnpicklingError, EOFError):  # the child died before saying it all
-                raise ReadAgain from None
+            next_row = reader.rows_from(first, 2)
             finished = True
+        except CutInsideRecord:
+            raise ReadAgain from None
         finally:
             if not finished:
                 os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
-    kind, detail = outcome
+            _, status = os.waitpid(child, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise ReadAgain  # the child failed, or was killed, before saying it all
+        os.lseek(shared, 0, os.SEEK_SET)
+        with os.fdopen(os.dup(shared), "rb") as stream:
+            kind, detail = pickle.load(stream)
+    finally:
+        os.close(shared)
     if kind == "decode":
         raise UnicodeDecodeError(encoding, b"", 0, 0, "in the second part of the file")
     if kind == "input":
         raise InputError(detail)
     if kind != "part":
         raise ReadAgain
-    reader.merge(detail, next_row)
+    reader.merge(_unpacked(detail), next_row)
 
 
 def _read_second(
-    reader: ListReader,
-    path: Path,
-    encoding: str,
-    cut: int,
-    width: int,
-    incoming: int,
-    outgoing: int,
+    reader: ListReader, path: Path, encoding: str, cut: int, shared: int
 ) -> None:  # pragma: no cover - runs in the child
-    """The child's whole life: read the second part, send what it found, leave."""
+    """The child's whole life: read the second part, leave what it found, exit."""
+    code = 1
     try:
-        os.close(incoming)
-        outcome: tuple[str, Part | list[str] | None]
+        outcome: tuple[str, object]
         try:
             reader.check_references = False  # done by the parent, against both parts
-            reader.rows_from(csv_part(path, encoding, cut, None, width), 0)
-            outcome = ("part", reader.part())
+            reader.rows_from(csv_part(path, encoding, cut, None, reader.header_width), 0)
+            outcome = ("part", _packed(reader.part()))
         except UnicodeDecodeError:
             outcome = ("decode", None)
         except InputError as exc:
             outcome = ("input", exc.problems)
         except BaseException:
             outcome = ("failed", None)
-        with os.fdopen(outgoing, "wb") as stream:
+        with os.fdopen(shared, "wb") as stream:
             pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
     finally:
-        os._exit(0)
+        os._exit(code)
+
+
+SEPARATOR = "\x1f"
+
+
+def _packed(part: Part) -> tuple[object, ...]:
+    """``part`` in a form quick to pickle and load: rows 0..n-1 as n, and references
+    joined in one string when none holds the separator."""
+    rows: object = part.rows
+    if not part.rows or (part.rows[0] == 0 and part.rows[-1] == len(part.rows) - 1):
+        rows = len(part.rows)  # row numbers only ever increase: these are 0..n-1
+    references: object = part.references
+    joined = SEPARATOR.join(part.references)
+    if part.references and joined.count(SEPARATOR) == len(part.references) - 1:
+        references = joined
+    return rows, references, part.data, part.problems
+
+
+def _unpacked(packed: tuple[Any, ...]) -> Part:
+    rows, references, data, problems = packed
+    if isinstance(rows, int):
+        rows = range(rows)
+    if isinstance(references, str):
+        references = references.split(SEPARATOR)
+    return Part(rows, references, data, problems)

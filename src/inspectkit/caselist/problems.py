@@ -10,8 +10,7 @@ rows read by another process (``halves``) can be renumbered and merged in order.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from heapq import merge
 from itertools import islice
 from typing import NamedTuple
@@ -58,7 +57,7 @@ class Problems:
 class Part(NamedTuple):
     """What the reader of a later part of a file found, its rows numbered from 0."""
 
-    rows: array[int]
+    rows: Sequence[int]
     references: list[str]
     data: list[bytes | list[object]]  # each translated column but the references
     problems: Problems

@@ -229,7 +229,10 @@ class ListReader:
         are renumbered from ``first_row``, their references checked against these."""
         assert self.reference_slot is not None
         ref_at = self.slots.index(self.reference_slot)
-        rows = array("l", map(first_row.__add__, part.rows))
+        if isinstance(part.rows, range):
+            rows = array("l", range(part.rows.start + first_row, part.rows.stop + first_row))
+        else:
+            rows = array("l", map(first_row.__add__, part.rows))
         duplicates = self.duplicates.check(part.references, rows, self.references, self.rows)
         later = [(rows[i], ref_at, message) for i, message in duplicates]
         self.problems.add_later(part.problems, first_row, later)
