@@ -11,6 +11,8 @@ more than the look-ups.
 
 Codes and dates are stored packed (one byte per code, four per date), so a
 column of a million rows is a few MiB and is appended as one ``bytes`` per block.
+Every date column of a list shares one memo (the same dates recur across them);
+a blank date where the field is required is found in the packed values instead.
 """
 
 from __future__ import annotations
@@ -49,12 +51,42 @@ class _Memo(dict[str, T], Generic[T]):
         return value
 
 
+_pack_date = Struct(DATE_TYPECODE).pack  # native, as ``array(DATE_TYPECODE)`` stores it
+EMPTY_DATE = _pack_date(BLANK_DATE)
+NOT_A_DATE = _pack_date(-1)  # a placeholder: such a row is never kept
+NOT_A_DATE_MESSAGE = "not a date; expected YYYY-MM-DD or DD/MM/YYYY"
+
+
+def _not_parsed(cell: str) -> Parsed[bytes]:
+    raise NotImplementedError  # DateMemo parses in __missing__ itself
+
+
+class DateMemo(_Memo[bytes]):
+    """Date text → packed day ordinal, for every date column of one list."""
+
+    def __init__(self) -> None:
+        super().__init__(_not_parsed)
+
+    def __missing__(self, cell: str) -> bytes:
+        day = parse_date(cell)  # parsed here, not in a further call: many dates are new
+        if day is not None:
+            value = _pack_date(day.toordinal())
+        elif cell.strip():
+            value = NOT_A_DATE
+            self.problems[cell] = NOT_A_DATE_MESSAGE
+        else:
+            value = EMPTY_DATE
+        if len(self) < MEMO_LIMIT:
+            self[cell] = value
+        return value
+
+
 class ColumnCells(Generic[T]):
     """One field's column: the translated values so far and how to find problems."""
 
-    def __init__(self, field: CaseField, parse: Callable[[str], Parsed[T]]) -> None:
+    def __init__(self, field: CaseField, memo: _Memo[T]) -> None:
         self.field = field
-        self.memo: _Memo[T] = _Memo(parse)
+        self.memo = memo
 
     def add(self, cells: Sequence[str]) -> None:
         """Translate and keep one block's cells."""
@@ -79,8 +111,8 @@ class ColumnCells(Generic[T]):
 class PackedCells(ColumnCells[bytes]):
     """A code, flag or date column, stored as packed machine integers."""
 
-    def __init__(self, field: CaseField, parse: Callable[[str], Parsed[bytes]], typecode: str):
-        super().__init__(field, parse)
+    def __init__(self, field: CaseField, memo: _Memo[bytes], typecode: str) -> None:
+        super().__init__(field, memo)
         self.typecode = typecode
         self.data = bytearray()
         self.last = b""
@@ -111,11 +143,26 @@ class PackedCells(ColumnCells[bytes]):
         return values
 
 
+class DateCells(PackedCells):
+    """A date column (its memo shared with the list's other date columns)."""
+
+    def __init__(self, field: CaseField, memo: DateMemo) -> None:
+        super().__init__(field, memo, DATE_TYPECODE)
+        self.blank = f"{field.title} is blank" if field.required else None
+
+    def problems(self, cells: Sequence[str]) -> list[tuple[int, str]]:
+        found = super().problems(cells)
+        if self.blank is not None and EMPTY_DATE in self.last:  # may match across values
+            blank = [(i, self.blank) for i, day in enumerate(self.last_values()) if not day]
+            found = sorted(found + blank) if found else blank
+        return found
+
+
 class ObjectCells(ColumnCells[object]):
     """A text or whole-number column, stored as Python objects (equal texts shared)."""
 
-    def __init__(self, field: CaseField, parse: Callable[[str], Parsed[object]]) -> None:
-        super().__init__(field, parse)
+    def __init__(self, field: CaseField, memo: _Memo[object]) -> None:
+        super().__init__(field, memo)
         self.data: list[object] = []
 
     def add(self, cells: Sequence[str]) -> None:
@@ -132,16 +179,18 @@ class ObjectCells(ColumnCells[object]):
         return self.data if keep is None else list(compress(self.data, keep))
 
 
-def column_cells(field: CaseField, vocabulary: Vocabulary) -> PackedCells | ObjectCells:
-    """The translator for ``field``'s column."""
+def column_cells(
+    field: CaseField, vocabulary: Vocabulary, dates: DateMemo
+) -> PackedCells | ObjectCells:
+    """The translator for ``field``'s column (``dates``: the list's shared date memo)."""
     blank = f"{field.title} is blank" if field.required else None
     if field.kind in ("code", "flag"):
         return _code_cells(field, vocabulary, blank)
     if field.kind == "date":
-        return PackedCells(field, _date_parser(blank), DATE_TYPECODE)
+        return DateCells(field, dates)
     if field.kind == "integer":
-        return ObjectCells(field, _integer_parser(blank))
-    return ObjectCells(field, _text_parser(blank))
+        return ObjectCells(field, _Memo(_integer_parser(blank)))
+    return ObjectCells(field, _Memo(_text_parser(blank)))
 
 
 def code_typecode(field: CaseField) -> str:
@@ -165,7 +214,7 @@ def _code_cells(field: CaseField, vocabulary: Vocabulary, blank: str | None) -> 
             return empty, unknown(cell)
         return packed[index], None
 
-    return PackedCells(field, parse, typecode)
+    return PackedCells(field, _Memo(parse), typecode)
 
 
 def _unknown_code_message(field: CaseField) -> Callable[[str], str]:
@@ -181,20 +230,6 @@ def _unknown_code_message(field: CaseField) -> Callable[[str], str]:
         return f"unknown code {text!r} for {field.title}; expected one of {expected}"
 
     return shown
-
-
-def _date_parser(blank: str | None) -> Callable[[str], Parsed[bytes]]:
-    pack = Struct(DATE_TYPECODE).pack  # native, as ``array(DATE_TYPECODE)`` stores it
-    empty = pack(BLANK_DATE)
-    not_a_date = "not a date; expected YYYY-MM-DD or DD/MM/YYYY"
-
-    def parse(cell: str) -> Parsed[bytes]:
-        day = parse_date(cell)
-        if day is not None:
-            return pack(day.toordinal()), None
-        return empty, (not_a_date if cell.strip() else blank)
-
-    return parse
 
 
 def _integer_parser(blank: str | None) -> Callable[[str], Parsed[object]]:

@@ -3,17 +3,18 @@
 Validating is a dictionary look-up per cell: for a million rows, seconds of one
 core's work.  A list of ``HALVES_MIN_BYTES`` or more is cut at a line break near
 its middle; a forked child reads the second part while this process reads the
-header and the first, and the child sends back its columns, references and
-problems, its rows numbered from 0 (only the first part's reader knows where
-they fall).  Whatever spans the parts is then done here as a single reading
-would do it: the child's rows are renumbered, its references checked for
-duplicates against the first part's, and its problems merged in row order.
+header and the first, and the child leaves its columns, references and problems
+in a memory file (its rows numbered from 0: only the first part's reader knows
+where they fall), with the file's SHA-256, so this process starts at once.
+Whatever spans the parts is then done here as a single reading would do it: the
+child's rows are renumbered, its references checked for duplicates against the
+first part's, and its problems merged in row order.
 
 If the cut falls inside a quoted cell (the first part does not end with a whole
 record), or the child fails in any way but a decoding error or an unreadable
 file (which a single reading would report too), the caller reads the list again
-in one process.  Only where ``os.fork`` is safe and cheap (Linux) with two CPUs
-free; elsewhere, and for smaller lists, lists are read in one process.
+in one process.  Only where ``os.fork`` is safe and cheap (Linux, no other
+thread) with two CPUs; elsewhere, and for smaller lists, one process reads.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspectkit.caselist.csvsplit import CutInsideRecord
 from inspectkit.caselist.problems import Part
-from inspectkit.caselist.sources import csv_part
+from inspectkit.caselist.sources import csv_part, file_sha256
 from inspectkit.errors import InputError
 
 if TYPE_CHECKING:
@@ -70,8 +71,9 @@ def cut_for(path: Path) -> int | None:
     return cut if at >= 0 and cut < size else None
 
 
-def read_in_halves(reader: ListReader, path: Path, encoding: str, cut: int) -> None:
-    """Fill ``reader`` from both parts of ``path``, as a single reading would."""
+def read_in_halves(reader: ListReader, path: Path, encoding: str, cut: int) -> str:
+    """Fill ``reader`` from both parts of ``path``, as a single reading would; the
+    file's SHA-256 (the child works it out once its part is read)."""
     first = csv_part(path, encoding, 0, cut)
     try:
         reader.start(first)
@@ -109,7 +111,9 @@ def read_in_halves(reader: ListReader, path: Path, encoding: str, cut: int) -> N
         raise InputError(detail)
     if kind != "part":
         raise ReadAgain
-    reader.merge(_unpacked(detail), next_row)
+    packed, digest = detail
+    reader.merge(_unpacked(packed), next_row)
+    return str(digest)
 
 
 def _read_second(
@@ -122,7 +126,7 @@ def _read_second(
         try:
             reader.check_references = False  # done by the parent, against both parts
             reader.rows_from(csv_part(path, encoding, cut, None, reader.header_width), 0)
-            outcome = ("part", _packed(reader.part()))
+            outcome = ("part", (_packed(reader.part()), file_sha256(path)))
         except UnicodeDecodeError:
             outcome = ("decode", None)
         except InputError as exc:

@@ -18,7 +18,6 @@ personal field, never a case reference.
 from __future__ import annotations
 
 import gc
-import hashlib
 from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,12 +26,18 @@ from operator import gt
 from pathlib import Path
 
 from inspectkit.caselist.blocks import Block
-from inspectkit.caselist.cells import ColumnCells, ObjectCells, PackedCells, column_cells
+from inspectkit.caselist.cells import (
+    ColumnCells,
+    DateMemo,
+    ObjectCells,
+    PackedCells,
+    column_cells,
+)
 from inspectkit.caselist.fields import case_fields_for
 from inspectkit.caselist.halves import ReadAgain, cut_for, read_in_halves
 from inspectkit.caselist.problems import Part, Problems
 from inspectkit.caselist.references import DuplicateCheck
-from inspectkit.caselist.sources import CSV_ENCODINGS, Source, file_rows
+from inspectkit.caselist.sources import CSV_ENCODINGS, Source, file_rows, file_sha256
 from inspectkit.caselist.table import CaseList, CodeColumn, Column, DateColumn, TextColumn
 from inspectkit.caselist.vocabulary import Vocabulary, normalise_heading
 from inspectkit.caselist.vocabulary import vocabulary_for as _vocabulary_for
@@ -56,19 +61,20 @@ def read_with_fields(
 ) -> CaseList:
     """Read ``path`` against an explicit field list (what ``read_case_list`` uses)."""
     path = Path(path)
-    digest = file_sha256(path)
     vocabulary = _vocabulary_for(tuple(fields))
     cut = cut_for(path)
+    digest = None if cut is not None else file_sha256(path)
     with _collector_paused():
         for encoding in CSV_ENCODINGS:
             try:
                 if cut is not None:
                     reader = ListReader(path, vocabulary, strict=strict, purpose=purpose)
                     try:
-                        read_in_halves(reader, path, encoding, cut)
+                        digest = read_in_halves(reader, path, encoding, cut)
                         return reader.finish(digest)
                     except ReadAgain:
-                        pass
+                        cut = None
+                digest = digest or file_sha256(path)
                 reader = ListReader(path, vocabulary, strict=strict, purpose=purpose)
                 return reader.read(file_rows(path, encoding), digest)
             except UnicodeDecodeError:
@@ -95,15 +101,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of the file's bytes: what a sample record cites as its input."""
-    try:
-        with Path(path).open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError as exc:
-        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def column_letter(index: int) -> str:
     """Spreadsheet column letters for a 0-based index: 0 → A, 27 → AB."""
     letters = ""
@@ -117,13 +114,15 @@ def column_letter(index: int) -> str:
 class _Slot:
     """One used column: which field it gives, its label in messages, its translator."""
 
-    def __init__(self, position: int, heading: str, field: CaseField, vocabulary: Vocabulary):
+    def __init__(
+        self, position: int, heading: str, field: CaseField, vocabulary: Vocabulary, dates: DateMemo
+    ) -> None:
         self.position = position
         self.field = field
         shown = heading.strip()
         shown = shown if len(shown) <= 40 else shown[:37] + "..."
         self.label = f"column {column_letter(position)} ({shown})"
-        self.cells = column_cells(field, vocabulary)
+        self.cells = column_cells(field, vocabulary, dates)
 
 
 class ListReader:
@@ -149,6 +148,7 @@ class ListReader:
 
     def header(self, cells: list[str]) -> None:
         self.header_width = max(len(cells), 1)
+        dates = DateMemo()  # shared by the date columns: the same dates recur across them
         by_field: dict[str, _Slot] = {}
         ignored: list[str] = []
         dropped: list[str] = []
@@ -170,9 +170,8 @@ class ListReader:
                     f"gives {first.field.title} again (already in {first.label}); keep one"
                 )
                 continue
-            by_field[field_id] = _Slot(
-                position, heading, self.vocabulary.by_id[field_id], self.vocabulary
-            )
+            case_field = self.vocabulary.by_id[field_id]
+            by_field[field_id] = _Slot(position, heading, case_field, self.vocabulary, dates)
         for case_field in self.vocabulary.fields:
             if case_field.required and case_field.id not in by_field:
                 accepted = ", ".join(case_field.headings) or case_field.title

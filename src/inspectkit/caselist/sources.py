@@ -9,6 +9,7 @@ XLSX rows come from openpyxl's streaming reader.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -31,6 +32,15 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")
 
 Source = Iterator[list[str] | Block]
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes: what a sample record cites as its input."""
+    try:
+        with Path(path).open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def file_rows(path: Path, encoding: str = CSV_ENCODINGS[0]) -> Source:

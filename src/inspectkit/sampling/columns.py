@@ -45,6 +45,7 @@ class CaseColumns:
         self.fields: dict[str, CaseField] = {f.id: f for f in cases.fields}
         self._codes: dict[str, tuple[bytes | list[int], int]] = {}
         self._strata: dict[tuple[str, ...], Strata] = {}
+        self._masks: dict[tuple[FieldMatch, ...], Mask] = {}
 
     # -- words --------------------------------------------------------------------
 
@@ -70,10 +71,13 @@ class CaseColumns:
 
     def mask(self, where: Sequence[FieldMatch]) -> Mask:
         """Cases matching every one of ``where`` (every case when it is empty)."""
-        mask = b"\x01" * self.count
-        for match in where:
-            mask = both(mask, self._value_mask(match))
-        return mask
+        key = tuple(where)
+        if key not in self._masks:
+            mask = b"\x01" * self.count
+            for match in where:
+                mask = both(mask, self._value_mask(match))
+            self._masks[key] = mask
+        return self._masks[key]
 
     def selected(self, mask: Mask | Sequence[int]) -> list[int]:
         """The row indices a mask (or any sequence, by truth) selects, in row order."""

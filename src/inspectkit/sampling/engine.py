@@ -137,7 +137,9 @@ class _Draw:
         """
         if need <= 0 or not candidates:
             return []
-        strata = {key: list(members) for key, members in self.strata(candidates, fields, source)}
+        strata = {
+            key: _Drawing(members) for key, members in self.strata(candidates, fields, source)
+        }
         keys = sorted(strata, key=lambda key: tuple((v is None, v or "") for v in key))
         self.rng.shuffle(keys)
         taken = self.taken
@@ -148,9 +150,7 @@ class _Draw:
                 members = strata[key]
                 chosen = None
                 while members and chosen is None:
-                    at = self.rng.randrange(len(members))
-                    members[at], members[-1] = members[-1], members[at]
-                    index = members.pop()
+                    index = members.take(self.rng.randrange(len(members)))
                     if index not in taken and index not in skip:
                         chosen = index
                 if chosen is not None:
@@ -412,3 +412,27 @@ def _without(rows: Sequence[int], excluded: set[int]) -> list[int]:
         start = at + 1
     pieces.append(rows[start:])
     return list(chain.from_iterable(pieces))
+
+
+class _Drawing:
+    """Members of a stratum drawn without replacement, as a list would be by swapping
+    the chosen one with the last and popping it, but leaving the (cached, shared)
+    list itself untouched: only the positions changed are kept."""
+
+    def __init__(self, members: list[int]) -> None:
+        self.members = members
+        self.size = len(members)
+        self.moved: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def take(self, at: int) -> int:
+        """The member at ``at``; the last member moves into its place."""
+        last = self.size - 1
+        chosen = self.moved.get(at, self.members[at])
+        if at != last:
+            self.moved[at] = self.moved.get(last, self.members[last])
+        self.moved.pop(last, None)
+        self.size = last
+        return chosen
