@@ -112,3 +112,25 @@ def test_stored_columns_are_compact(tmp_path: Path, cra: Regime) -> None:
     cases = read_case_list(path, cra)
     assert cases.columns["gender"].data.typecode == "b"  # type: ignore[union-attr]
     assert cases.columns["referral_date"].data.typecode == "i"  # type: ignore[union-attr]
+
+
+def test_dates_share_a_memo_yet_blank_required_dates_are_found_per_column(
+    tmp_path: Path, cra: Regime
+) -> None:
+    rows = [good_row(n) for n in range(6)]
+    rows[1][1] = ""  # referral date (required) blank
+    rows[2][2] = "   "  # date of birth (required) blank
+    rows[3][1] = "2005-03-04"  # the same text as the date of birth column holds
+    rows[4][2] = "32/01/2005"  # not a date
+    rows[5][1] = "01/06/2004"  # referral before birth (2005-03-04)
+    path = _write(tmp_path / "d.csv", rows, quoting=csv.QUOTE_MINIMAL, ending="\n", bom=False)
+    with pytest.raises(InputError) as caught:
+        read_case_list(path, cra)
+    got = [p.split(": ", 1)[1] for p in caught.value.problems]
+    assert got == [
+        "row 3, column B (Date of referral): Date of initial referral is blank",
+        "row 4, column C (Date of Birth): Date of birth is blank",
+        "row 6, column C (Date of Birth): not a date; expected YYYY-MM-DD or DD/MM/YYYY",
+        "row 7, column C (Date of Birth): date of birth is after the date of referral "
+        "(column B (Date of referral))",
+    ]

@@ -15,7 +15,7 @@ from inspectkit.model import FieldMatch
 from inspectkit.plugins import get_host
 from inspectkit.sampling import draw_sample, write_sample
 from inspectkit.sampling.columns import CaseColumns, both
-from inspectkit.sampling.engine import _without
+from inspectkit.sampling.engine import _Drawing, _without
 
 ON = date(2011, 10, 18)
 CHOICES = {
@@ -88,6 +88,20 @@ def test_without_removes_exactly_the_excluded_rows() -> None:
         rows = sorted(rng.sample(range(1000), rng.randrange(0, 300)))
         excluded = set(rng.sample(range(1000), rng.randrange(0, 12)))
         assert _without(rows, excluded) == [i for i in rows if i not in excluded]
+
+
+def test_drawing_takes_as_swap_and_pop_on_a_list_would_without_touching_it() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        members = rng.sample(range(10_000), rng.randrange(1, 40))
+        shared = list(members)
+        drawing, reference = _Drawing(shared), list(members)
+        while reference:
+            at = rng.randrange(len(reference))
+            reference[at], reference[-1] = reference[-1], reference[at]
+            assert drawing.take(at) == reference.pop()
+            assert len(drawing) == len(reference)
+        assert shared == members
 
 
 # Sample files drawn by the engine before it worked on columns (commit ddf142a, which

@@ -35,7 +35,9 @@ from inspectkit.errors import InputError
 if TYPE_CHECKING:
     from inspectkit.caselist.reader import ListReader
 
-HALVES_MIN_BYTES = 16 * 2**20
+# From about 4 MiB (40,000 rows) a second process saves more than the ~10 ms a fork
+# costs: measured 0.17 s against 0.21 s for 50,000 rows (5 MiB) on two CPUs.
+HALVES_MIN_BYTES = 4 * 2**20
 FIRST_SHARE = 0.5  # of the bytes, read here; this process also merges the child's part
 
 
