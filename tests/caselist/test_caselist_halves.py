@@ -158,3 +158,16 @@ def test_a_child_that_dies_means_one_reading(
     path = _write_text(tmp_path / "d.csv", _rows(200, seed=4))
     assert _outcome(path, cra, False) == _serial(path, cra, False)
     assert halved == ["again"]
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    import threading
+
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert not halves.forkable()
+    finally:
+        release.set()
+        worker.join()

@@ -98,7 +98,7 @@ def split_block(text: str, width: int, *, final: bool = False) -> Block | None:
     width come out exactly as well, only more slowly.
     """
     if "\x00" in text:
-        return _parsed(text, final)  # csv.reader refuses NUL; let it say so
+        return _parsed(text, final)  # NUL: csv.reader's call (refused before Python 3.11)
     if width > 1 and MARK not in text:
         block = _quick(text, width, final)
         if not isinstance(block, _Slow):

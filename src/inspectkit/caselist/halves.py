@@ -50,6 +50,7 @@ def forkable() -> bool:
     child might need) and has a CPU of its own."""
     return (
         sys.platform.startswith("linux")
+        and hasattr(os, "memfd_create")
         and threading.active_count() == 1
         and len(os.sched_getaffinity(0)) >= 2
     )
