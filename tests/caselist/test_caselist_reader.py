@@ -70,11 +70,26 @@ def test_every_problem_reported_in_one_run_with_row_and_column(
     assert any("row 4, column B (Date of referral): not a date" in p for p in problems)
     assert any("row 5, column C (Date of Birth): date of birth is after" in p for p in problems)
     assert any("row 6, column D (Gender): unknown code for Gender" in p for p in problems)
-    assert any("row 6, column F" in p and "'Nonsense'" in p for p in problems)
+    assert any("row 6, column F (Case tracking category): unknown code for" in p for p in problems)
     text = "\n".join(problems)
     assert "T-0001" not in text  # a reference is never printed
     assert "2012-01-01" not in text and "2005-03-04" not in text  # nor a date of birth
-    assert "'7'" not in text  # nor a personal field's value
+    assert "'7'" not in text and "Nonsense" not in text  # nor any cell's value
+
+
+def test_a_value_in_the_wrong_column_is_never_echoed(write_list: WriteList, cra: Regime) -> None:
+    """A name, a date of birth or a reference typed into a code column stays unprinted."""
+    rows = [
+        ["T-0001", "01/06/2011", "2005-03-04", "1", "WBRI", "Jane Smith", "Proceeded"],
+        ["T-0002", "01/06/2011", "2005-03-04", "1", "WBRI", "03/04/2009", "T-0001"],
+    ]
+    path = write_list("wrong_columns.csv", CRA_HEADINGS, rows)
+    with pytest.raises(InputError) as caught:
+        read_case_list(path, cra)
+    text = "\n".join(caught.value.problems)
+    assert "row 2, column F" in text and "row 3, column G" in text
+    for value in ("Jane Smith", "03/04/2009", "T-0001"):
+        assert value not in text
 
 
 def test_missing_required_column_is_reported_by_name(write_list: WriteList, cra: Regime) -> None:

@@ -220,16 +220,12 @@ def _code_cells(field: CaseField, vocabulary: Vocabulary, blank: str | None) -> 
 def _unknown_code_message(field: CaseField) -> Callable[[str], str]:
     codes = [c for v in field.values for c in (v.codes[:1] or (v.id,))]
     expected = ", ".join(codes[:12]) + (", ..." if len(codes) > 12 else "")
-    if field.personal:  # a personal field's value is never echoed
-        message = f"unknown code for {field.title}; expected one of {expected}"
-        return lambda cell: message
-
-    def shown(cell: str) -> str:
-        text = cell.strip()
-        text = text if len(text) <= 30 else text[:27] + "..."
-        return f"unknown code {text!r} for {field.title}; expected one of {expected}"
-
-    return shown
+    # The cell's text is never echoed, even for a field that is not personal: a cell in
+    # the wrong column may hold a name, a date of birth or a case reference, and
+    # messages reach terminals, logs and comparison files.  The row and column say
+    # where to look.
+    message = f"unknown code for {field.title}; expected one of {expected}"
+    return lambda cell: message
 
 
 def _integer_parser(blank: str | None) -> Callable[[str], Parsed[object]]:
