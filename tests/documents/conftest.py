@@ -52,3 +52,16 @@ def cra_workspace(tmp_path: Path) -> MakeWorkspace:
         return directory
 
     return make
+
+
+def docx_with(path: Path, *paragraphs: str, header: str = "") -> Path:
+    """A small Word file with these paragraphs (and a header), for render and check tests."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    document.save(str(path))
+    return path

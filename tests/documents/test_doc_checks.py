@@ -6,24 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH
+from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH, docx_with
 
 from inspectkit.documents import check_document, render_workspace
 from inspectkit.documents.checks import PrivateValue, dates_in_text
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
-
-
-def docx_with(path: Path, *paragraphs: str, header: str = "") -> Path:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if header:
-        document.sections[0].header.paragraphs[0].text = header
-    document.save(str(path))
-    return path
 
 
 def test_a_leftover_tag_is_caught(tmp_path):

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from tests.documents.conftest import docx_with
 
 from inspectkit.documents import document_paragraphs
 from inspectkit.documents.render import render_bytes
 from inspectkit.errors import InputError
 
 
-def template(path: Path, *paragraphs: str, header: str = "") -> Path:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if header:
-        document.sections[0].header.paragraphs[0].text = header
-    document.save(str(path))
-    return path
-
-
 def test_renders_of_one_template_are_independent(tmp_path):
-    path = template(tmp_path / "t.docx", "Council: {{ council }}", header="Header {{ council }}")
+    path = docx_with(tmp_path / "t.docx", "Council: {{ council }}", header="Header {{ council }}")
     first = render_bytes(path, {"council": "Northwold"})
     second = render_bytes(path, {"council": "A & B <Council>"})
     assert document_paragraphs(first)[0] == "Council: Northwold"
@@ -38,16 +26,16 @@ def test_renders_of_one_template_are_independent(tmp_path):
 
 
 def test_a_changed_template_file_is_read_again(tmp_path):
-    path = template(tmp_path / "t.docx", "Old wording for {{ council }}")
+    path = docx_with(tmp_path / "t.docx", "Old wording for {{ council }}")
     assert document_paragraphs(render_bytes(path, {"council": "N"}))[0] == "Old wording for N"
     stat = path.stat()
-    template(path, "New wording for {{ council }}")
+    docx_with(path, "New wording for {{ council }}")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert document_paragraphs(render_bytes(path, {"council": "N"}))[0] == "New wording for N"
 
 
 def test_line_breaks_in_values_still_become_breaks(tmp_path):
-    path = template(tmp_path / "t.docx", "{{ text }}")
+    path = docx_with(tmp_path / "t.docx", "{{ text }}")
     rendered = render_bytes(path, {"text": "first line\nsecond line"})
     assert document_paragraphs(rendered) == ["first linesecond line"]  # two runs, one <w:br/>
     assert b"<w:br/>" in _document_xml(rendered)
