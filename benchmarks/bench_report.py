@@ -80,8 +80,9 @@ def make_workspace(directory: Path, example_name: str, council: str, with_cases:
         write_sample(record, directory / "sample.csv")
 
 
-def one_document(scratch: Path) -> dict[str, float]:
-    """The pipeline for cra_2010's letter against docxtpl alone on the same template."""
+def document_actions(directory: Path, out: Path) -> tuple[Callable[[], None], Callable[[], None]]:
+    """Render cra_2010's letter for the workspace ``directory``: through the whole pipeline,
+    and with docxtpl alone on the same template and context."""
     from docxtpl import DocxTemplate
 
     from inspectkit.documents.build import plan_dates
@@ -91,11 +92,6 @@ def one_document(scratch: Path) -> dict[str, float]:
     from inspectkit.documents.render import render_document
     from inspectkit.judgements import apply_limiting_rules
     from inspectkit.workspace import load_workspace
-
-    directory = scratch / "one"
-    make_workspace(directory, "cra_2010", "Northwold Borough Council", with_cases=True)
-    out = scratch / "out"
-    out.mkdir()
 
     def pipeline() -> None:
         workspace = load_workspace(directory)
@@ -124,13 +120,48 @@ def one_document(scratch: Path) -> dict[str, float]:
         document.render(context, autoescape=True)
         document.save(str(out / "raw.docx"))
 
+    return pipeline, raw
+
+
+def one_document(scratch: Path) -> dict[str, float]:
+    """The pipeline for cra_2010's letter against docxtpl alone on the same template.
+
+    Two figures: repeated renders in one process (the batch case, where the pipeline
+    reuses each template's parsed and compiled form), and the first render in a fresh
+    process (one `inspectkit report`, where it cannot), imports excluded on both sides.
+    """
+    directory = scratch / "one"
+    make_workspace(directory, "cra_2010", "Northwold Borough Council", with_cases=True)
+    out = scratch / "out"
+    out.mkdir()
+    pipeline, raw = document_actions(directory, out)
     pipeline_s, raw_s, ratio = interleaved_medians(pipeline, raw)
+    firsts: dict[str, list[float]] = {"pipeline": [], "raw": []}
+    for _ in range(5):
+        for side, times in firsts.items():
+            command = [sys.executable, __file__, "--first-render", side, str(directory), str(out)]
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            times.append(float(done.stdout))
+    first_pipeline = statistics.median(firsts["pipeline"])
+    first_raw = statistics.median(firsts["raw"])
     return {
         "pipeline_seconds": round(pipeline_s, 4),
         "raw_docxtpl_seconds": round(raw_s, 4),
         "ratio": round(ratio, 3),
+        "first_render_pipeline_seconds": round(first_pipeline, 4),
+        "first_render_raw_docxtpl_seconds": round(first_raw, 4),
+        "first_render_ratio": round(first_pipeline / first_raw, 3),
         "target_ratio": 1.5,
     }
+
+
+def first_render(side: str, directory: Path, out: Path) -> float:
+    """Seconds for the first render of one side in this (fresh) process, imports done."""
+    pipeline, raw = document_actions(directory, out)
+    action = pipeline if side == "pipeline" else raw
+    began = time.perf_counter()
+    action()
+    return time.perf_counter() - began
 
 
 def many_workspaces(scratch: Path, jobs: int = 2, repeats: int = 5) -> dict[str, object]:
@@ -173,7 +204,12 @@ def many_workspaces(scratch: Path, jobs: int = 2, repeats: int = 5) -> dict[str,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="batch runs (default 5)")
+    parser.add_argument("--first-render", nargs=3, metavar=("SIDE", "WORKSPACE", "OUT"))
     arguments = parser.parse_args()
+    if arguments.first_render:
+        side, directory, out = arguments.first_render
+        print(first_render(side, Path(directory), Path(out)))
+        return
     with tempfile.TemporaryDirectory(prefix="inspectkit-bench-") as name:
         scratch = Path(name)
         single = one_document(scratch)
@@ -185,7 +221,7 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "one_document": single,
         "batch": batch,
-        "passed": single["ratio"] <= single["target_ratio"]
+        "passed": max(single["ratio"], single["first_render_ratio"]) <= single["target_ratio"]
         and float(batch["seconds"]) <= float(batch["target_seconds"]),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
