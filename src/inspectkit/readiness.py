@@ -215,7 +215,8 @@ def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    for empty in list(book.worksheets):  # each table gets a sheet of its own
+        book.remove(empty)
     for name, header, rows in tables:
         sheet = book.create_sheet(name[:31])
         sheet.append(list(header))

@@ -39,14 +39,13 @@ def write_template(regime: Regime, path: Path) -> Path:
         return path
     if suffix != ".xlsx":
         raise InputError.single(f"{path}: expected a .csv or .xlsx template file name")
-    from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from inspectkit.workbooks import new_workbook
+
     fields = case_fields_for(regime)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Cases"
+    workbook, sheet = new_workbook("Cases")
     sheet.append(template_headings(regime))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -20,11 +20,9 @@ SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampl
 
 def write_xlsx(comparison: Comparison, target: Path) -> Path:
     """Write the workbook to ``target`` (atomically) and return it."""
-    from openpyxl import Workbook
+    from inspectkit.workbooks import new_workbook
 
-    book = Workbook()
-    summary = book.active
-    summary.title = SHEETS[0]
+    book, summary = new_workbook(SHEETS[0])
     header = ["Aspect"]
     for h in comparison.regimes:
         header += [f"{h.short_title} ({h.id})", f"{h.id}: items", f"{h.id}: source"]

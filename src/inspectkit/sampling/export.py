@@ -141,12 +141,11 @@ def _write_csv(record: SampleRecord, path: Path) -> None:
 
 
 def _write_xlsx(record: SampleRecord, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Sample"
+    from inspectkit.workbooks import new_workbook
+
+    workbook, sheet = new_workbook("Sample")
     for row in _sample_rows(record):
         sheet.append(row)
     for cell in sheet[1]:
