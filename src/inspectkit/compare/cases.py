@@ -104,48 +104,17 @@ def sample_from_case_list(
             if value is not None and value != "":
                 strata[(field.title, _value_label(field, value))] += 1
 
-    entries: list[SamplingEntry] = []
+    counts: list[tuple[str, int]] = [
+        *((f"drawn in phase: {phase_titles.get(p, p)}", n) for p, n in phases.items()),
+        *((f"flagged for sub-set: {subset_titles.get(s, s)}", n) for s, n in subsets.items()),
+        *((f"drawn with {title}: {label}", n) for (title, label), n in sorted(strata.items())),
+        *((f"eligible for survey: {survey.survey_id}", survey.count) for survey in record.surveys),
+    ]
     source = f"{regime.sampling.source}; case list sha256 {record.input_sha256[:12]}, {where}"
-    for phase_id, count in phases.items():
-        entries.append(
-            SamplingEntry(
-                regime_id=regime.id,
-                what=f"drawn in phase: {phase_titles.get(phase_id, phase_id)}",
-                size="",
-                source=source,
-                drawn=count,
-            )
-        )
-    for subset_id, count in subsets.items():
-        entries.append(
-            SamplingEntry(
-                regime_id=regime.id,
-                what=f"flagged for sub-set: {subset_titles.get(subset_id, subset_id)}",
-                size="",
-                source=source,
-                drawn=count,
-            )
-        )
-    for (title, label), count in sorted(strata.items()):
-        entries.append(
-            SamplingEntry(
-                regime_id=regime.id,
-                what=f"drawn with {title}: {label}",
-                size="",
-                source=source,
-                drawn=count,
-            )
-        )
-    for survey in record.surveys:
-        entries.append(
-            SamplingEntry(
-                regime_id=regime.id,
-                what=f"eligible for survey: {survey.survey_id}",
-                size="",
-                source=source,
-                drawn=survey.count,
-            )
-        )
+    entries = [
+        SamplingEntry(regime_id=regime.id, what=what, size="", source=source, drawn=count)
+        for what, count in counts
+    ]
 
     split = " + ".join(str(phases[p.id]) for p in regime.sampling.phases if p.id in phases)
     text = f"{len(record.drawn)} of {len(case_list.cases)} cases drawn"
