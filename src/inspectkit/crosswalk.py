@@ -28,10 +28,10 @@ from typing import Any, Literal, get_args
 
 import cattrs
 from attrs import field, frozen
-from cattrs.errors import ForbiddenExtraKeysError
 
 from inspectkit.errors import InputError
 from inspectkit.hookspecs import RegisterCrosswalk, hookimpl
+from inspectkit.loading import format_problem, strict_converter, structure_or_problems
 from inspectkit.model import Regime
 from inspectkit.model.common import check_id, check_text
 from inspectkit.toml_files import read_toml
@@ -123,26 +123,19 @@ class Crosswalk:
 
 @cache
 def converter() -> cattrs.Converter:
-    """Strict about unknown keys, so a misspelt key is an error rather than ignored."""
-    return cattrs.Converter(forbid_extra_keys=True)
+    """The strict converter every hand-written TOML file goes through (built once)."""
+    return strict_converter()
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown key(s) {', '.join(sorted(exc.extra_fields))}"
-    if isinstance(exc, KeyError):
-        return "required key is missing"
+    """As for regime data, but naming the field a crosswalk's choices belong to."""
     if "Literal[" in str(type_) or "not in literal" in str(exc):
         return f"relationship must be one of {', '.join(RELATIONSHIPS)}"
-    if str(exc):
-        return str(exc)
-    return cattrs.v.format_exception(exc, type_)
+    return format_problem(exc, type_)
 
 
 def structure_crosswalk(data: Mapping[str, Any], origin: str) -> Crosswalk:
     """Build a Crosswalk from parsed TOML, with one InputError line per problem."""
-    from inspectkit.loading import structure_or_problems
-
     content = structure_or_problems(
         CrosswalkFile,
         data,

@@ -25,12 +25,12 @@ DATA_SUFFIX = ".toml"
 T = TypeVar("T")
 
 
-@cache
-def converter() -> cattrs.Converter:
-    """The one converter for regime data: strict about unknown keys and about types.
+def strict_converter() -> cattrs.Converter:
+    """A new converter strict about unknown keys and about types, for any hand-written TOML.
 
     TOML already gives native types, so ``graded = "no"`` is a mistake to report,
     not a truthy string to accept (cattrs' default would call ``bool("no")``).
+    Regime data, crosswalks and inspection files all start from this one.
     """
     import cattrs
 
@@ -39,6 +39,12 @@ def converter() -> cattrs.Converter:
     strict.register_structure_hook(int, _exactly(int, "a whole number"))
     strict.register_structure_hook(bool, _exactly(bool, "true or false"))
     return strict
+
+
+@cache
+def converter() -> cattrs.Converter:
+    """The one converter for regime data (built once per process)."""
+    return strict_converter()
 
 
 def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
@@ -50,8 +56,9 @@ def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _format_exception(exc: BaseException, type_: type | None) -> str:
-    """Keep validators' own messages; the default reduces them to 'invalid value'."""
+def format_problem(exc: BaseException, type_: type | None) -> str:
+    """One problem in words, keeping validators' own messages (cattrs' default reduces
+    them to 'invalid value')."""
     import cattrs
     from cattrs.errors import ForbiddenExtraKeysError
 
@@ -82,12 +89,14 @@ def structure_or_problems(
     *,
     using: cattrs.Converter | None = None,
     format_exception: Callable[[BaseException, type | None], str] | None = None,
+    table: str = "",
 ) -> T:
     """Structure ``data`` as ``target``, or raise InputError with one line per problem.
 
     Each line is ``FILE: key.path: problem``; ``locate`` maps a cattrs path such as
-    ``$.timeline.milestones[0]`` to the file it came from.  Regimes and crosswalk
-    files both load through here.
+    ``$.timeline.milestones[0]`` to the file it came from, and ``table`` prefixes the
+    key path for data read from one table of a file.  Regimes, crosswalks and
+    inspection files all load through here.
     """
     import cattrs
     from cattrs.errors import ClassValidationError, IterableValidationError
@@ -95,12 +104,13 @@ def structure_or_problems(
     try:
         return (using or converter()).structure(dict(data), target)
     except (ClassValidationError, IterableValidationError) as exc:
-        formatter = format_exception or _format_exception
+        formatter = format_exception or format_problem
         lines = cattrs.transform_error(exc, path="$", format_exception=formatter)
         problems = []
         for line in lines:
             message, _, where = line.rpartition(" @ ")
-            location = where.removeprefix("$").lstrip(".") or "(top level)"
+            inner = where.removeprefix("$").lstrip(".")
+            location = ".".join(part for part in (table, inner) if part) or "(top level)"
             problems.append(f"{locate(where)}: {location}: {message}")
         raise InputError(problems) from None
     except (ValueError, TypeError) as exc:

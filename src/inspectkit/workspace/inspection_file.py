@@ -20,9 +20,9 @@ from typing import Any, TypeVar, get_args, get_origin
 import attrs
 import cattrs
 from attrs import define
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from inspectkit.errors import InputError
+from inspectkit.loading import strict_converter, structure_or_problems
 from inspectkit.model import Regime
 from inspectkit.toml_files import read_toml
 from inspectkit.workspace.model import Finding, Inspection
@@ -75,15 +75,6 @@ class InspectionFile:
     statements: dict[str, str] = attrs.Factory(dict)
 
 
-def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, _type: Any) -> Any:
-        if type(value) is not kind:
-            raise TypeError(f"expected {described}, got {type(value).__name__} {value!r}")
-        return value
-
-    return structure
-
-
 def _structure_date(value: Any, _type: Any) -> date:
     """TOML dates (``start = 2011-10-18``) or ISO text (``start = "2011-10-18"``)."""
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -99,10 +90,7 @@ def _structure_date(value: Any, _type: Any) -> date:
 @cache
 def converter() -> cattrs.Converter:
     """Strict: unknown keys and wrong types are errors (``bool("no")`` is not true)."""
-    strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook(str, _exactly(str, "text"))
-    strict.register_structure_hook(bool, _exactly(bool, "true or false"))
-    strict.register_structure_hook(int, _exactly(int, "a whole number"))
+    strict = strict_converter()
     strict.register_structure_hook(date, _structure_date)
 
     def is_list(type_: Any) -> bool:
@@ -136,16 +124,6 @@ def converter() -> cattrs.Converter:
     return strict
 
 
-def _format(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown key(s) {', '.join(sorted(exc.extra_fields))}"
-    if isinstance(exc, KeyError):
-        return "required key is missing"
-    if str(exc):
-        return str(exc)
-    return cattrs.v.format_exception(exc, type_)
-
-
 def read_inspection_file(path: Path) -> InspectionFile:
     """Parse and structure ``path``; InputError lines read ``FILE: key.path: problem``."""
     if not path.exists():
@@ -157,15 +135,9 @@ def read_inspection_file(path: Path) -> InspectionFile:
 def structure_strictly(data: Any, kind: type[T], path: Path, table: str = "") -> T:
     """``data`` as ``kind`` through the strict converter; InputError lines read
     ``FILE: key.path: problem`` (``table.key.path`` for data read from one table)."""
-    try:
-        return converter().structure(data, kind)
-    except (ClassValidationError, IterableValidationError) as exc:
-        problems = []
-        for line in cattrs.transform_error(exc, path="$", format_exception=_format):
-            message, _, where = line.rpartition(" @ ")
-            location = ".".join(p for p in (table, where.removeprefix("$").lstrip(".")) if p)
-            problems.append(f"{path}: {location or '(top level)'}: {message}")
-        raise InputError(problems) from None
+    return structure_or_problems(
+        kind, data, lambda _where: str(path), using=converter(), table=table
+    )
 
 
 def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Inspection:
