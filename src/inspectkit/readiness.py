@@ -25,6 +25,7 @@ from attrs import frozen
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.model import NOT_SPECIFIED, Regime
+from inspectkit.workbooks import cell_text
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan
@@ -203,36 +204,16 @@ def write_tables(
     return target
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+
+    from inspectkit.workbooks import fill_sheet
 
     book = Workbook()
     for empty in list(book.worksheets):  # each table gets a sheet of its own
         book.remove(empty)
     for name, header, rows in tables:
-        sheet = book.create_sheet(name[:31])
-        sheet.append(list(header))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(list(row))
-        sheet.freeze_panes = "A2"
-        for column in range(1, len(header) + 1):
-            letter = get_column_letter(column)
-            longest = max((len(_text(c.value)) for c in sheet[letter]), default=10)
-            sheet.column_dimensions[letter].width = min(max(longest, 12), 70)
-            for cell in sheet[letter]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(cell.value, date):
-                    cell.number_format = "yyyy-mm-dd"
+        fill_sheet(book.create_sheet(name[:31]), header, rows, widths=(12, 70))
     with atomic_path(target) as temporary:
         book.save(temporary)
 
@@ -261,7 +242,7 @@ def _write_docx(target: Path, title: str, tables: Sequence[Table]) -> None:
         for row in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
-                cell.text = _text(value)
+                cell.text = cell_text(value)
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(9)
     with atomic_path(target) as temporary:
@@ -273,4 +254,4 @@ def _write_csv(target: Path, table: Table) -> None:
     with atomic_path(target) as temporary, temporary.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(header)
-        writer.writerows([_text(v) for v in row] for row in rows)
+        writer.writerows([cell_text(v) for v in row] for row in rows)

@@ -20,13 +20,16 @@ SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampl
 
 def write_xlsx(comparison: Comparison, target: Path) -> Path:
     """Write the workbook to ``target`` (atomically) and return it."""
-    from inspectkit.workbooks import new_workbook
+    from inspectkit.workbooks import fill_sheet, new_workbook
+
+    def fill(sheet: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        fill_sheet(sheet, header, rows, freeze="B2")  # the first column names each row
 
     book, summary = new_workbook(SHEETS[0])
     header = ["Aspect"]
     for h in comparison.regimes:
         header += [f"{h.short_title} ({h.id})", f"{h.id}: items", f"{h.id}: source"]
-    _fill(
+    fill(
         summary,
         header,
         [
@@ -40,7 +43,7 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
         ],
     )
 
-    _fill(
+    fill(
         book.create_sheet(SHEETS[1]),
         [
             "Regime",
@@ -76,12 +79,12 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
             for e in comparison.timeline
         ],
     )
-    _fill(
+    fill(
         book.create_sheet(SHEETS[2]),
         ["Regime", "Kind", "Item", "Provided by", "Due", "Source"],
         [[r.regime_id, r.kind, r.text, r.provider, r.due, r.source] for r in comparison.requests],
     )
-    _fill(
+    fill(
         book.create_sheet(SHEETS[3]),
         [
             "Left regime",
@@ -111,7 +114,7 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
             for link in comparison.links
         ],
     )
-    _fill(
+    fill(
         book.create_sheet(SHEETS[4]),
         ["Regime", "What", "Rule", "Cases drawn", "Source"],
         [[s.regime_id, s.what, s.size, s.drawn, s.source] for s in comparison.sampling],
@@ -119,25 +122,3 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
     with atomic_path(target) as temporary:
         book.save(temporary)
     return target
-
-
-def _fill(sheet: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Header in bold and frozen, wrapped text, widths that fit without being huge."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
-    sheet.freeze_panes = "B2"
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for column in range(1, len(header) + 1):
-        letter = get_column_letter(column)
-        longest = max((len(str(c.value)) for c in sheet[letter] if c.value is not None), default=10)
-        sheet.column_dimensions[letter].width = min(max(longest, 10), 60)
-        for cell in sheet[letter]:
-            cell.alignment = wrap
-            if hasattr(cell.value, "isoformat"):
-                cell.number_format = "yyyy-mm-dd"
