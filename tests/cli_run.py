@@ -27,3 +27,12 @@ def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
 def installed_regime(regime_id: str) -> Regime:
     """A bundled regime (the test environment installs all of them)."""
     return get_host().regime(regime_id).regime
+
+
+def exit_status(argv: list[str]) -> int:
+    """Run ``inspectkit ARGV...`` and return only its exit status (output stays captured)."""
+    try:
+        main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

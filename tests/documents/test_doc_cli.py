@@ -5,17 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.cli_run import exit_status as run
 from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH
-
-from inspectkit.cli import main
-
-
-def run(argv: list[str]) -> int:
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
