@@ -44,14 +44,18 @@ def init(directory: Path, regime_id: str, council: str, start: str, force: bool)
     )
 
 
-@click.command()
-@click.argument(
+# `check` and `report` both take one or more workspace folders.
+workspace_folders = click.argument(
     "directories",
     metavar="DIR...",
     nargs=-1,
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
 )
+
+
+@click.command()
+@workspace_folders
 def check(directories: tuple[Path, ...]) -> None:
     """Check workspaces for everything `report` needs, short of rendering.
 
@@ -181,13 +185,7 @@ def _fork_context() -> Any:
 
 
 @click.command()
-@click.argument(
-    "directories",
-    metavar="DIR...",
-    nargs=-1,
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-)
+@workspace_folders
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
 @click.option(
     "--jobs",
