@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.cli_run import run_main
 
 from inspectkit.cli import COMMANDS, cli
 from inspectkit.plugins import get_host
@@ -101,3 +103,22 @@ def test_help_lists_every_command() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     for command in COMMANDS:
         assert command in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "{blocked}/demo"],
+        ["init", "{blocked}/ws", "--regime", "cra_2010", "--council", "X", "--start", "2011-10-17"],
+    ],
+)
+def test_a_folder_that_cannot_be_made_is_one_line_and_status_2(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    status, _out, err = run_main(capsys, *(a.format(blocked=blocked) for a in args))
+    assert status == 2
+    assert err.startswith("inspectkit: error: ") and err.count("\n") == 1
+    assert str(blocked) in err
+    assert "internal error" not in err

@@ -83,6 +83,12 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(EXIT_INPUT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:
+        # A folder that cannot be made, a file that cannot be read: the user's to fix,
+        # wherever it happens, so one line naming the path, not an "internal error".
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"inspectkit: error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
     except Exception as exc:
         if os.environ.get("INSPECTKIT_DEBUG"):
             raise
