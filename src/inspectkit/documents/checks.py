@@ -53,6 +53,7 @@ class PrivateValues:
         self.unusual: dict[str, str] = {}  # references not shaped like a word: searched for
         self.births: dict[date, str] = {}
         self.warnings: list[str] = []  # what could not be indexed, by count, never by value
+        self.sample_size: int | None = None  # cases the sample drew, counted as it is read
         for value in values:
             if value.text is not None:
                 self.add_reference(value.text, value.where)

@@ -125,14 +125,13 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
     without its regime); after that, each check runs even when an earlier one
     failed, and all their problems are raised together.
     """
-    from inspectkit.documents.private import private_values, sample_size
+    from inspectkit.documents.private import private_values
     from inspectkit.judgements import apply_limiting_rules
 
     workspace = directory if isinstance(directory, Workspace) else load_workspace(directory)
     problems: list[str] = []
     plan: Plan | None = None
     private: PrivateValues | None = None
-    drawn: int | None = None
     try:
         plan = workspace.plan()
     except InputError as exc:
@@ -152,7 +151,6 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
     ]
     try:  # the sample and case list the documents are checked against
         private = private_values(workspace)
-        drawn = sample_size(workspace)
     except InputError as exc:
         problems += exc.problems
     if plan is not None and private is not None:
@@ -165,7 +163,7 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         plan=plan,
         outcomes=outcomes,
         private=private,
-        sample_size=drawn,
+        sample_size=private.sample_size,
         wording=wording,
         notices=(*plan.warnings, *private.warnings),
     )

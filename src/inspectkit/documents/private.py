@@ -37,7 +37,9 @@ def private_values(workspace: Workspace) -> PrivateValues:
     values = PrivateValues()
     sample = workspace.sample_path
     if sample is not None:
-        for row, reference in _sample_references(sample):
+        found = _sample_references(sample)
+        values.sample_size = sum(1 for row, _ in found if row)  # survey-only lists have row 0
+        for row, reference in found:
             if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
                 values.add_reference(
                     reference, f"{sample.name} {f'row {row}' if row else 'survey list'}"
@@ -55,14 +57,6 @@ def text_problems(workspace: Workspace, texts: Iterable[tuple[str, str]]) -> lis
 
     plan = workspace.plan()
     return scan_texts(texts, workspace=workspace, plan=plan, private=private_values(workspace))
-
-
-def sample_size(workspace: Workspace) -> int | None:
-    """How many cases the workspace's sample drew, or None without a sample."""
-    path = workspace.sample_path
-    if path is None:
-        return None
-    return sum(1 for row, _ in _sample_references(path) if row)
 
 
 def _sample_references(path: Path) -> list[tuple[int, str]]:
