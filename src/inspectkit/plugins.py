@@ -55,11 +55,13 @@ class BrokenPlugin:
     reason: str
     rejected_regime: Regime | None = None
     rejected_templates: Path | None = None
+    regime_id: str = ""  # the regime it was refused over, if one (invalid, or a clashing id)
 
 
 @frozen(kw_only=True)
 class _Rejected(Exception):
     reason: str
+    regime_id: str = ""
     regime: Regime | None = None
     templates: Path | None = None
     conflicts_with: RegisteredRegime | None = None
@@ -111,6 +113,7 @@ class PluginHost:
                     reason=rejected.reason,
                     rejected_regime=rejected.regime,
                     rejected_templates=rejected.templates,
+                    regime_id=rejected.regime_id,
                 )
             )
             return False
@@ -125,6 +128,7 @@ class PluginHost:
         self.broken.append(
             BrokenPlugin(
                 plugin=earlier.plugin,
+                regime_id=regime_id,
                 reason=f"regime id {regime_id!r} is also registered by {_named(later)}; "
                 "neither is used until one of them is uninstalled",
             )
@@ -143,6 +147,7 @@ class PluginHost:
             if taken is not None or regime.id in self.conflicting_ids:
                 owner = _named(taken.plugin) if taken else "another plugin"
                 raise _Rejected(
+                    regime_id=regime.id,
                     reason=f"regime id {regime.id!r} is also registered by {owner}; "
                     "neither is used until one of them is uninstalled",
                     conflicts_with=taken,
@@ -154,6 +159,7 @@ class PluginHost:
                 first = errors[0]
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
                 raise _Rejected(
+                    regime_id=regime.id,
                     reason=f"regime {regime.id!r} is invalid: {first}{more}",
                     regime=regime,
                     templates=templates,
@@ -183,9 +189,7 @@ class PluginHost:
         if found is not None:
             return found
         for broken in self.broken:
-            if repr(regime_id) in broken.reason or (
-                broken.rejected_regime is not None and broken.rejected_regime.id == regime_id
-            ):
+            if broken.regime_id == regime_id:
                 raise InputError.single(
                     f"regime {regime_id!r} is installed but not usable: plugin "
                     f"{_named(broken.plugin)}: {broken.reason}"
