@@ -10,6 +10,7 @@ and every other regime keeps working.
 from __future__ import annotations
 
 import importlib.metadata as metadata
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -297,15 +298,26 @@ def _lines(results: Sequence[Sequence[str] | None]) -> list[str]:
 
 
 _HOST: PluginHost | None = None
+_HOST_LOCK = threading.Lock()
 
 
 def get_host() -> PluginHost:
-    """The process-wide host with installed plugins loaded (loaded on first use)."""
+    """The process-wide host with installed plugins loaded (loaded on first use).
+
+    Loaded under a lock and published only when complete: ``report`` renders
+    workspaces on threads and the web server answers on threads, and a thread must
+    never see a host whose plugins are still loading.
+    """
     global _HOST
-    if _HOST is None:
-        _HOST = PluginHost()
-        _HOST.load_entry_points()
-    return _HOST
+    host = _HOST
+    if host is None:
+        with _HOST_LOCK:
+            host = _HOST
+            if host is None:
+                host = PluginHost()
+                host.load_entry_points()
+                _HOST = host
+    return host
 
 
 def reset_host() -> None:

@@ -201,3 +201,34 @@ def test_plugin_exiting_at_import_is_contained(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert '"entry_point": "exits"' in result.stdout
     assert '"reason": "import failed: SystemExit: 3"' in result.stdout
+
+
+def test_threads_asking_for_the_host_at_once_all_get_the_whole_of_one(monkeypatch) -> None:
+    """``report`` and the web server ask from threads; none may see a half-loaded host."""
+    import threading
+    import time
+
+    from inspectkit import plugins
+
+    monkeypatch.setattr(plugins, "_HOST", None)
+    loading = plugins.PluginHost.load_entry_points
+    started = threading.Barrier(4)
+    seen: list[tuple[int, tuple[str, ...]]] = []
+
+    def slow_load(self: plugins.PluginHost) -> None:
+        time.sleep(0.05)  # widen the window in which another thread could look
+        loading(self)
+
+    def ask() -> None:
+        started.wait()
+        host = plugins.get_host()
+        seen.append((id(host), tuple(sorted(r.regime.id for r in host.sorted_regimes()))))
+
+    monkeypatch.setattr(plugins.PluginHost, "load_entry_points", slow_load)
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(seen)) == 1
+    assert "cra_2010" in seen[0][1]

@@ -149,41 +149,6 @@ def in_workspace(directory: str, lines: Iterable[str]) -> list[str]:
     return [line if line.startswith(own) else f"{directory}: {line}" for line in lines]
 
 
-def _warm_up() -> None:
-    """Do once, before the workers fork, what every worker would otherwise repeat.
-
-    Loading the plugins, importing python-docx, docxtpl and Jinja, and loading
-    babel's locale data (which month names and dates are written with) take
-    about half a second; forked workers inherit all of it instead of each
-    paying for it again.
-    """
-    from datetime import date
-
-    from inspectkit.documents.checks import dates_in_text
-    from inspectkit.documents.datewords import format_date
-    from inspectkit.documents.render import jinja_environment
-    from inspectkit.plugins import get_host
-    from inspectkit.workspace.inspection_file import converter
-
-    get_host()
-    import docx  # noqa: F401
-    import docxtpl  # noqa: F401
-
-    jinja_environment()
-    converter()
-    format_date(date(2011, 11, 16), "en_GB")
-    dates_in_text("16 November 2011")
-
-
-def _fork_context() -> Any:
-    """Fork where the platform has it, so workers start warm (see ``_warm_up``)."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
-
-
 @click.command()
 @workspace_folders
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
@@ -192,7 +157,7 @@ def _fork_context() -> Any:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: number of CPUs).",
+    help="Workspaces rendered at once (default: number of CPUs).",
 )
 def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     """Render every document of each workspace DIR into DIR/documents.
@@ -200,7 +165,7 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     A workspace that fails is reported by name and the others carry on; the exit
     status is 2 if any failed.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ThreadPoolExecutor, as_completed
 
     from rich.progress import Progress
 
@@ -212,25 +177,19 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     names = [str(d) for d in directories]
     workers = min(jobs or os.cpu_count() or 1, len(names))
     results: list[tuple[str, list[str], list[str], list[str]]] = []
-    _warm_up()
     out = console()
     quiet = not out.is_terminal  # off a terminal, a progress bar only leaves a blank line
-    if workers == 1:
-        with Progress(console=out, transient=True, disable=quiet) as progress:
-            task = progress.add_task("Rendering", total=len(names))
-            for name in names:
-                results.append(_render_one(name, pdf))
-                progress.advance(task)
-    else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
-            # submitting forks every worker now, before the progress bar starts its
-            # refresh thread: forking a process that runs threads can deadlock the child
-            futures = [pool.submit(_render_one, name, pdf) for name in names]
-            with Progress(console=out, transient=True, disable=quiet) as progress:
-                task = progress.add_task("Rendering", total=len(names))
-                for future in as_completed(futures):
-                    results.append(future.result())
-                    progress.advance(task)
+    # Threads are enough: each document renders in its own worker process
+    # (inspectkit.documents.bounded), so that is where the cores are used.
+    with (
+        ThreadPoolExecutor(max_workers=workers) as pool,
+        Progress(console=out, transient=True, disable=quiet) as progress,
+    ):
+        task = progress.add_task("Rendering", total=len(names))
+        futures = [pool.submit(_render_one, name, pdf) for name in names]
+        for future in as_completed(futures):
+            results.append(future.result())
+            progress.advance(task)
     _print_results(sorted(results), len(names))
 
 

@@ -1,14 +1,14 @@
 """Render one Word template with docxtpl, check the result, and only then keep it.
 
-Templates may come from a council's workspace, so Jinja runs sandboxed
-(``SandboxedEnvironment``: no attribute access to internals) with autoescape on
-— docxtpl writes into XML, and without escaping a council called
-``A & B <Council>`` silently loses its ``&`` and ``<Council>``.  Undefined
-names are errors (``StrictUndefined``): a misspelt tag must not print nothing.
+Rendering goes through docxtpl's public API (``DocxTemplate.render`` with our own
+Jinja environment) and docxtpl is pinned to the range the tests cover, so an upgrade
+cannot silently change what a letter says.  The environment is the bounded sandbox
+(:mod:`inspectkit.documents.sandbox`); each render runs in a worker process with a
+time and memory limit (:mod:`inspectkit.documents.bounded`), because templates may
+come from a council's workspace and the web application renders them for everyone.
 
-The document is rendered into memory, checked there, and written (atomically)
-only if every check passes — so a failed check never leaves a file behind and
-a passing document is read from disk by nobody.
+The document is rendered into memory, checked there, and written (atomically) only if
+every check passes — so a failed check never leaves a file behind.
 """
 
 from __future__ import annotations
@@ -16,146 +16,87 @@ from __future__ import annotations
 import io
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from inspectkit.documents.bounded import RenderLimits, run_bounded
 from inspectkit.documents.checks import PrivateValue, PrivateValues, check_document
 from inspectkit.documents.lookup import locate_template
 from inspectkit.errors import InputError
 from inspectkit.files import write_bytes_atomic
 from inspectkit.plugins import RegisteredRegime
 
-if TYPE_CHECKING:
-    from jinja2 import Environment
 
+def render_bytes(
+    template: Path, context: Mapping[str, Any], *, output_limit: int | None = None
+) -> bytes:
+    """docxtpl render of ``template`` into memory, in this process (no checks).
 
-COMPILED_CACHE_SIZE = 64
-TEMPLATE_CACHE_SIZE = 32
-
-
-@cache
-def jinja_environment() -> Environment:
-    """One sandboxed, autoescaping, strict environment per process.
-
-    docxtpl compiles each part's XML with ``from_string`` on every render; the
-    XML of a given template is the same every time, so compiled templates are
-    kept (keyed by their source) — rendering 152 councils' reports compiles
-    each template once per process instead of 152 times.
-    """
-    from jinja2 import StrictUndefined, Template
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class CachingSandbox(SandboxedEnvironment):
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
-            self.compiled: dict[str, Template] = {}
-
-        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            found = self.compiled.get(source)
-            if found is None:
-                if len(self.compiled) >= COMPILED_CACHE_SIZE:
-                    self.compiled.clear()
-                found = self.compiled[source] = super().from_string(source)
-            return found
-
-    return CachingSandbox(autoescape=True, undefined=StrictUndefined)
-
-
-_PARSED: dict[tuple[str, int, int], Any] = {}
-
-
-def parsed_template(template: Path) -> Any:
-    """A private copy of the template as python-docx opens it.
-
-    The file is read and parsed once per process while it is unchanged; each
-    render gets a deep copy of that pristine package (a few times cheaper
-    than unzipping and parsing it again), so no render sees another's changes.
-    """
-    import copy
-
-    import docx
-
-    stat = template.stat()
-    key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
-    pristine = _PARSED.get(key)
-    if pristine is None:
-        if len(_PARSED) >= TEMPLATE_CACHE_SIZE:
-            _PARSED.clear()
-        try:
-            pristine = docx.Document(io.BytesIO(template.read_bytes()))
-        except Exception as exc:  # a council's override may be any file at all
-            raise InputError.single(
-                f"{template}: not a Word document ({type(exc).__name__}); a template must be .docx"
-            ) from None
-        _PARSED[key] = pristine
-    return copy.deepcopy(pristine)
-
-
-@cache
-def _template_class() -> type[Any]:
-    """docxtpl's ``DocxTemplate`` with its template-side work done once per process.
-
-    ``init_docx`` takes a copy of the parsed template (``parsed_template``)
-    instead of opening the file again.  ``patch_xml`` (a dozen regular
-    expressions that tidy the template's XML for Jinja) depends only on that
-    XML, which is the same on every render of a template, so its result is
-    kept.  ``resolve_listing`` only rewrites tab, line-break, page-break and
-    ``\\a`` characters; when the rendered XML has none (nearly always) its
-    regular expressions would return the text unchanged, so they are skipped.
+    The sandbox's size limits apply; time and memory limits need a worker process
+    (:func:`render_checked`).  Every problem is an InputError naming the template.
     """
     from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
 
-    patched: dict[str, str] = {}
+    from inspectkit.documents.sandbox import BoundedSandbox
 
-    class CachingDocxTemplate(DocxTemplate):  # type: ignore[misc]  # docxtpl is untyped
-        docx: Any
-        is_rendered: bool
-        template_file: Path
-
-        def init_docx(self, reload: bool = True) -> None:
-            if not self.docx or (self.is_rendered and reload):
-                self.docx = parsed_template(self.template_file)
-                self.is_rendered = False
-
-        def patch_xml(self, src_xml: str) -> str:
-            found = patched.get(src_xml)
-            if found is None:
-                if len(patched) >= COMPILED_CACHE_SIZE:
-                    patched.clear()
-                found = patched[src_xml] = super().patch_xml(src_xml)
-            return found
-
-        def resolve_listing(self, xml: str) -> str:
-            if "\t" in xml or "\a" in xml or "\n" in xml or "\f" in xml:
-                result: str = super().resolve_listing(xml)
-                return result
-            return xml
-
-    return CachingDocxTemplate
-
-
-def render_bytes(template: Path, context: Mapping[str, Any]) -> bytes:
-    """docxtpl render of ``template`` into memory (no checks): the benchmark's unit of work."""
-    from jinja2 import TemplateError
-
-    document = _template_class()(template)
+    limit = output_limit if output_limit is not None else RenderLimits().output_chars
+    document = DocxTemplate(template)
     try:
-        document.render(dict(context), jinja_env=jinja_environment(), autoescape=True)
-    except TemplateError as exc:
-        number = getattr(exc, "lineno", None)
-        line = f" line {number}" if number else ""
-        raise InputError.single(f"{template}:{line} template error: {exc}") from None
+        document.get_docx()
+    except Exception as exc:  # a council's override may be any file at all
+        raise InputError.single(
+            f"{template}: not a Word document ({type(exc).__name__}); a template must be .docx"
+        ) from None
+    try:
+        environment = BoundedSandbox(output_limit=limit)
+        document.render(dict(context), jinja_env=environment, autoescape=True)
+    except TemplateSyntaxError as exc:
+        raise InputError.single(f"{template}: line {exc.lineno} template error: {exc}") from None
+    except MemoryError:
+        raise  # the worker reports it with its limit
+    except Exception as exc:  # anything the template's own code did: the template is the input
+        raise InputError.single(f"{template}: template error: {_reason(exc)}") from None
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def render_to(template: Path, context: Mapping[str, Any], out: Path) -> None:
-    """docxtpl render of ``template`` into ``out`` (no checks)."""
-    Path(out).write_bytes(render_bytes(template, context))
+def _reason(exc: Exception) -> str:
+    """What went wrong, in the words Jinja or Python gave, without a traceback."""
+    text = str(exc).strip() or type(exc).__name__
+    if type(exc).__module__.startswith("jinja2"):
+        return text
+    return f"{type(exc).__name__}: {text}"
+
+
+def render_and_check(
+    template: Path,
+    context: Mapping[str, Any],
+    *,
+    label: str,
+    output_limit: int,
+    private: PrivateValues | Iterable[PrivateValue] = (),
+    allowed_dates: Collection[date] = (),
+    required: Iterable[tuple[str, str]] = (),
+    locales: Iterable[str] = ("en_GB",),
+) -> bytes:
+    """The rendered document, or InputError with every problem its checks found.
+
+    Module-level so a worker process can run it.
+    """
+    rendered = render_bytes(template, context, output_limit=output_limit)
+    problems = check_document(
+        rendered,
+        label=label,
+        private=private,
+        allowed_dates=allowed_dates,
+        required=required,
+        locales=locales,
+    )
+    if problems:
+        raise InputError(problems)
+    return rendered
 
 
 def render_checked(
@@ -169,24 +110,27 @@ def render_checked(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    limits: RenderLimits | None = None,
 ) -> bytes:
-    """Document ``template_id`` rendered in memory, or InputError with every problem it has.
-
-    Each problem line starts with ``label`` (the file the document is for).
+    """Document ``template_id`` rendered and checked in a bounded worker, or InputError
+    with every problem it has.  Each problem line starts with ``label`` (the file the
+    document is for) or names the template.
     """
     template = locate_template(registered, template_id, overrides)
-    rendered = render_bytes(template, context)
-    problems = check_document(
-        rendered,
+    limits = limits or RenderLimits.from_environment()
+    return run_bounded(
+        render_and_check,
+        template,
+        dict(context),
         label=label,
-        private=private,
-        allowed_dates=allowed_dates,
-        required=required,
-        locales=locales,
+        output_limit=limits.output_chars,
+        private=private if isinstance(private, PrivateValues) else PrivateValues(private),
+        allowed_dates=frozenset(allowed_dates),
+        required=list(required),
+        locales=list(locales),
+        limits=limits,
+        subject=str(template),
     )
-    if problems:
-        raise InputError(problems)
-    return rendered
 
 
 def render_document(

@@ -1,4 +1,4 @@
-"""The per-process template caches must never let one render see another's values."""
+"""Renders through docxtpl's public API: each render independent, the template read afresh."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_renders_of_one_template_are_independent(tmp_path):
     assert document_paragraphs(second)[0] == "Council: A & B <Council>"
     assert "Header A & B <Council>" in document_paragraphs(second)
     assert not any("Northwold" in p for p in document_paragraphs(second))
-    # and the cached pristine template still holds its tags
+    # and the template still holds its tags
     third = render_bytes(path, {"council": "Eastcombe"})
     assert "Header Eastcombe" in document_paragraphs(third)
 
