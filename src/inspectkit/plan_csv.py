@@ -7,13 +7,13 @@ file is written atomically: a half-written plan is never left behind.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
 
 from inspectkit.dates import DEFAULT_LOCALE, format_weekday
 from inspectkit.files import write_text_atomic
+from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.timeline import Plan
 
 COLUMNS = (
@@ -42,7 +42,7 @@ def plan_csv_text(plan: Plan, locale: str = DEFAULT_LOCALE) -> str:
         return format_weekday(day, locale) if day else ""
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for planned in plan.milestones:
         milestone = planned.milestone

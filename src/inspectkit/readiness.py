@@ -14,7 +14,6 @@ post-inspection action plan.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from attrs import frozen
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.model import NOT_SPECIFIED, Regime
+from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.workbooks import cell_text
 
 if TYPE_CHECKING:
@@ -252,6 +252,6 @@ def _write_docx(target: Path, title: str, tables: Sequence[Table]) -> None:
 def _write_csv(target: Path, table: Table) -> None:
     _name, header, rows = table
     with atomic_path(target) as temporary, temporary.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
+        writer = SafeCsvWriter(f)
         writer.writerow(header)
-        writer.writerows([cell_text(v) for v in row] for row in rows)
+        writer.writerows(rows)

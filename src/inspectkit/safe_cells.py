@@ -12,6 +12,8 @@ as they are.
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -57,3 +59,28 @@ def set_cell(cell: Any, value: Any) -> None:
     """Write ``value`` into an openpyxl cell safely (see :func:`xlsx_value`)."""
     cell.value = xlsx_value(value)
     force_text(cell)
+
+
+def append_row(sheet: Any, values: Iterable[Any]) -> None:
+    """Append a row to an openpyxl sheet with every cell written by :func:`set_cell`."""
+    sheet.append([xlsx_value(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        force_text(cell)
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every field goes through :func:`csv_value` first.
+
+    Every CSV inspectkit writes is written through this class, so no writer can
+    forget the guard.
+    """
+
+    def __init__(self, handle: Any, **options: Any) -> None:
+        self._writer = csv.writer(handle, **options)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([csv_value(v) for v in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)

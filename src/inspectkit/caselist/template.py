@@ -7,7 +7,6 @@ council's list arrives in codes the reader accepts.
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from inspectkit.caselist.vocabulary import vocabulary_for
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path, write_text_atomic
 from inspectkit.model import Regime
+from inspectkit.safe_cells import SafeCsvWriter, append_row, set_cell
 
 TEMPLATE_ROWS = 1000  # rows a drop-down covers in the XLSX template
 
@@ -34,7 +34,7 @@ def write_template(regime: Regime, path: Path) -> Path:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(template_headings(regime))
+        SafeCsvWriter(buffer, lineterminator="\n").writerow(template_headings(regime))
         write_text_atomic(path, buffer.getvalue())
         return path
     if suffix != ".xlsx":
@@ -46,7 +46,7 @@ def write_template(regime: Regime, path: Path) -> Path:
 
     fields = case_fields_for(regime)
     workbook, sheet = new_workbook("Cases")
-    sheet.append(template_headings(regime))
+    append_row(sheet, template_headings(regime))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -56,11 +56,20 @@ def write_template(regime: Regime, path: Path) -> Path:
         if case_field.kind not in ("code", "flag") or not case_field.values:
             continue
         letter = column_letter(code_column)
-        codes.cell(row=1, column=code_column + 1, value=case_field.title).font = Font(bold=True)
-        codes.cell(row=1, column=code_column + 2, value="Meaning").font = Font(bold=True)
-        for offset, value in enumerate(case_field.values, start=2):
-            codes.cell(row=offset, column=code_column + 1, value=(value.codes or (value.id,))[0])
-            codes.cell(row=offset, column=code_column + 2, value=value.label)
+        for offset, (code, meaning) in enumerate(
+            [
+                (case_field.title, "Meaning"),
+                *(((v.codes or (v.id,))[0], v.label) for v in case_field.values),
+            ],
+            start=1,
+        ):
+            set_cell(codes.cell(row=offset, column=code_column + 1), code)
+            set_cell(codes.cell(row=offset, column=code_column + 2), meaning)
+        for cell in (
+            codes.cell(row=1, column=code_column + 1),
+            codes.cell(row=1, column=code_column + 2),
+        ):
+            cell.font = Font(bold=True)
         last = len(case_field.values) + 1
         validation = DataValidation(
             type="list",

@@ -9,7 +9,6 @@ rather than comment lines, so the CSV opens cleanly in any spreadsheet.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -20,6 +19,7 @@ from typing import Any
 
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
+from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.sampling.record import SampleRecord
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -131,7 +131,7 @@ def write_sample(record: SampleRecord, path: Path) -> Path:
 
 def _write_csv(record: SampleRecord, path: Path) -> None:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(_sample_rows(record))
+    SafeCsvWriter(buffer, lineterminator="\n").writerows(_sample_rows(record))
     text = json.dumps(sample_to_data(record), indent=2, ensure_ascii=False) + "\n"
     with ExitStack() as stack:  # both files appear together or neither does
         sample_file = stack.enter_context(atomic_path(path))
@@ -141,25 +141,18 @@ def _write_csv(record: SampleRecord, path: Path) -> None:
 
 
 def _write_xlsx(record: SampleRecord, path: Path) -> None:
-    from openpyxl.styles import Font
-
-    from inspectkit.workbooks import new_workbook
+    from inspectkit.workbooks import fill_sheet, new_workbook
 
     workbook, sheet = new_workbook("Sample")
-    for row in _sample_rows(record):
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    meta = workbook.create_sheet("Record")
-    for row in _record_rows(record):
-        meta.append(row)
+    header, *rows = _sample_rows(record)
+    fill_sheet(sheet, [str(h) for h in header], rows)
+    fill_sheet(workbook.create_sheet("Record"), ["Item", "Value"], _record_rows(record))
     if record.surveys:
-        surveys = workbook.create_sheet("Surveys")
-        surveys.append(["Survey", "Case reference"])
-        for survey in record.surveys:
-            for reference in survey.references:
-                surveys.append([survey.title, reference])
+        fill_sheet(
+            workbook.create_sheet("Surveys"),
+            ["Survey", "Case reference"],
+            [[s.title, reference] for s in record.surveys for reference in s.references],
+        )
     stamp = f"{record.on.isoformat()}T00:00:00Z"
     buffer = io.BytesIO()
     workbook.save(buffer)
