@@ -1,37 +1,51 @@
-"""Rows of a case-list file, as lists of text, whatever the file format.
+"""A case-list file as its heading row and a table of text: polars for CSV, openpyxl for XLSX.
 
-Both readers yield the header row first and then the data rows in blocks, so
-a million-row list never sits in memory as Python lists all at once.  Every
-failure a damaged or mislabelled file can cause becomes an ``InputError``.
-CSV is split by ``csvsplit`` (exactly as ``csv.reader`` would, but mostly in C);
-XLSX rows come from openpyxl's streaming reader.
+The reader (``reader``) decides which columns it needs from the heading row; this
+module then reads only those columns, every cell as text (``None`` when blank), with
+one extra column that tells whether a row had more fields than there are headings.
+Everything a damaged or mislabelled file can cause becomes an ``InputError`` that says
+what the file is and what to do, and never quotes the file's content: a stray cell
+may hold a child's name.
+
+CSV goes to polars' reader (multi-threaded, in Rust), which keeps blank lines as empty
+rows, so row numbers are the spreadsheet's.  A file that is not UTF-8 is decoded as
+Windows-1252 — Excel's plain "CSV" on Windows, of which Latin-1 is a part — and said
+so; UTF-16 ("Unicode text" in Excel) is refused with what to do instead.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspectkit.caselist.blocks import Block, RowBlock
-from inspectkit.caselist.csvsplit import Unreadable, read_records
+from attrs import frozen
+
 from inspectkit.errors import InputError
 
 if TYPE_CHECKING:
-    from _typeshed import WriteableBuffer
+    import polars as pl
 
-CHUNK_ROWS = 20_000  # XLSX rows per block
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-# UTF-8 (with or without Excel's byte-order mark) first; Excel's plain "CSV" on Windows
-# is Windows-1252, so that is tried when the file is not UTF-8.
-CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+EXTRA = "extra fields"
+"""The name of the column that holds a row's first field beyond the headings."""
 
-Source = Iterator[list[str] | Block]
+SAVE_AS_CSV = "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'"
+
+
+@frozen
+class FileTable:
+    """The heading row, and the chosen columns' cells (frame columns named by position)."""
+
+    headings: tuple[str, ...]
+    frame: pl.DataFrame
+    warnings: tuple[str, ...] = ()
+    ends_mid_row: bool = False
 
 
 def file_sha256(path: Path) -> str:
@@ -43,70 +57,162 @@ def file_sha256(path: Path) -> str:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def file_rows(path: Path, encoding: str = CSV_ENCODINGS[0]) -> Source:
-    """The file's header row (a list of cells), then blocks of data rows."""
+def read_table(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> FileTable:
+    """The heading row, and the columns ``choose(headings)`` picks (0-based positions),
+    for every data row: named by position (``"0"``, ``"3"``…), plus :data:`EXTRA` for CSV."""
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        return _xlsx_rows(path)
+        return _xlsx(path, choose)
     if suffix in CSV_SUFFIXES:
-        return _csv_rows(path, encoding)
+        return _csv(path, choose)
     raise InputError.single(f"{path}: expected a .csv or .xlsx case list, not {suffix or 'no'!r}")
 
 
-def _csv_rows(path: Path, encoding: str) -> Source:
-    """CSV records as ``csv.reader`` reads them; a decoding error propagates (the caller
-    tries the next encoding), anything else unreadable is an ``InputError``."""
+# -- CSV ---------------------------------------------------------------------------------
+
+HEAD_BYTES = 1 << 16
+"""How much of the file's start is enough to hold its heading row."""
+
+
+def _ends(path: Path) -> tuple[bytes, bytes]:
+    """The file's first :data:`HEAD_BYTES` and its last line's worth of bytes."""
     try:
-        with path.open(newline="", encoding=encoding) as handle:
-            yield from read_records(handle)
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(size - HEAD_BYTES, 0))
+            tail = handle.read()
     except OSError as exc:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except Unreadable as exc:
-        raise InputError.single(f"{path}: not readable as CSV ({exc})") from None
+    return head, tail
 
 
-def csv_part(path: Path, encoding: str, start: int, stop: int | None, width: int = 0) -> Source:
-    """The records of the CSV file's bytes ``start`` to ``stop`` (a line break away from
-    either end): with the header when ``start`` is 0, else every row as data (``width``
-    cells, the header's).  Before the end of the file, the part must end with a whole
-    record, or ``CutInsideRecord`` is raised."""
-    if start:
-        encoding = "utf-8" if encoding == "utf-8-sig" else encoding  # no mark mid-file
+def _converted(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    """A file that is not UTF-8, decoded as Windows-1252 and given back as UTF-8."""
     try:
-        with path.open("rb") as raw:
-            raw.seek(start)
-            limited = io.BufferedReader(_Window(raw, None if stop is None else stop - start))
-            handle = io.TextIOWrapper(limited, encoding=encoding, newline="")
-            yield from read_records(handle, width=width, part=stop is not None)
+        text = path.read_bytes().decode("cp1252")
     except OSError as exc:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except Unreadable as exc:
-        raise InputError.single(f"{path}: not readable as CSV ({exc})") from None
+    except UnicodeDecodeError:
+        raise InputError.single(f"{path}: not UTF-8 or Windows-1252 text; {SAVE_AS_CSV}") from None
+    return text.encode("utf-8"), (
+        f"{path}: not UTF-8, so read as Windows-1252 (Latin-1); if accented letters look "
+        f"wrong, {SAVE_AS_CSV}",
+    )
 
 
-class _Window(io.RawIOBase):
-    """At most ``size`` bytes of an open binary file, from where it stands (all: None)."""
-
-    def __init__(self, raw: io.BufferedReader, size: int | None) -> None:
-        super().__init__()
-        self._raw = raw
-        self._left = size
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: WriteableBuffer) -> int:
-        view = memoryview(buffer).cast("B")
-        if self._left is not None:
-            view = view[: self._left]
-        count = self._raw.readinto(view)
-        if self._left is not None:
-            self._left -= count
-        return count
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
-def _xlsx_rows(path: Path) -> Source:
-    """The first worksheet's rows; openpyxl's read-only mode streams the sheet."""
+def _headings(path: Path, head: bytes) -> tuple[str, ...]:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 3 and b"\x00" in head[1:4:2]):
+        raise InputError.single(
+            f"{path}: UTF-16 text (Excel's 'Unicode Text'), not CSV; {SAVE_AS_CSV}"
+        )
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError.single(f"{path}: empty file: expected a heading row")
+    try:
+        first = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        first = []
+    if len(first) == 1:
+        for separator, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "bars")):
+            if separator in first[0]:
+                raise InputError.single(
+                    f"{path}: row 1: the headings are separated by {name}, not commas; "
+                    f"{SAVE_AS_CSV}"
+                )
+    return tuple(first)
+
+
+def _csv(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> FileTable:
+    import polars as pl
+
+    head, tail = _ends(path)
+    headings = _headings(path, head)
+    positions = list(choose(headings))
+    width = len(headings)
+    names = [f"c{i}" for i in range(width + 1)]
+    source: Path | io.BytesIO = path
+    warnings: tuple[str, ...] = ()
+
+    def read() -> pl.DataFrame:
+        return pl.read_csv(
+            source,
+            has_header=False,
+            schema=dict.fromkeys(names, pl.String),
+            missing_columns="insert",
+            truncate_ragged_lines=True,
+            columns=[*positions, width],
+            raise_if_empty=False,
+        )
+
+    # polars also raises OSError for what it takes for a damaged compressed file
+    unreadable = (pl.exceptions.PolarsError, OSError)
+    try:
+        try:
+            frame = read()
+        except unreadable:
+            if _is_utf8(path):
+                raise
+            data, warnings = _converted(path)
+            source = io.BytesIO(data)
+            frame = read()
+    except unreadable:
+        raise InputError.single(_unreadable_csv(path, source)) from None
+    frame = frame.slice(1)  # the heading row
+    frame.columns = [*(str(p) for p in positions), EXTRA]
+    return FileTable(
+        headings=headings, frame=frame, warnings=warnings, ends_mid_row=_ends_mid_row(tail, width)
+    )
+
+
+def _unreadable_csv(path: Path, source: Path | io.BytesIO) -> str:
+    """Why polars could not read the file: an unclosed quote (found with the standard
+    library, on this error path only), else a general message."""
+    data = source.getvalue() if isinstance(source, io.BytesIO) else path.read_bytes()
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text), strict=True)
+    record = 0
+    try:
+        for record, _row in enumerate(reader, start=1):  # noqa: B007 - the count is the point
+            pass
+    except csv.Error:
+        return (
+            f'{path}: row {record + 1}: a quote (") opens a field that never closes, so the '
+            "rest of the file would disappear into one cell; close or remove the quote"
+        )
+    return f"{path}: not readable as CSV; {SAVE_AS_CSV}"
+
+
+def _ends_mid_row(tail: bytes, width: int) -> bool:
+    """Whether the last line has no line ending and fewer fields than the headings —
+    a file cut short, as an interrupted download or copy leaves it."""
+    if not tail or tail.endswith((b"\n", b"\r")) or b"\n" not in tail:
+        return False  # ends a line, or holds only the heading row
+    last = tail.rsplit(b"\n", 1)[-1]
+    if b'"' in last:
+        return False  # a quoted field may hold commas
+    return last.count(b",") + 1 < width
+
+
+# -- XLSX --------------------------------------------------------------------------------
+
+
+def _xlsx(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> FileTable:
+    """The first worksheet's heading row and the columns ``choose`` picks.
+
+    openpyxl's read-only mode streams the sheet; each cell becomes the text a CSV
+    export of it would hold.
+    """
+    import polars as pl
     from openpyxl import load_workbook
 
     try:
@@ -117,31 +223,33 @@ def _xlsx_rows(path: Path) -> Source:
         raise InputError.single(f"{path}: not a readable XLSX workbook") from None
     try:
         if not workbook.worksheets:
-            return
+            raise InputError.single(f"{path}: empty workbook: expected a heading row")
         rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            return
-        yield [_cell_text(v) for v in header]
-        while True:
-            chunk = [[_cell_text(v) for v in row] for row in islice(rows, CHUNK_ROWS)]
-            if not chunk:
-                break
-            yield RowBlock(chunk)
+        first = next(rows, None)
+        if first is None:
+            raise InputError.single(f"{path}: empty file: expected a heading row")
+        headings = tuple(_cell_text(v) or "" for v in first)
+        positions = list(choose(headings))
+        columns: dict[str, list[str | None]] = {str(p): [] for p in positions}
+        for row in rows:
+            for p in positions:
+                columns[str(p)].append(_cell_text(row[p]) if p < len(row) else None)
     except InputError:
         raise
     except Exception:
         raise InputError.single(f"{path}: not a readable XLSX workbook") from None
     finally:
         workbook.close()
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    return FileTable(headings=headings, frame=frame)
 
 
-def _cell_text(value: object) -> str:
-    """A spreadsheet cell as the text a CSV export of it would hold."""
+def _cell_text(value: object) -> str | None:
+    """A spreadsheet cell as the text a CSV export of it would hold (None when empty)."""
     if value is None:
-        return ""
+        return None
     if isinstance(value, str):
-        return value
+        return value or None
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):

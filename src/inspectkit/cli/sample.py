@@ -35,6 +35,7 @@ def _subset_sizes(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--on", "on", default=None, help="Inspection date, YYYY-MM-DD (default today).")
 @click.option("--subset-size", "subset_size", multiple=True, help="ID=N: size of a sub-set.")
 @click.option("--lenient", is_flag=True, help="Leave out rows with problems instead of failing.")
+@click.option("--force", is_flag=True, help="Replace an existing file at the output path.")
 def sample(
     regime_id: str,
     cases: Path,
@@ -43,20 +44,26 @@ def sample(
     on: str | None,
     subset_size: tuple[str, ...],
     lenient: bool,
+    force: bool,
 ) -> None:
-    """Draw a seeded case sample and write it with its record."""
+    """Draw a seeded case sample and write it with its record.
+
+    The output (and, for CSV, its JSON record) never replaces the case list, a
+    workspace's inspection file, plan or case list, or an existing file unless --force.
+    """
     from inspectkit.caselist import read_case_list
     from inspectkit.errors import InputError
     from inspectkit.plugins import get_host
     from inspectkit.sampling import draw_sample, sidecar_path, write_sample
+    from inspectkit.sampling.targets import refuse_unsafe_target
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise InputError.single(f"{output}: expected a .csv or .xlsx sample file name")
-    if cases.resolve() in (output.resolve(), sidecar_path(output).resolve()):
-        raise InputError.single(f"{output}: would overwrite the case list; choose another name")
+    refuse_unsafe_target(output, cases, force=force)
     regime = get_host().regime(regime_id).regime
     sizes = _subset_sizes(subset_size)
-    case_list = read_case_list(cases, regime, strict=not lenient)
+    day = parse_on(on)
+    case_list = read_case_list(cases, regime, strict=not lenient, on=day)
     if not len(case_list):
         why = (
             f"all {len(case_list.excluded_rows)} rows were left out (see the warnings above)"
@@ -66,7 +73,7 @@ def sample(
         for line in case_list.warnings:
             click.echo(f"warning: {line}", err=True)
         raise InputError.single(f"{cases}: no cases to sample from: {why}")
-    record = draw_sample(regime, case_list, seed=seed, on=parse_on(on), subset_sizes=sizes)
+    record = draw_sample(regime, case_list, seed=seed, on=day, subset_sizes=sizes)
     write_sample(record, output)
 
     for line in record.warnings:
