@@ -90,14 +90,19 @@ def test_check_on_a_missing_workspace(tmp_path: Path, capsys, bad):
     assert "not a workspace folder" in capsys.readouterr().err
 
 
-def _cra_folder(write_inspection, folder: str, start: str = "2011-10-17") -> Path:
+def _cra_folder(
+    write_inspection,
+    folder: str,
+    start: str = "2011-10-17",
+    text: str = "Leaders prioritise safeguarding.",
+) -> Path:
     header = (
         f'regime = "cra_2010"\ncouncil = "Northwold"\nstart = {start}\n'
         'team = ["Lead inspector, HMI"]\n'
     )
     return write_inspection(
         '[[findings]]\narea = "safeguarding_prioritised"\ntype = "area_of_strength"\n'
-        'text = "Leaders prioritise safeguarding."\n',
+        f'text = "{text}"\n',
         header=header,
         folder=folder,
     )
@@ -147,3 +152,28 @@ def test_init_keeps_a_saved_plan_unless_forced(tmp_path: Path, capsys):
     assert not (target / "inspection.toml").exists()
     assert run([*args, "2011-10-17", "--force"]) == 0
     assert '"closures": []' in plan.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "override"),
+    [
+        ("Leaders {{ 7*7 }} prioritise safeguarding.", False),  # template code in a finding
+        ("Leaders {% if x %}prioritise{% endif %} safeguarding.", False),
+        ("Leaders prioritise safeguarding.", True),  # an override that leaves code behind
+    ],
+)
+def test_check_is_a_dry_run_of_report(write_inspection, capsys, text: str, override: bool):
+    """Whatever `report` refuses for a workspace's data, `check` refuses too, writing nothing."""
+    from tests.documents.conftest import docx_with
+
+    folder = _cra_folder(write_inspection, "dry", text=text)
+    if override:
+        (folder / "templates").mkdir()
+        docx_with(folder / "templates" / "letter.docx", "{{ '{{' }} council {{ '}}' }}")
+    assert run(["check", str(folder)]) == 2
+    check_errors = capsys.readouterr().err.splitlines()
+    assert run(["report", str(folder)]) == 2
+    report_errors = capsys.readouterr().err.splitlines()
+    assert check_errors == report_errors
+    assert any("letter.docx" in line for line in check_errors)
+    assert not (folder / "documents").exists()

@@ -220,3 +220,40 @@ def test_the_starter_shows_where_a_missing_sentence_goes_only_when_there_are_gro
     assert ("# [statements]" in body) is bool(groups)
     for group in groups:
         assert f'# {group} = "..."' in body
+
+
+@pytest.mark.parametrize("written", ["Mr Ólafsson", "MR JONES", "mr Jones", "Dr. Ng", "cllr Åberg"])
+def test_a_name_after_an_honorific_is_caught_in_any_case_and_alphabet(write_inspection, written):
+    directory = write_inspection(
+        '[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
+        f'text = "{written}, the duty manager, responds promptly."\n'
+    )
+    (problem,) = problems_of(directory)
+    assert f"findings[0].text: '{written}' looks like a person's name" in problem
+
+
+def test_a_lower_case_word_after_an_honorific_like_word_is_not_a_name(write_inspection):
+    directory = write_inspection(
+        '[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
+        'text = "Children rarely miss appointments; ms notes are kept."\n'
+    )
+    assert load_workspace(directory).inspection.findings
+
+
+def test_a_byte_order_mark_from_notepad_is_accepted(write_inspection):
+    directory = write_inspection(
+        '[[findings]]\narea = "working_together"\ntype = "satisfactory"\ntext = "Timely."\n'
+    )
+    path = directory / "inspection.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_workspace(directory).inspection.findings[0].text == "Timely."
+
+
+@pytest.mark.parametrize("depth", [101, 100_000])
+def test_absurd_nesting_is_one_line_naming_the_file(write_inspection, depth):
+    directory = write_inspection(f"x = {'[' * depth}{']' * depth}\n")
+    (problem,) = problems_of(directory)
+    assert problem == (
+        f"{directory / 'inspection.toml'}: tables or arrays nested more than 100 levels deep; "
+        "inspectkit reads at most 100"
+    )

@@ -57,15 +57,16 @@ workspace_folders = click.argument(
 @click.command()
 @workspace_folders
 def check(directories: tuple[Path, ...]) -> None:
-    """Check workspaces for everything `report` needs, short of rendering.
+    """Check workspaces for everything `report` needs: a full dry run of `report`.
 
     The file against its regime, its limiting judgements, the plan (saved or
-    planned from the start date), and the sample and case list documents are
-    checked against.  Advisory rules ("likely", "unlikely") that the grades
-    contradict are warnings; a broken hard limit, or anything `report` would
-    refuse, is an error.  Every workspace is checked; the exit status is 2 if
-    any has a problem.
+    planned from the start date), and every document rendered and checked in
+    memory (nothing is written), against the sample and case list.  Advisory
+    rules ("likely", "unlikely") that the grades contradict are warnings; a
+    broken hard limit, or anything `report` would refuse, is an error.  Every
+    workspace is checked; the exit status is 2 if any has a problem.
     """
+    from inspectkit.documents.build import render_in_memory
     from inspectkit.documents.prepare import prepare_workspace
     from inspectkit.workspace import load_workspace
 
@@ -77,6 +78,7 @@ def check(directories: tuple[Path, ...]) -> None:
             workspace = load_workspace(directory)
             _print_limiting_table(workspace)
             prepared = prepare_workspace(workspace)
+            render_in_memory(prepared)
         except InputError as exc:
             failed += 1
             problems += in_workspace(str(directory), exc.problems)

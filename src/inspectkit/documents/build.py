@@ -25,7 +25,7 @@ from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic
 from inspectkit.workspace import Workspace
 
-__all__ = ["WorkspaceResult", "plan_dates", "render_workspace"]
+__all__ = ["WorkspaceResult", "plan_dates", "render_in_memory", "render_workspace"]
 
 
 @frozen(kw_only=True)
@@ -48,7 +48,7 @@ def render_workspace(
     prepared = prepare_workspace(directory)
     workspace = prepared.workspace
     target_dir = out or workspace.documents_dir
-    rendered = _render_all(prepared, target_dir)
+    rendered = render_in_memory(prepared, target_dir)
     if pdf:
         rendered += _pdfs_of(rendered)
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -61,8 +61,15 @@ def render_workspace(
     )
 
 
-def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Path, bytes]]:
-    """(target, checked bytes) for each document; InputError with every document's problems."""
+def render_in_memory(
+    prepared: PreparedWorkspace, target_dir: Path | None = None
+) -> list[tuple[Path, bytes]]:
+    """(target, checked bytes) for each document; InputError with every document's problems.
+
+    Nothing is written: ``report`` writes what this returns, and ``check`` calls it as a
+    dry run, so that ``check`` finds everything ``report`` would refuse.
+    """
+    target_dir = target_dir or prepared.workspace.documents_dir
     from inspectkit.documents.context import build_context
     from inspectkit.documents.lookup import declared_documents
     from inspectkit.documents.render import render_checked

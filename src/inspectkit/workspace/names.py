@@ -4,8 +4,9 @@ Ofsted's rule (100025 §43) is that evidence identifies nobody: job titles and
 case reference numbers only.  A program cannot recognise every name, so two
 checks catch the common slips, and docs/inspection-file.md states them:
 
-* anywhere in the file, an honorific followed by a capitalised word
-  ("Mrs Smith", "Dr. Patel") is refused;
+* anywhere in the file, an honorific (in any letter case) followed by a word that
+  starts with a capital in any alphabet ("Mrs Smith", "Dr. Patel", "MR JONES",
+  "mr Ólafsson") is refused;
 * fields that hold a person (``team``, ``recipient``, ``contacts``) must read as
   a job title: they must contain at least one job word ("inspector",
   "director", "manager", "HMI"...).  "Jane Smith" has none and is refused;
@@ -18,8 +19,12 @@ import re
 
 HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Cllr|Councillor)"
-    r"\.?\s+[A-Z][a-z'’-]+"
+    r"\.?\s+([^\W\d_][\w'’-]*)",
+    re.IGNORECASE,
 )
+"""An honorific in any letter case, then a word; it is a name when that word starts
+with a capital in any alphabet ("Mr Ólafsson", "MR JONES", "mr Jones"), so that
+"children miss appointments" is not taken for one."""
 
 JOB_WORDS = frozenset(
     {
@@ -86,8 +91,10 @@ JOB_WORDS = frozenset(
 
 def honorific_name(text: str) -> str | None:
     """The "Mrs Smith"-like part of ``text``, if any."""
-    match = HONORIFIC_NAME.search(text)
-    return match.group(0) if match else None
+    for match in HONORIFIC_NAME.finditer(text):
+        if match.group(1)[0].isupper():
+            return match.group(0)
+    return None
 
 
 def looks_like_job_title(text: str) -> bool:
