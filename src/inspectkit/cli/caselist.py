@@ -60,14 +60,18 @@ def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
 @caselist.command()
 @click.option("--regime", "regime_id", required=True, help="Regime id (see `inspectkit regimes`).")
 @click.option("--lenient", is_flag=True, help="Leave out rows with problems instead of failing.")
+@click.option(
+    "--on", "on", default=None, help="Inspection date, YYYY-MM-DD: also checks dates of birth."
+)
 @click.argument("file", type=click.Path(path_type=Path))
-def check(regime_id: str, lenient: bool, file: Path) -> None:
+def check(regime_id: str, lenient: bool, on: str | None, file: Path) -> None:
     """Check a council's case list against a regime; exit 2 listing every problem."""
     from inspectkit.caselist import read_case_list
     from inspectkit.plugins import get_host
 
     regime = get_host().regime(regime_id).regime
-    cases = read_case_list(file, regime, strict=not lenient)
+    day = parse_on(on) if on is not None else None
+    cases = read_case_list(file, regime, strict=not lenient, on=day)
     for line in cases.warnings:
         click.echo(f"warning: {line}", err=True)
     left_out = f"; {len(cases.excluded_rows)} row(s) left out" if cases.excluded_rows else ""

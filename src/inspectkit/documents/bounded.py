@@ -146,6 +146,8 @@ def run_bounded(
             "(INSPECTKIT_RENDER_MEMORY_MIB)",
             peak_kib,
         )
+    if kind == "crash":
+        raise InputError.single(f"{subject}: {value}")
     raise InputError(value)
 
 
@@ -156,7 +158,8 @@ def _work(
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
 ) -> None:
-    """The worker: apply the limits, run, send back ("ok" | "problems" | "memory", …)."""
+    """The worker: apply the limits, run, send back ("ok" | "problems" | "memory" |
+    "crash", …)."""
     _limit_resources(limits)
     try:
         result: tuple[str, Any] = ("ok", function(*args, **kwargs))
@@ -165,7 +168,7 @@ def _work(
     except InputError as exc:
         result = ("problems", exc.problems)
     except Exception as exc:  # the worker must always answer; the parent names the subject
-        result = ("problems", [f"render failed: {type(exc).__name__}: {exc}"])
+        result = ("crash", f"render failed: {type(exc).__name__}: {exc}")
     sender.send((*result, _peak_kib()))
     sender.close()
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 from inspectkit.documents.checks import PrivateValues
 from inspectkit.errors import InputError
+from inspectkit.json_files import read_json
 from inspectkit.workspace import Workspace
 
 MIN_REFERENCE_LENGTH = 4
@@ -81,14 +81,7 @@ def _json_references(path: Path) -> list[tuple[int, str]]:
         f"{path}: expected a sample saved by `inspectkit sample`: a JSON object whose "
         '"drawn" list has a "reference" for each case'
     )
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError.single(f"{path}: not UTF-8 text (byte {exc.start}); {expected}") from None
-    except ValueError as exc:
-        raise InputError.single(f"{path}: not valid JSON ({exc}); {expected}") from None
-    except OSError as exc:
-        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    data: Any = read_json(path, "a sample saved by `inspectkit sample`")
     drawn = data.get("drawn") if isinstance(data, dict) else None
     if not isinstance(drawn, list):
         raise InputError.single(expected)

@@ -10,6 +10,7 @@ nobody can trace.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 from typing import Any
 
 import attrs
@@ -37,9 +38,15 @@ def check_text(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
 
 
 def check_partial_date(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Sources often give only a month ("Published: April 2010"); keep that precision."""
+    """Sources often give only a month ("Published: April 2010"); keep that precision —
+    but a day or month that does not exist (2020-02-30, 2020-13) is a typing slip."""
     if not _PARTIAL_DATE.match(value):
         raise ValueError(f"{attribute.name} {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    padded = value + "-01" * (2 - value.count("-"))
+    try:
+        _date.fromisoformat(padded)
+    except ValueError:
+        raise ValueError(f"{attribute.name} {value!r} is not a real date") from None
 
 
 @frozen(kw_only=True)

@@ -26,7 +26,7 @@ from inspectkit.loading import strict_converter, structure_or_problems
 from inspectkit.model import Regime
 from inspectkit.toml_files import read_toml
 from inspectkit.workspace.model import Finding, Inspection
-from inspectkit.workspace.names import honorific_name, looks_like_job_title
+from inspectkit.workspace.names import honorific_position, looks_like_job_title
 from inspectkit.workspace.wording import statement_groups
 
 INSPECTION_FILE = "inspection.toml"
@@ -190,11 +190,13 @@ class _Checker:
         return False
 
     def _text(self, where: str, value: str) -> None:
-        name = honorific_name(value)
-        if name:
+        position = honorific_position(value)
+        if position:
+            # the name itself is not repeated: messages reach terminals, logs and the web
             self.problem(
                 where,
-                f"{name!r} looks like a person's name; use job titles and case references only",
+                f"an honorific and a name at character {position} look like a person's name; "
+                "use job titles and case references only",
             )
 
     def findings(self, raw: InspectionFile) -> list[Finding]:
@@ -284,8 +286,8 @@ class _Checker:
             if not looks_like_job_title(value):
                 self.problem(
                     where,
-                    f"expected a job title (e.g. 'Lead inspector, HMI'), got {value!r}: the "
-                    "inspection file takes job titles only, never names",
+                    "expected a job title (e.g. 'Lead inspector, HMI'), and this has no job "
+                    "word: the inspection file takes job titles only, never names",
                 )
         for where, value in [
             *((f"sites[{i}]", s) for i, s in enumerate(raw.sites)),

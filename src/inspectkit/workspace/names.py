@@ -91,9 +91,21 @@ JOB_WORDS = frozenset(
 
 def honorific_name(text: str) -> str | None:
     """The "Mrs Smith"-like part of ``text``, if any."""
+    found = _honorific_match(text)
+    return found.group(0) if found else None
+
+
+def honorific_position(text: str) -> int | None:
+    """Where (1-based character) the first "Mrs Smith"-like part of ``text`` starts —
+    what a message may say, since the name itself must not be repeated."""
+    found = _honorific_match(text)
+    return found.start() + 1 if found else None
+
+
+def _honorific_match(text: str) -> re.Match[str] | None:
     for match in HONORIFIC_NAME.finditer(text):
         if match.group(1)[0].isupper():
-            return match.group(0)
+            return match
     return None
 
 

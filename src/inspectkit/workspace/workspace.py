@@ -13,13 +13,13 @@ Layout (documented in docs/inspection-file.md)::
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from inspectkit.errors import InputError
+from inspectkit.json_files import read_json
 from inspectkit.plugins import RegisteredRegime, get_host
 from inspectkit.workspace.inspection_file import (
     INSPECTION_FILE,
@@ -83,10 +83,7 @@ class Workspace:
             except InputError as exc:
                 lines = [f"{self.inspection_file}: start: {p}" for p in exc.problems]
                 raise InputError(lines) from None
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError.single(f"{path}: not a readable plan: {exc}") from None
+        data = read_json(path, "a plan saved by `inspectkit init` or `inspectkit plan --json`")
         plan = plan_from_data(self.regime.regime, data, where=str(path))
         if plan.start != self.inspection.start:
             raise InputError.single(
