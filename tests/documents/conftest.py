@@ -65,3 +65,20 @@ def docx_with(path: Path, *paragraphs: str, header: str = "") -> Path:
         document.sections[0].header.paragraphs[0].text = header
     document.save(str(path))
     return path
+
+
+def render_under(template: Path, limits: object) -> bytes:
+    """``template`` rendered and checked in a bounded worker, as ``report`` renders it."""
+    from inspectkit.documents.bounded import RenderLimits, run_bounded
+    from inspectkit.documents.render import render_and_check
+
+    assert isinstance(limits, RenderLimits)
+    return run_bounded(
+        render_and_check,
+        template,
+        {"council": "Northwold"},
+        label="letter.docx",
+        output_limit=limits.output_chars,
+        limits=limits,
+        subject=str(template),
+    )

@@ -12,25 +12,17 @@ from pathlib import Path
 
 import pytest
 from tests.cli_run import run_main
-from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH, docx_with
+from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH, docx_with, render_under
 
 from inspectkit.documents.bounded import RenderLimitExceeded, RenderLimits, run_bounded
-from inspectkit.documents.render import render_and_check, render_bytes
+from inspectkit.documents.render import render_bytes
 from inspectkit.errors import InputError
 
 SMALL = RenderLimits(seconds=5, memory_mib=256, output_chars=2_000_000)
 
 
 def bounded(template: Path, limits: RenderLimits = SMALL) -> bytes:
-    return run_bounded(
-        render_and_check,
-        template,
-        {"council": "Northwold"},
-        label="letter.docx",
-        output_limit=limits.output_chars,
-        limits=limits,
-        subject=str(template),
-    )
+    return render_under(template, limits)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from attrs import frozen
+from tests.caselist.caselist_helpers import CRA_HEADINGS
 
 NAME = "Jayden Whitmore"
 BIRTH = "14/03/2005"
@@ -25,15 +26,7 @@ BIRTH_ISO = "2005-03-14"
 REFERENCE = "JW-140305"
 SECRETS = (NAME, "Whitmore", BIRTH, BIRTH_ISO, REFERENCE)
 
-HEADINGS = [
-    "Child Unique ID",
-    "Date of referral",
-    "Date of Birth",
-    "Gender",
-    "Ethnicity",
-    "Case tracking category",
-    "Outcome",
-]
+HEADINGS = list(CRA_HEADINGS)
 START = "2011-10-17"
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.documents.conftest import docx_with
+from tests.documents.conftest import docx_with, render_under
 
-from inspectkit.documents.bounded import RenderLimits, run_bounded
-from inspectkit.documents.render import render_and_check
+from inspectkit.documents.bounded import RenderLimits
 from inspectkit.errors import InputError
 from inspectkit.workspace import load_workspace
 
@@ -95,15 +94,7 @@ def test_the_template_sandbox_only_ever_refuses_cleanly(
     folder: Path = tmp_path_factory.mktemp("template")  # type: ignore[attr-defined]
     template = docx_with(folder / "letter.docx", source)
     try:
-        run_bounded(
-            render_and_check,
-            template,
-            {"council": "Northwold"},
-            label="letter.docx",
-            output_limit=SMALL.output_chars,
-            limits=SMALL,
-            subject=str(template),
-        )
+        render_under(template, SMALL)
     except InputError as exc:
         _assert_clean(exc.problems)
         assert all(line.startswith((f"{template}", "letter.docx")) for line in exc.problems)
