@@ -8,6 +8,7 @@ print them all and exit with status 2 instead of a traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Self
 
 EXIT_INPUT_ERROR = 2
 
@@ -20,5 +21,5 @@ class InputError(Exception):
         super().__init__("\n".join(self.problems))
 
     @classmethod
-    def single(cls, problem: str) -> InputError:
+    def single(cls, problem: str) -> Self:
         return cls([problem])

@@ -151,3 +151,19 @@ def inspectkit_document_context(
 
     .. versionadded:: 0.1
     """
+
+
+@hookspec
+def inspectkit_extended_regimes() -> Sequence[str] | None:
+    """Regime ids, registered by other plugins, whose behaviour this plugin extends.
+
+    A regime's behaviour hooks (``inspectkit_check_plan``,
+    ``inspectkit_check_inspection``, ``inspectkit_document_context``) are called only
+    on the plugin that registered it and on the plugins that name it here — so a
+    plugin never has to filter by regime id, and one that forgets cannot break
+    another's regime.
+
+    :return: regime ids, or None.
+
+    .. versionadded:: 0.1
+    """

@@ -5,13 +5,27 @@ conda do, unlike pluggy's all-or-nothing loader): a plugin that fails to import,
 raises, implements an unknown hook, or registers an invalid or duplicate regime
 is recorded as broken — with its entry point, distribution, version and reason —
 and every other regime keeps working.
+
+A regime's behaviour hooks (``inspectkit_check_plan``, ``inspectkit_check_inspection``,
+``inspectkit_document_context``) are called only on the plugin that registered the
+regime and on plugins that declare they extend it (``inspectkit_extended_regimes``),
+never broadcast for every plugin to filter.  Every hook call is guarded: a hook that
+raises, or returns something unusable, is a :class:`PluginHookError` — an InputError
+of one line naming the plugin, its distribution and version, and the hook — so the
+workspace or regime in hand fails with exit status 2 and the rest go on.
+
+``INSPECTKIT_DISABLE_PLUGINS=a,b`` leaves the named entry points unloaded (listed as
+disabled); ``INSPECTKIT_TRACE_HOOKS=1`` writes a line to stderr for every hook call.
 """
 
 from __future__ import annotations
 
 import importlib.metadata as metadata
+import os
+import sys
 import threading
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +37,12 @@ from inspectkit.errors import InputError
 from inspectkit.model import Regime
 
 ENTRY_POINT_GROUP = "inspectkit"
+DISABLE_VARIABLE = "INSPECTKIT_DISABLE_PLUGINS"
+TRACE_VARIABLE = "INSPECTKIT_TRACE_HOOKS"
+
+
+class PluginHookError(InputError):
+    """A plugin's hook raised or returned something unusable (one line, naming both)."""
 
 
 @frozen(kw_only=True)
@@ -78,14 +98,22 @@ class PluginHost:
     # Ids two plugins registered: neither is used, since inspectkit cannot tell which
     # is genuine, and an inspector must never get one regime's rules under another's name.
     conflicting_ids: set[str] = field(factory=set)
+    plugins: dict[str, PluginInfo] = field(factory=dict)  # every registered plugin, by name
+    extends: dict[str, frozenset[str]] = field(factory=dict)  # plugin → regime ids it extends
 
     # -- loading -----------------------------------------------------------------
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every installed plugin of ``group``; safe to call again (tests do)."""
+        disabled = _disabled()
         for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
             info = _info(entry_point)
-            if self.pm.has_plugin(info.name):
+            if self.pm.has_plugin(info.name) or any(b.plugin == info for b in self.broken):
+                continue
+            if info.name in disabled:
+                self.broken.append(
+                    BrokenPlugin(plugin=info, reason=f"disabled by {DISABLE_VARIABLE}")
+                )
                 continue
             try:
                 plugin = entry_point.load()
@@ -104,6 +132,7 @@ class PluginHost:
         try:
             _check_hook_names(self.pm, plugin)
             collected = self._collect_regimes(plugin, info)
+            extended = self._extended_by(plugin, info)
         except _Rejected as rejected:
             self.pm.unregister(plugin)
             if rejected.conflicts_with is not None:
@@ -119,7 +148,36 @@ class PluginHost:
             )
             return False
         self.regimes.update((r.regime.id, r) for r in collected)
+        self.plugins[info.name] = info
+        self.extends[info.name] = extended
         return True
+
+    def remove_plugin(self, name: str) -> None:
+        """Unregister plugin ``name`` and forget what it registered (tests, the web admin)."""
+        self.pm.unregister(name=name)
+        self.plugins.pop(name, None)
+        self.extends.pop(name, None)
+        for regime_id in [i for i, r in self.regimes.items() if r.plugin.name == name]:
+            del self.regimes[regime_id]
+
+    def _extended_by(self, plugin: object, info: PluginInfo) -> frozenset[str]:
+        """The regime ids this plugin declares it extends (its behaviour hooks serve them)."""
+        ids: set[str] = set()
+        for impl in self.pm.hook.inspectkit_extended_regimes.get_hookimpls():
+            if impl.plugin is not plugin:
+                continue
+            try:
+                found: Any = impl.function()
+            except Exception as exc:
+                raise _Rejected(reason=f"inspectkit_extended_regimes raised {_why(exc)}") from None
+            if found is None:
+                continue
+            if not isinstance(found, list | tuple | set | frozenset) or not all(
+                isinstance(i, str) for i in found
+            ):
+                raise _Rejected(reason="inspectkit_extended_regimes must return regime ids")
+            ids.update(found)
+        return frozenset(ids)
 
     def _withdraw(self, earlier: RegisteredRegime, later: PluginInfo) -> None:
         """Stop using a regime whose id a second plugin also registered."""
@@ -209,27 +267,84 @@ class PluginHost:
     # -- behaviour hooks, one typed method each -----------------------------------
 
     def template_dirs(self, regime: Regime) -> list[Path]:
-        results = self.pm.hook.inspectkit_template_dirs(regime=regime)
-        return [Path(p) for dirs in results if dirs for p in dirs]
+        """Template folders any plugin adds for ``regime`` (house styles restyle others')."""
+        dirs: list[Path] = []
+        for impl in self.pm.hook.inspectkit_template_dirs.get_hookimpls():
+            found = self._call(impl, "inspectkit_template_dirs", regime=regime)
+            if found is None:
+                continue
+            if isinstance(found, str | Path) or not all(isinstance(p, str | Path) for p in found):
+                raise self._unusable(impl, "inspectkit_template_dirs", "a list of folders")
+            dirs += [Path(p) for p in found]
+        return dirs
 
     def check_plan(self, regime: Regime, plan: Any) -> list[str]:
-        return _lines(self.pm.hook.inspectkit_check_plan(regime=regime, plan=plan))
+        return self._lines("inspectkit_check_plan", regime, regime=regime, plan=plan)
 
     def check_inspection(self, regime: Regime, inspection: Any) -> list[str]:
-        return _lines(
-            self.pm.hook.inspectkit_check_inspection(regime=regime, inspection=inspection)
+        return self._lines(
+            "inspectkit_check_inspection", regime, regime=regime, inspection=inspection
         )
 
     def document_context(
         self, regime: Regime, document: str, context: dict[str, Any]
     ) -> dict[str, Any]:
         extra: dict[str, Any] = {}
-        for result in self.pm.hook.inspectkit_document_context(
-            regime=regime, document=document, context=dict(context)
-        ):
-            if result:
-                extra.update(result)
+        hook = "inspectkit_document_context"
+        for impl in self._scoped(hook, regime):
+            found = self._call(impl, hook, regime=regime, document=document, context=dict(context))
+            if found is None:
+                continue
+            if not isinstance(found, Mapping) or not all(isinstance(k, str) for k in found):
+                raise self._unusable(impl, hook, "a mapping of names to values")
+            extra.update(found)
         return extra
+
+    def _scoped(self, hook: str, regime: Regime) -> list[Any]:
+        """The implementations of ``hook`` that serve ``regime``: its own plugin's, then
+        those of plugins that declare they extend it."""
+        owner = self.regimes.get(regime.id)
+        serving = {owner.plugin.name} if owner else set()
+        serving |= {name for name, ids in self.extends.items() if regime.id in ids}
+        return [i for i in getattr(self.pm.hook, hook).get_hookimpls() if i.plugin_name in serving]
+
+    def _lines(self, hook: str, served: Regime, **arguments: Any) -> list[str]:
+        lines: list[str] = []
+        for impl in self._scoped(hook, served):
+            found = self._call(impl, hook, **arguments)
+            if found is None:
+                continue
+            if isinstance(found, str) or not all(isinstance(line, str) for line in found):
+                raise self._unusable(impl, hook, "a list of lines")
+            lines += found
+        return lines
+
+    def _call(self, impl: Any, hook: str, **arguments: Any) -> Any:
+        """One implementation called alone, keyword arguments only (as pluggy calls hooks:
+        an implementation may take fewer); whatever it raises becomes one line."""
+        started = time.perf_counter()
+        try:
+            return impl.function(**{name: arguments[name] for name in impl.argnames})
+        except Exception as exc:  # a plugin's hook can raise anything
+            raise PluginHookError.single(
+                f"plugin {self._plugin_named(impl)}: {hook} raised {_why(exc)}"
+            ) from None
+        finally:
+            if os.environ.get(TRACE_VARIABLE, "") not in ("", "0"):
+                took = (time.perf_counter() - started) * 1000
+                print(
+                    f"inspectkit: hook {hook} on plugin {impl.plugin_name} ({took:.1f} ms)",
+                    file=sys.stderr,
+                )
+
+    def _unusable(self, impl: Any, hook: str, expected: str) -> PluginHookError:
+        return PluginHookError.single(
+            f"plugin {self._plugin_named(impl)}: {hook} returned something other than {expected}"
+        )
+
+    def _plugin_named(self, impl: Any) -> str:
+        info = self.plugins.get(impl.plugin_name)
+        return _named(info) if info else str(impl.plugin_name)
 
     def crosswalk_files(self) -> list[Path]:
         files: list[Path] = []
@@ -250,7 +365,8 @@ class PluginHost:
                 impl.function(**dict.fromkeys(impl.argnames, register))
             except Exception as exc:  # a plugin's hook can raise anything
                 problems.append(
-                    f"plugin {impl.plugin_name}: inspectkit_register_examples raised {_why(exc)}"
+                    f"plugin {self._plugin_named(impl)}: inspectkit_register_examples raised "
+                    f"{_why(exc)}"
                 )
         return files, problems
 
@@ -293,8 +409,11 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
-def _lines(results: Sequence[Sequence[str] | None]) -> list[str]:
-    return [line for result in results if result for line in result]
+def _disabled() -> set[str]:
+    """Entry-point names listed in ``INSPECTKIT_DISABLE_PLUGINS`` (comma-separated)."""
+    return {
+        name.strip() for name in os.environ.get(DISABLE_VARIABLE, "").split(",") if name.strip()
+    }
 
 
 _HOST: PluginHost | None = None

@@ -15,7 +15,7 @@ from inspectkit import hookimpl
 from inspectkit.calendar import WorkingCalendar
 from inspectkit.errors import InputError
 from inspectkit.model import Milestone, Regime, StartRule
-from inspectkit.plugins import get_host
+from inspectkit.plugins import PluginInfo, get_host
 from inspectkit.timeline import Plan, plan_from_data, plan_inspection, plan_many, plan_to_data
 
 CRA_START = date(2011, 10, 17)  # Monday; the council of seed 004 was visited 18-19 October
@@ -217,6 +217,12 @@ def test_no_date_ever_falls_on_a_weekend_or_a_bank_holiday(
 
 
 class _PlanChecker:
+    """A plugin extending ``test_regime`` (registered by no plugin): its hooks serve it."""
+
+    @hookimpl
+    def inspectkit_extended_regimes(self) -> list[str]:
+        return ["test_regime"]
+
     @hookimpl
     def inspectkit_check_plan(self, regime: Regime, plan: Any) -> list[str]:
         return [f"checked {regime.id}: {len(plan.milestones)} milestones"]
@@ -224,11 +230,11 @@ class _PlanChecker:
 
 @pytest.fixture
 def plan_checker() -> Iterator[None]:
-    pm = get_host().pm
+    host = get_host()
     checker = _PlanChecker()
-    pm.register(checker, name="test-plan-checker")
+    assert host.add_plugin(checker, PluginInfo(name="test-plan-checker"))
     yield
-    pm.unregister(checker)
+    host.remove_plugin("test-plan-checker")
 
 
 def test_plugin_check_plan_warnings_come_after_the_data_warnings(

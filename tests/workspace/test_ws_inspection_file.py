@@ -158,19 +158,26 @@ def test_assertions_and_sections_must_exist_in_the_regime(write_inspection):
 
 def test_plugin_checks_are_added(write_inspection):
     from inspectkit.hookspecs import hookimpl
+    from inspectkit.plugins import PluginInfo
 
     class Strict:
+        """Extends cra_2010, so its check is called for cra_2010 inspections."""
+
+        @hookimpl
+        def inspectkit_extended_regimes(self):
+            return ["cra_2010"]
+
         @hookimpl
         def inspectkit_check_inspection(self, regime, inspection):
             return [f"{regime.id}: a test plugin wants sites"] if not inspection.sites else None
 
     host = get_host()
     plugin = Strict()
-    host.pm.register(plugin, name="test-strict")
+    assert host.add_plugin(plugin, PluginInfo(name="test-strict"))
     try:
         (problem,) = problems_of(write_inspection(""))
     finally:
-        host.pm.unregister(plugin)
+        host.remove_plugin("test-strict")
     assert problem.endswith("inspection.toml: cra_2010: a test plugin wants sites")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspectkit.cli.console import console, warn
+from inspectkit.errors import InputError
 
 
 @click.command()
@@ -59,3 +60,5 @@ def demo(out: Path) -> None:
         f"Wrote {sum(len(r.files) for r in results)} files for {len(results)} example "
         f"inspections in {elapsed:.1f} s. Open {out}/<workspace>/documents/ to read them."
     )
+    if run.failures:
+        raise InputError(run.failures)

@@ -84,6 +84,8 @@ class Example:
 class InstalledExamples:
     examples: tuple[Example, ...] = ()
     notes: tuple[str, ...] = ()  # one line per example (or plugin hook) that cannot be used
+    failures: tuple[str, ...] = ()  # a line per plugin hook that failed checking an example
+    failed_regimes: frozenset[str] = frozenset()  # the regimes those examples are of
 
     def for_regime(self, regime_id: str) -> list[Example]:
         return [e for e in self.examples if e.regime == regime_id]
@@ -92,14 +94,20 @@ class InstalledExamples:
 def installed_examples(host: PluginHost | None = None) -> InstalledExamples:
     """Every example the installed plugins register that can be used, and a note for each
     that cannot (a broken file, an unknown regime, a name already taken)."""
-    from inspectkit.plugins import get_host
+    from inspectkit.plugins import PluginHookError, get_host
 
     host = host or get_host()
     files, notes = host.example_files()
     examples: list[Example] = []
+    failures: list[str] = []
+    failed: set[str] = set()
     for path in files:
         try:
             example = load_example(path, host)
+        except PluginHookError as exc:  # not the example's fault: the run fails, naming it
+            failures += [f"{path}: {line}" for line in exc.problems]
+            failed.add(read_example_file(path)[0].regime)
+            continue
         except InputError as exc:
             notes += exc.problems
             continue
@@ -107,11 +115,12 @@ def installed_examples(host: PluginHost | None = None) -> InstalledExamples:
             notes.append(f"{path}: another example is already named {example.name!r}; skipped")
             continue
         examples.append(example)
-    return InstalledExamples(examples=tuple(examples), notes=tuple(notes))
+    return InstalledExamples(examples=tuple(examples), notes=tuple(notes), failures=tuple(failures))
 
 
 def load_example(path: Path, host: PluginHost) -> Example:
     """The example in ``path``, checked as the demo will use it; InputError naming the file."""
+    from inspectkit.plugins import PluginHookError
     from inspectkit.timeline import plan_inspection
     from inspectkit.workspace.init import starter_header
     from inspectkit.workspace.inspection_file import (
@@ -128,6 +137,8 @@ def load_example(path: Path, host: PluginHost) -> Example:
     start = header.start or fallback_start(regime)
     try:
         plan_inspection(regime, start)
+    except PluginHookError:
+        raise
     except InputError as exc:
         raise InputError([f"{path}: {HEADER_TABLE}.start: {p}" for p in exc.problems]) from None
     text = starter_header(regime, header.council, start, header.team) + "\n" + body

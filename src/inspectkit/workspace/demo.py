@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from inspectkit.errors import InputError
 from inspectkit.plugins import RegisteredRegime, get_host
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class DemoResult:
 class DemoRun:
     results: tuple[DemoResult, ...] = ()
     notes: tuple[str, ...] = ()  # one line per regime or example that was skipped, and why
+    failures: tuple[str, ...] = ()  # one line per problem of an example that failed to build
 
 
 def build_demo(out: Path) -> DemoRun:
@@ -47,13 +49,18 @@ def build_demo(out: Path) -> DemoRun:
     host = get_host()
     installed = installed_examples(host)
     results: list[DemoResult] = []
+    failures = list(installed.failures)
     notes = list(installed.notes)
     for registered in host.sorted_regimes():
         examples = installed.for_regime(registered.regime.id)
-        if not examples:
+        if not examples and registered.regime.id not in installed.failed_regimes:
             notes.append(f"{registered.regime.id}: skipped: its plugin ships no example inspection")
-        results += [_build(e, registered, Path(out) / e.name) for e in examples]
-    return DemoRun(results=tuple(results), notes=tuple(notes))
+        for example in examples:
+            try:  # one example failing (a plugin's hook raising, say) leaves the others
+                results.append(_build(example, registered, Path(out) / example.name))
+            except InputError as exc:
+                failures += [f"{example.name}: {line}" for line in exc.problems]
+    return DemoRun(results=tuple(results), notes=tuple(notes), failures=tuple(failures))
 
 
 def _build(example: Example, registered: RegisteredRegime, directory: Path) -> DemoResult:
