@@ -1,8 +1,8 @@
 """What ``inspectkit regimes`` lists: each installed regime and each broken plugin.
 
 The listing is plain JSON-ready data (strings, numbers, booleans) rather than model
-objects, so the same value is printed as a table, dumped as ``--json``, and kept in
-the start-up snapshot (:mod:`inspectkit.listing_snapshot`) without importing the model.
+objects, so the same value is printed as a table and dumped as ``--json`` (and served
+by the web application).
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ milliseconds per regime, paid on every command; a pickled Regime loads in about
 one.  The cache key covers everything the result depends on: the data files'
 names, sizes and modification times, the model's source files, and the Python and
 inspectkit versions — so an edited data file or model is simply a cache miss.
-The cache lives in the user's cache directory, under ``regimes/`` (see
-:mod:`inspectkit.cache_home`); ``INSPECTKIT_NO_CACHE=1`` turns it off.  Only regimes
+The cache lives in the user's cache folder (platformdirs: ``~/.cache/inspectkit`` on
+Linux, ``%LOCALAPPDATA%\\inspectkit\\Cache`` on Windows), under ``regimes/``;
+``INSPECTKIT_NO_CACHE=1`` turns it off, for a plugin author editing a plugin in ways the
+cache cannot see.  Only regimes
 that loaded without error are cached; any failure to read or write the cache is
 ignored, because the cache is an optimisation and never a source of truth.
 """
@@ -14,13 +16,12 @@ ignored, because the cache is an optimisation and never a source of truth.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
-
-from inspectkit.cache_home import cache_home
 
 T = TypeVar("T")
 
@@ -28,8 +29,12 @@ _MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 
 def cache_dir() -> Path | None:
-    folder = cache_home("regimes")
-    return None if folder is None else Path(folder)
+    """The folder for cached regimes, or None when ``INSPECTKIT_NO_CACHE`` is set."""
+    if os.environ.get("INSPECTKIT_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_path
+
+    return user_cache_path("inspectkit", appauthor=False) / "regimes"
 
 
 def _signature(files: Iterable[Path]) -> str:

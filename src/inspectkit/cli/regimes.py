@@ -16,9 +16,10 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
     """List installed regimes and any broken plugins (with the reason)."""
     if ctx.invoked_subcommand is not None:
         return
-    from inspectkit.listing_snapshot import current_listing
+    from inspectkit.listing import build_listing
+    from inspectkit.plugins import get_host
 
-    listing = current_listing()
+    listing = build_listing(get_host())
     if as_json:
         click.echo(json.dumps(listing, indent=2))
         return

@@ -26,11 +26,11 @@ def new_regime(name: str, parent: Path, title: str | None) -> None:
     fail until each is filled. See docs/plugin-authors.md.
     """
     from inspectkit.cli.console import console, warn
-    from inspectkit.listing_snapshot import current_listing
+    from inspectkit.plugins import get_host
     from inspectkit.scaffold import create_regime_project
 
     target = create_regime_project(name, parent, title=title)
-    if any(row["id"] == name for row in current_listing()["regimes"]):
+    if name in get_host().regimes:
         warn(
             f"a regime {name!r} is already installed; two plugins registering one id are "
             "both refused, so rename it before installing (or uninstall the other)"
