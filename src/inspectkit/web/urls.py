@@ -1,0 +1,40 @@
+"""Every URL of the application.
+
+Only sign-in and static files are open to a signed-out visitor: Django's
+``LoginRequiredMiddleware`` refuses every other view, and the test suite walks
+this configuration to prove it.  The admin's own sign-in page sends people to
+inspectkit's, so there is one sign-in (rate-limited by django-axes).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from inspectkit.web.views import home
+
+app_name = "inspectkit"
+
+pages = [
+    path("", home.home, name="home"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(template_name="inspectkit/sign_in.html"),
+        name="sign-in",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+]
+
+# The admin's sign-in form would be a second, separate way in: send it to ours.
+admin.site.login = RedirectView.as_view(  # type: ignore[assignment]
+    pattern_name="inspectkit:sign-in", query_string=True
+)
+admin.site.site_header = "inspectkit administration"
+admin.site.site_title = "inspectkit"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include((pages, app_name))),
+]
