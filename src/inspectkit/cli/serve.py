@@ -42,7 +42,8 @@ database_option = click.option(
 @click.option(
     "--trusted-proxy",
     metavar="ADDRESS",
-    help="The HTTPS proxy's address, whose X-Forwarded-For/-Proto headers are believed.",
+    help="With --https: the proxy's address, whose X-Forwarded-For and X-Forwarded-Proto "
+    "headers are believed (default 127.0.0.1, a proxy on this machine).",
 )
 @click.option(
     "--allowed-host",
@@ -90,7 +91,8 @@ def serve(
 
     url = _start_django(database, migrate=not no_migrate)
     _warm_up()
-    server = create_server(host, port, threads=threads, trusted_proxy=trusted_proxy)
+    proxy = (trusted_proxy or "127.0.0.1") if behind_https else None
+    server = create_server(host, port, threads=threads, trusted_proxy=proxy)
     _announce_first_admin()
     from inspectkit.web.database import redacted
 

@@ -116,7 +116,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if HTTPS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # the scheme comes from waitress, which believes X-Forwarded-Proto from the trusted
+    # proxy only (``serve --trusted-proxy``)
     SECURE_HSTS_SECONDS = int(timedelta(days=365).total_seconds())
 
 # No inline script or style anywhere: every script and stylesheet is a static file.

@@ -13,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from inspectkit.web.views import home
+from inspectkit.web.views import audit, compare, home, inspections, plan, regimes
 
 app_name = "inspectkit"
 
@@ -25,6 +25,20 @@ pages = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("regimes/", regimes.regime_list, name="regimes"),
+    path("regimes/<str:regime_id>/", regimes.regime_detail, name="regime"),
+    path("plan/", plan.plan_page, name="plan"),
+    path("plan/plan.<str:kind>", plan.plan_download, name="plan-download"),
+    path("compare/", compare.compare_page, name="compare"),
+    path("compare/comparison.<str:kind>", compare.compare_download, name="compare-download"),
+    path("inspections/", inspections.inspection_list, name="inspections"),
+    path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection"),
+    path(
+        "inspections/<int:pk>/plan.<str:kind>",
+        inspections.inspection_plan_download,
+        name="inspection-plan",
+    ),
+    path("audit/", audit.audit_log, name="audit"),
 ]
 
 # The admin's sign-in form would be a second, separate way in: send it to ours.

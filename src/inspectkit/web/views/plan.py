@@ -1,0 +1,71 @@
+"""Plan: a regime and day 1 in, every milestone dated, charted and downloadable.
+
+The form is a GET form, so a plan has an address: it can be bookmarked, and
+its downloads are the same address with .ics or .csv.  htmx replaces only the
+result when the form is sent; without script, the whole page loads.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from inspectkit.calendar import WorkingCalendar
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+from inspectkit.plugins import get_host
+from inspectkit.timeline import Plan, plan_inspection
+from inspectkit.web import plans
+from inspectkit.web.forms import PlanForm
+
+
+def _plan_from(form: PlanForm) -> tuple[Regime, Plan] | None:
+    """The plan the valid form asks for; the core's refusals become form errors."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        regime = get_host().regime(data["regime"]).regime
+        calendar = WorkingCalendar(data["closures"], region=data["region"])
+        return regime, plan_inspection(regime, data["start"], calendar)
+    except InputError as exc:
+        for problem in exc.problems:
+            form.add_error(None, problem)
+        return None
+
+
+def _form(request: HttpRequest) -> PlanForm:
+    if "start" in request.GET:
+        return PlanForm(request.GET)
+    return PlanForm(initial={"regime": request.GET.get("regime", "")})
+
+
+def plan_page(request: HttpRequest) -> HttpResponse:
+    form = _form(request)
+    context: dict[str, object] = {"form": form}
+    planned = _plan_from(form) if form.is_bound else None
+    if planned is not None:
+        regime, plan = planned
+        locale = form.cleaned_data["locale"]
+        context.update(
+            regime=regime,
+            plan=plan,
+            heading=plans.plan_heading(plan, regime, locale),
+            rows=plans.plan_rows(plan, locale),
+            chart=plans.timeline_chart(plan, regime),
+            query=request.GET.urlencode(),
+        )
+    status = 400 if form.is_bound and planned is None else 200
+    return render(request, "inspectkit/plan.html", context, status=status)
+
+
+def plan_download(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in plans.DOWNLOADS:
+        raise Http404("No such download.")
+    form = PlanForm(request.GET)
+    planned = _plan_from(form)
+    if planned is None:
+        return render(request, "inspectkit/plan.html", {"form": form}, status=400)
+    regime, plan = planned
+    name = plans.download_name(regime.id, plan.start)
+    return plans.plan_download(plan, regime, kind, form.cleaned_data["locale"], name)
