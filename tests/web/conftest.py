@@ -7,11 +7,13 @@ throw-away data folder; PostgreSQL when ``INSPECTKIT_TEST_POSTGRES_URL`` is set)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.test import Client
+from tests.web.serving import fresh_database
 
 from inspectkit.plugins import reset_host
 from inspectkit.web.models import Profile, Role
@@ -62,3 +64,10 @@ def admin_client(make_user: MakeUser) -> Client:
 @pytest.fixture
 def policy_client(make_user: MakeUser) -> Client:
     return signed_in(make_user("analyst", Role.POLICY))
+
+
+@pytest.fixture
+def server_database(tmp_path: Path) -> Iterator[str]:
+    """A fresh database for a real ``inspectkit`` process (SQLite, or PostgreSQL in CI)."""
+    with fresh_database(tmp_path) as url:
+        yield url

@@ -40,14 +40,36 @@ class Server:
 
 
 def serve_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a user running inspectkit with ``data_dir`` as the data folder
+    (and so its SQLite database, unless ``extra`` names another)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTKIT_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env["INSPECTKIT_DATA_DIR"] = str(data_dir)
-    postgres = os.environ.get("INSPECTKIT_TEST_POSTGRES_URL")
-    if postgres and "INSPECTKIT_DATABASE_URL" not in extra:
-        env["INSPECTKIT_DATABASE_URL"] = postgres
     env.update(extra)
     return env
+
+
+@contextmanager
+def fresh_database(data_dir: Path) -> Iterator[str]:
+    """A database nobody has used: SQLite in ``data_dir``, or with
+    ``INSPECTKIT_TEST_POSTGRES_URL`` set, a new PostgreSQL database dropped afterwards."""
+    server = os.environ.get("INSPECTKIT_TEST_POSTGRES_URL", "").strip()
+    if not server:
+        yield f"sqlite:///{data_dir / 'inspectkit.sqlite3'}"
+        return
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    name = f"inspectkit_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run_inspectkit(
@@ -111,3 +133,19 @@ def start_server(data_dir: Path, *args: str, timeout: float = 60, **env: str) ->
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+
+
+def query_one(database: str, sql: str, *params: object) -> tuple[object, ...]:
+    """One row from ``database`` (SQLite or PostgreSQL), read as another program would."""
+    if database.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(database.removeprefix("sqlite:///")) as connection:
+            row = connection.execute(sql.replace("%s", "?"), params).fetchone()
+    else:
+        import psycopg
+
+        with psycopg.connect(database) as connection:
+            row = connection.execute(sql, params).fetchone()  # type: ignore[arg-type]
+    assert row is not None, sql
+    return tuple(row)

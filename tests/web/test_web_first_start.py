@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import urllib.request
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
-from tests.web.serving import run_inspectkit, serve_env, start_server
+from tests.web.serving import query_one, run_inspectkit, serve_env, start_server
 
 from inspectkit.web import settings as real_settings
 from inspectkit.web.first_admin import create_first_admin
@@ -31,8 +30,10 @@ def test_first_admin_only_when_there_is_no_account() -> None:
 
 
 @pytest.mark.slow
-def test_serve_binds_loopback_prints_password_once_and_answers(tmp_path: Path) -> None:
-    with start_server(tmp_path) as server:
+def test_serve_binds_loopback_prints_password_once_and_answers(
+    tmp_path: Path, server_database: str
+) -> None:
+    with start_server(tmp_path, database=server_database) as server:
         username, password = server.first_admin()
         assert server.url.startswith("http://127.0.0.1:")
         with urllib.request.urlopen(server.url + "sign-in/") as response:
@@ -43,18 +44,17 @@ def test_serve_binds_loopback_prints_password_once_and_answers(tmp_path: Path) -
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert password.encode() not in path.read_bytes(), path
-    database = sqlite3.connect(tmp_path / "inspectkit.sqlite3")
-    (stored,) = database.execute(
-        "SELECT password FROM auth_user WHERE username = ?", (username,)
-    ).fetchone()
-    assert stored.startswith("argon2$")
-    with start_server(tmp_path) as again:
+    (stored,) = query_one(
+        server_database, "SELECT password FROM auth_user WHERE username = %s", username
+    )
+    assert isinstance(stored, str) and stored.startswith("argon2$")
+    with start_server(tmp_path, database=server_database) as again:
         assert not any("password" in line for line in again.output)
 
 
 @pytest.mark.slow
-def test_serve_warns_when_exposed_without_https(tmp_path: Path) -> None:
-    with start_server(tmp_path, "--host", "127.0.0.2") as server:
+def test_serve_warns_when_exposed_without_https(tmp_path: Path, server_database: str) -> None:
+    with start_server(tmp_path, "--host", "127.0.0.2", database=server_database) as server:
         assert server.url.startswith("http://127.0.0.2:")
     # 127.0.0.2 is loopback: no warning
     assert not any("without HTTPS" in e for e in server.errors)
@@ -68,9 +68,9 @@ def test_serve_warns_when_exposed_without_https(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_no_migrate_refuses_an_unmigrated_database_then_db_migrate_fixes_it(
-    tmp_path: Path,
+    tmp_path: Path, server_database: str
 ) -> None:
-    env = serve_env(tmp_path, INSPECTKIT_DATABASE_URL=f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    env = serve_env(tmp_path, INSPECTKIT_DATABASE_URL=server_database)
     result = run_inspectkit(["serve", "--no-migrate", "--port", "0"], env)
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.strip().splitlines()

@@ -25,8 +25,10 @@ def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_cookies_are_secure_and_hsts_is_sent_behind_an_https_proxy(tmp_path: Path) -> None:
-    with start_server(tmp_path, "--https") as server:
+def test_cookies_are_secure_and_hsts_is_sent_behind_an_https_proxy(
+    tmp_path: Path, server_database: str
+) -> None:
+    with start_server(tmp_path, "--https", database=server_database) as server:
         username, password = server.first_admin()
         origin = server.url.replace("http://", "https://").rstrip("/")
         proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}

@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "new-regime": ("inspectkit.cli.scaffold", "new_regime", "Create a new regime plugin."),
     "serve": ("inspectkit.cli.serve", "serve", "Serve the web application."),
     "db": ("inspectkit.cli.serve", "db", "The web application's database (migrate)."),
+    "import": ("inspectkit.cli.store", "import_", "Store workspace folders (web application)."),
+    "export": ("inspectkit.cli.store", "export", "Write stored inspections as workspaces."),
 }
 
 

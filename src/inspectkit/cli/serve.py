@@ -2,7 +2,8 @@
 
 ``serve`` sets Django up on the chosen database, migrates it (unless told not
 to), creates the first administrator when there is no account (printing its
-password once), and serves the application with waitress until interrupted.
+password once), optionally loads every installed plugin's example inspections
+(``--demo``), and serves the application with waitress until interrupted.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ database_option = click.option(
 )
 @database_option
 @click.option("--no-migrate", is_flag=True, help="Refuse to start on an unmigrated database.")
+@click.option("--demo", is_flag=True, help="Load every installed plugin's example inspections.")
 @click.option(
     "--https",
     "behind_https",
@@ -60,6 +62,7 @@ def serve(
     port: int,
     database: str | None,
     no_migrate: bool,
+    demo: bool,
     behind_https: bool,
     trusted_proxy: str | None,
     allowed_hosts: tuple[str, ...],
@@ -90,6 +93,8 @@ def serve(
     os.environ["INSPECTKIT_HTTPS"] = "1" if behind_https else ""
 
     url = _start_django(database, migrate=not no_migrate)
+    if demo:
+        _load_demo()
     _warm_up()
     proxy = (trusted_proxy or "127.0.0.1") if behind_https else None
     server = create_server(host, port, threads=threads, trusted_proxy=proxy)
@@ -133,6 +138,18 @@ def _announce_first_admin() -> None:
     click.echo(
         f"First start: sign in as {created.username} with password {created.password}\n"
         "(shown only this once and stored only as a hash; change it after signing in)"
+    )
+
+
+def _load_demo() -> None:
+    from inspectkit.web.demo import load_demo
+
+    loaded = load_demo()
+    for line in loaded.notes:
+        warn(line)
+    click.echo(
+        f"demo: {len(loaded.added)} example inspections added, "
+        f"{len(loaded.kept)} already in the store"
     )
 
 
