@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,22 @@ def test_an_import_is_audited_and_a_change_names_fields_not_findings(
     assert AuditLog.objects.count() == 2
 
 
-def test_a_folder_that_fails_check_is_not_stored(demo_folders: list[Path], tmp_path: Path) -> None:
+def test_an_inspection_in_progress_is_stored_with_what_check_reports(tmp_path: Path) -> None:
+    from inspectkit.plugins import get_host
+    from inspectkit.workspace.init import init_workspace
+
+    regime = get_host().regime("cra_2010").regime
+    init_workspace(tmp_path / "started", regime, "Northwold Borough Council", date(2011, 10, 17))
+    imported = import_folder(tmp_path / "started", actor=ACTOR)
+    assert imported.saved.outcome == "created"
+    assert any(
+        "`inspectkit check` reports" in n and "statements.outcome" in n for n in imported.notes
+    )
+
+
+def test_a_folder_that_does_not_load_is_not_stored(
+    demo_folders: list[Path], tmp_path: Path
+) -> None:
     folder = tmp_path / "broken"
     shutil.copytree(next(f for f in demo_folders if f.name == "cra_2010"), folder)
     path = folder / "inspection.toml"

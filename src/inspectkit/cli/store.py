@@ -44,11 +44,11 @@ def _command_line_actor(command: str) -> Actor:
 )
 @database_option
 def import_(directories: tuple[Path, ...], database: str | None) -> None:
-    """Check workspace folders DIR... and store them (a folder's name names its inspection).
+    """Store workspace folders DIR... (a folder's name names its inspection).
 
-    Each must pass `inspectkit check`. An inspection already stored under that
-    name is updated (and the change logged); the council's case list is never
-    stored.
+    Each must load as `inspectkit check` loads it; what check would still
+    report is shown as a warning. An inspection already stored under that name
+    is updated (and the change logged); the council's case list is never stored.
     """
     from rich.progress import Progress
 

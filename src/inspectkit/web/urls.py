@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -49,6 +51,12 @@ admin.site.site_header = "inspectkit administration"
 admin.site.site_title = "inspectkit"
 
 urlpatterns = [
+    # browsers ask for /favicon.ico on pages that name no icon (the admin's): a static file
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("inspectkit/favicon.svg"))),
+        name="favicon",
+    ),
     path("admin/", admin.site.urls),
     path("", include((pages, app_name))),
 ]

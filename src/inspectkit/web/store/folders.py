@@ -1,8 +1,10 @@
 """Workspace folders into the store and out again, in today's folder format.
 
-Import reads a folder with the core's own loader and runs every check
-``inspectkit check`` runs (the store holds only inspections that pass it),
-then stores the inspection, its plan and its sample files.  What the store
+Import reads a folder with the core's own loader, refusing one that does not
+load (an unknown area, a bad date, an unreadable plan or sample), and stores
+the inspection, its plan and its sample files.  An inspection still being
+written (no outcome sentence yet, a limiting rule broken) is stored too, with
+a note for each problem ``inspectkit check`` would report.  What the store
 does not keep is said, not silently dropped: the council's case list (it
 names children), override templates, and rendered documents.  Export writes
 the folder back with the core's workspace writer; export, import and export
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 from django.core.exceptions import ValidationError
@@ -40,9 +43,12 @@ class Imported:
 
 
 def import_folder(directory: Path, *, actor: Actor) -> Imported:
-    """Check and store the workspace in ``directory`` (InputError naming every problem)."""
+    """Store the workspace in ``directory`` (InputError naming every problem if it does
+    not load); its notes say what ``inspectkit check`` would still report, and what
+    was not stored."""
     from inspectkit.documents.prepare import prepare_workspace
     from inspectkit.timeline import plan_to_data
+    from inspectkit.workspace import load_workspace
 
     directory = Path(directory)
     name = directory.resolve().name
@@ -50,16 +56,21 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
         validate_folder_name(name)
     except ValidationError as exc:
         raise InputError.single(f"{directory}: {exc.messages[0]}") from None
-    prepared = prepare_workspace(directory)
-    columns = columns_of(prepared.workspace.inspection)
-    columns["plan"] = plan_to_data(prepared.plan)
+    workspace = load_workspace(directory)
+    plan = workspace.plan()
     sample_files = [
         (file, (directory / file).read_bytes())
         for file in SAMPLE_FILES
         if (directory / file).is_file()
     ]
-    record = dict(sample_files).get(SAMPLE_RECORD)
-    columns["sample_record"] = json.loads(record) if record is not None else None
+    columns = columns_of(workspace.inspection)
+    columns["plan"] = plan_to_data(plan)
+    columns["sample_record"] = _sample_record(directory, dict(sample_files).get(SAMPLE_RECORD))
+    notes = _not_stored(directory)
+    try:
+        prepare_workspace(workspace)
+    except InputError as exc:
+        notes += [f"stored, but `inspectkit check` reports: {p}" for p in exc.problems]
     try:
         saved = save_inspection(
             name, columns, sample_files, actor=actor, how=f"imported from {directory}"
@@ -70,7 +81,25 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
             for field, messages in exc.message_dict.items()
             for message in messages
         ) from None
-    return Imported(directory=directory, saved=saved, notes=tuple(_not_stored(directory)))
+    return Imported(directory=directory, saved=saved, notes=tuple(notes))
+
+
+def _sample_record(directory: Path, text: bytes | None) -> dict[str, Any] | None:
+    """sample.json's data; a file that is not a sample record is refused, naming it."""
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError.single(
+            f"{directory / SAMPLE_RECORD}: not a readable sample record: {exc}"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("drawn"), list):
+        raise InputError.single(
+            f"{directory / SAMPLE_RECORD}: expected a sample saved by `inspectkit sample`: "
+            'a JSON object with a "drawn" list'
+        )
+    return data
 
 
 def _not_stored(directory: Path) -> list[str]:
