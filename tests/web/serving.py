@@ -86,7 +86,12 @@ def run_inspectkit(
 
 
 @contextmanager
-def start_server(data_dir: Path, *args: str, timeout: float = 60, **env: str) -> Iterator[Server]:
+def start_server(
+    data_dir: Path, *args: str, database: str = "", timeout: float = 60, **env: str
+) -> Iterator[Server]:
+    """``inspectkit serve --port 0 ARGS`` on ``database`` (default: the data folder's)."""
+    if database:
+        env["INSPECTKIT_DATABASE_URL"] = database
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "inspectkit", "serve", "--port", "0", *args],

@@ -88,3 +88,14 @@ def test_short_secret_key_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv(ENV_SECRET_KEY, "short")
     with pytest.raises(InputError, match="at least 50"):
         secret_key(tmp_path)
+
+
+@pytest.mark.django_db
+def test_the_tests_run_on_the_database_asked_for() -> None:
+    """SQLite by default; PostgreSQL when INSPECTKIT_TEST_POSTGRES_URL names one (CI)."""
+    import os
+
+    from django.db import connection
+
+    wanted = "postgresql" if os.environ.get("INSPECTKIT_TEST_POSTGRES_URL") else "sqlite"
+    assert connection.vendor == wanted
