@@ -218,3 +218,26 @@ def test_inspection_plan_download(make_user: MakeUser) -> None:
     ics = signed_in(inspector).get(f"/inspections/{record.pk}/plan.ics")
     assert ics["Content-Disposition"] == 'attachment; filename="northwold-plan.ics"'
     assert icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+
+
+def test_a_regime_page_is_rendered_once_per_plugin_host(
+    policy_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspectkit.plugins import reset_host
+    from inspectkit.web.views import regimes
+
+    calls: list[str] = []
+    real = regimes.regime_outline
+
+    def counted(regime: object) -> object:
+        calls.append(getattr(regime, "id", ""))
+        return real(regime)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(regimes, "regime_outline", counted)
+    first = policy_client.get("/regimes/cra_2010/").content
+    second = policy_client.get("/regimes/cra_2010/").content
+    main = [page.split(b"<main", 1)[1] for page in (first, second)]  # CSRF tokens vary above
+    assert main[0] == main[1] and calls == ["cra_2010"]
+    reset_host()  # other plugins may now be installed: nothing kept is used
+    policy_client.get("/regimes/cra_2010/")
+    assert calls == ["cra_2010", "cra_2010"]

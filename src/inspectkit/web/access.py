@@ -23,18 +23,27 @@ def _pk(user: User) -> int:
 
 
 def role_of(user: User) -> Role | None:
-    """A signed-in person's role (a superuser is an administrator); None when signed out."""
+    """A signed-in person's role (a superuser is an administrator); None when signed out.
+
+    Asked several times a request (navigation, the view), so kept on the user object,
+    which lives for one request.
+    """
     if not user.is_authenticated:
         return None
+    kept: Profile | bool | None = getattr(user, "_inspectkit_profile", False)
+    if kept is False:
+        kept = Profile.objects.filter(user_id=_pk(user)).first()
+        user._inspectkit_profile = kept  # type: ignore[attr-defined]
     if getattr(user, "is_superuser", False):
         return Role.ADMIN
-    profile = Profile.objects.filter(user_id=_pk(user)).only("role").first()
-    return Role(profile.role) if profile else Role.POLICY
+    return Role(kept.role) if isinstance(kept, Profile) else Role.POLICY
 
 
 def council_of(user: User) -> str:
-    profile = Profile.objects.filter(user_id=_pk(user)).only("council").first()
-    return profile.council.strip() if profile else ""
+    if role_of(user) is None:
+        return ""
+    profile = getattr(user, "_inspectkit_profile", None)
+    return profile.council.strip() if isinstance(profile, Profile) else ""
 
 
 def visible_inspections(user: User) -> QuerySet[Inspection]:

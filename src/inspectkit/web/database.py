@@ -79,14 +79,15 @@ def database_settings(url: str) -> dict[str, Any]:
             f"database: expected sqlite:///FILE or postgresql://USER@HOST/NAME, "
             f"got {redacted(url)!r}"
         )
-    config: dict[str, Any] = dict(dj_database_url.parse(url))
+    # each server thread keeps its connection between requests (health-checked), rather
+    # than connecting, and for SQLite setting its pragmas, on every request
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    )
     if scheme == "sqlite":
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
-    else:
-        config["CONN_MAX_AGE"] = 60
-        config["CONN_HEALTH_CHECKS"] = True
     return config

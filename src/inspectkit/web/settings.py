@@ -103,6 +103,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "inspectkit/locked_out.html"
 
 # -- sessions, cookies and headers --------------------------------------------------
+# Sessions stay in the database alone (Django's default), never in a per-process cache:
+# several servers on one database must all see a sign-out at once. The cache holds only
+# rendered regime, plan and comparison parts (inspectkit.web.fragments).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS

@@ -12,12 +12,15 @@ from pathlib import Path
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.http import urlencode
 
 from inspectkit.compare import Comparison, build_comparison
 from inspectkit.crosswalk import load_crosswalks
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
+from inspectkit.web.fragments import cached_fragment
 
 DOWNLOADS = {
     "md": "text/markdown; charset=utf-8",
@@ -27,57 +30,75 @@ DOWNLOADS = {
 }
 
 
-def _comparison(form: CompareForm) -> Comparison | None:
-    if not form.is_valid():
-        return None
+def _comparison(form: CompareForm) -> Comparison:
+    """The comparison the valid ``form`` asks for (InputError if the core refuses it)."""
     host = get_host()
-    try:
-        regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
-        crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
-        return build_comparison(regimes, start=form.cleaned_data["start"], crosswalks=crosswalks)
-    except InputError as exc:
-        for problem in exc.problems:
-            form.add_error(None, problem)
-        return None
+    regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
+    crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
+    return build_comparison(regimes, start=form.cleaned_data["start"], crosswalks=crosswalks)
+
+
+def _refused(form: CompareForm, exc: InputError) -> None:
+    for problem in exc.problems:
+        form.add_error(None, problem)
 
 
 def compare_page(request: HttpRequest) -> HttpResponse:
     form = CompareForm(request.GET)
-    comparison = _comparison(form)
-    context: dict[str, object] = {"form": form, "query": request.GET.urlencode()}
-    if comparison is not None:
-        from inspectkit.compare.timeline import day_label, span_label
-        from inspectkit.web.plans import svg_chart
-
-        host = get_host()
-        columns = {h.id: host.regime(h.id).regime for h in comparison.regimes}
-        context.update(
-            comparison=comparison,
-            columns=list(columns.values()),
-            rows=[
-                (row, list(zip(row.cells, columns.values(), strict=True)))
-                for row in comparison.rows
-            ],
-            chart=svg_chart(comparison),
-            milestones=[
-                (
-                    entry,
-                    columns[entry.regime_id],
-                    day_label(entry),
-                    span_label(entry.first, entry.last) if entry.first and entry.last else "",
-                    span_label(entry.due, entry.due) if entry.due else "",
-                )
-                for entry in comparison.timeline
-            ],
+    context: dict[str, object] = {"form": form}
+    if form.is_valid():
+        start = form.cleaned_data["start"]
+        query = urlencode(
+            {"regimes": form.cleaned_data["regimes"], "start": start.isoformat() if start else ""},
+            doseq=True,
         )
-    return render(request, "inspectkit/compare.html", context, status=200 if comparison else 400)
+        try:
+            context["result"] = cached_fragment(
+                "compare", (query,), lambda: _render_result(_comparison(form), query)
+            )
+        except InputError as exc:
+            _refused(form, exc)
+    status = 200 if "result" in context else 400
+    return render(request, "inspectkit/compare.html", context, status=status)
+
+
+def _render_result(comparison: Comparison, query: str) -> str:
+    from inspectkit.compare.timeline import day_label, span_label
+    from inspectkit.web.plans import svg_chart
+
+    host = get_host()
+    columns = {h.id: host.regime(h.id).regime for h in comparison.regimes}
+    context = {
+        "comparison": comparison,
+        "query": query,
+        "columns": list(columns.values()),
+        "rows": [
+            (row, list(zip(row.cells, columns.values(), strict=True))) for row in comparison.rows
+        ],
+        "chart": svg_chart(comparison),
+        "milestones": [
+            (
+                entry,
+                columns[entry.regime_id],
+                day_label(entry),
+                span_label(entry.first, entry.last) if entry.first and entry.last else "",
+                span_label(entry.due, entry.due) if entry.due else "",
+            )
+            for entry in comparison.timeline
+        ],
+    }
+    return render_to_string("inspectkit/compare_result.html", context)
 
 
 def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in DOWNLOADS:
         raise Http404("No such download.")
     form = CompareForm(request.GET)
-    comparison = _comparison(form)
+    try:
+        comparison = _comparison(form) if form.is_valid() else None
+    except InputError as exc:
+        _refused(form, exc)
+        comparison = None
     if comparison is None:
         return render(request, "inspectkit/compare.html", {"form": form}, status=400)
     response = HttpResponse(_rendered(comparison, kind), content_type=DOWNLOADS[kind])

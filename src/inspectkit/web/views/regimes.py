@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from inspectkit.describe import regime_outline
 from inspectkit.errors import InputError
 from inspectkit.listing import build_listing
+from inspectkit.model import Regime
 from inspectkit.plugins import get_host
 from inspectkit.web.access import is_admin
 from inspectkit.web.citations import anchor
+from inspectkit.web.fragments import cached_fragment
 
 
 def regime_list(request: HttpRequest) -> HttpResponse:
@@ -34,21 +37,29 @@ def regime_detail(request: HttpRequest, regime_id: str) -> HttpResponse:
     except InputError:
         raise Http404("No such regime is installed.") from None
     regime = registered.regime
-    outline = regime_outline(regime)
-    # the outline's first node is the title (the page's heading); what precedes the first
-    # section heading is the overview
+
+    def render_body() -> str:
+        context = {
+            "regime": regime,
+            "sections": _sections(regime),
+            "bibliography": [(anchor(s.id), s) for s in regime.sources],
+        }
+        return render_to_string("inspectkit/regime_body.html", context)
+
+    body = cached_fragment("regime", (regime.id, regime.version), render_body)
+    context = {"regime": regime, "plugin": registered.plugin, "body": body}
+    return render(request, "inspectkit/regime.html", context)
+
+
+def _sections(regime: Regime) -> list[dict[str, object]]:
+    """The outline in sections: what precedes the first heading is the overview (its
+    first node, the title, heads the page)."""
     sections: list[dict[str, object]] = [{"title": "Overview", "nodes": []}]
-    for node in outline[1:]:
+    for node in regime_outline(regime)[1:]:
         if node.heading:
             sections.append({"title": node.lead, "nodes": []})
         else:
             nodes = sections[-1]["nodes"]
             assert isinstance(nodes, list)
             nodes.append(node)
-    context = {
-        "regime": regime,
-        "plugin": registered.plugin,
-        "sections": sections,
-        "bibliography": [(anchor(s.id), s) for s in regime.sources],
-    }
-    return render(request, "inspectkit/regime.html", context)
+    return sections
