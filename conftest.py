@@ -24,3 +24,14 @@ def pytest_runtest_makereport(
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped under CI, where every component is installed: {reason}"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Keep the web tests' Django settings to this process.
+
+    pytest-django names them in ``DJANGO_SETTINGS_MODULE`` (from pyproject.toml) and
+    configures Django before any test runs; left in the environment, every subprocess a
+    test starts would inherit it, and a plugin project's own pytest run (the scaffold's
+    tests) would try to load inspectkit's test settings.
+    """
+    os.environ.pop("DJANGO_SETTINGS_MODULE", None)

@@ -1,4 +1,4 @@
-"""Run every benchmark in turn: ``python benchmarks/run.py [startup|sampling|report ...]``.
+"""Run every benchmark in turn: ``python benchmarks/run.py [startup|sampling|report|web ...]``.
 
 This is what ``tox -e bench`` runs.  Each benchmark measures itself against its peer
 in the same run and writes ``benchmarks/results/<name>.json``; see
@@ -17,6 +17,7 @@ BENCHMARKS = {
     "startup": HERE / "startup.py",
     "sampling": HERE / "bench_sampling.py",
     "report": HERE / "bench_report.py",
+    "web": HERE / "bench_web.py",
 }
 
 

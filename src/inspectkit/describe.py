@@ -1,23 +1,29 @@
 """A regime written out for a reader: every rule, number and list with its source.
 
-``inspectkit regimes show ID`` prints this.  The aim is that a reader can answer
-every "what, when, who, how many, how judged" question about a regime from it
-alone, with the paragraph each answer comes from.
+``inspectkit regimes show ID`` prints this, and the web application's regime
+page shows the same thing.  The aim is that a reader can answer every "what,
+when, who, how many, how judged" question about a regime from it alone, with
+the paragraph each answer comes from.
+
+:func:`regime_outline` builds it once as plain data (an :class:`Outline` of
+nodes, each with its citation); :func:`describe_regime` lays that out for the
+terminal, and the web layer lays the same outline out as HTML, so the two can
+never say different things.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
-from rich.markup import escape
-from rich.rule import Rule
-from rich.text import Text
-from rich.tree import Tree
+from attrs import frozen
 
 from inspectkit.model import Fact, Measure, Regime
 from inspectkit.model.report import ReportSection
 from inspectkit.model.schedule import JudgementArea
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 _KIND_TITLES = {
     "document": "Documents the council keeps ready",
@@ -32,169 +38,257 @@ _KIND_TITLES = {
 }
 
 
-def cite(source: str) -> str:
-    return f"[dim]\\[{escape(source)}][/]"
+@frozen(kw_only=True)
+class Node:
+    """One statement: a bold ``lead`` (may be empty), its ``text``, its ``source``, and
+    the statements under it.  A ``heading`` node starts a section and has no children."""
+
+    lead: str = ""
+    text: str = ""
+    source: str = ""
+    children: tuple[Node, ...] = ()
+    heading: bool = False
 
 
-def line(text: str, source: str) -> str:
-    return f"{escape(text)} {cite(source)}"
+Outline = tuple[Node, ...]
 
 
-def measure(label: str, value: Measure) -> str:
-    return (
-        f"[bold]{escape(label)}:[/] {escape(value.describe())} — {line(value.text, value.source)}"
+def _node(lead: str = "", text: str = "", source: str = "", under: Iterable[Node] = ()) -> Node:
+    return Node(lead=lead, text=text, source=source, children=tuple(under))
+
+
+def _fact(item: Fact) -> Node:
+    return _node(text=item.text, source=item.source)
+
+
+def _facts(items: Iterable[Fact]) -> list[Node]:
+    return [_fact(item) for item in items]
+
+
+def _measure(label: str, value: Measure) -> Node:
+    return _node(f"{label}:", f"{value.describe()} — {value.text}", value.source)
+
+
+def _heading(title: str) -> Node:
+    return Node(lead=title, heading=True)
+
+
+def regime_outline(regime: Regime) -> Outline:
+    """Every section of the regime, in reading order."""
+    return tuple(_sections(regime))
+
+
+def _sections(r: Regime) -> Iterator[Node]:
+    yield _node(r.title)
+    yield _node(
+        text=f"{r.id} · version {r.version} · {r.publisher} reference {r.reference} · "
+        f"published {r.published.date}",
+        source=r.published.source,
     )
-
-
-def facts(tree: Tree, items: Iterable[Fact]) -> None:
-    for item in items:
-        tree.add(line(item.text, item.source))
-
-
-def heading(title: str) -> Rule:
-    return Rule(f"[bold]{escape(title)}[/]", align="left")
-
-
-def describe_regime(regime: Regime) -> RenderableType:
-    """Every section of the regime as rich renderables, in reading order."""
-    return Group(*_sections(regime))
-
-
-def _sections(r: Regime) -> Iterator[RenderableType]:
-    yield Text(f"{r.title}", style="bold")
-    yield Text.from_markup(
-        f"{escape(r.id)} · version {escape(r.version)} · {escape(r.publisher)} "
-        f"reference {escape(r.reference)} · published {r.published.date} {cite(r.published.source)}"
-        f" · in force {r.in_force.date} {cite(r.in_force.source)}"
-    )
+    yield _node(text=f"in force {r.in_force.date}", source=r.in_force.source)
     if r.in_force.text:
-        yield Text.from_markup(f"  {escape(r.in_force.text)}")
-    yield Text.from_markup(
-        f"[bold]Legal basis:[/] {line(r.legal_basis.text, r.legal_basis.source)}"
-    )
+        yield _node(text=r.in_force.text)
+    yield _node("Legal basis:", r.legal_basis.text, r.legal_basis.source)
     for superseded in r.supersedes:
-        yield Text.from_markup(
-            f"[bold]Supersedes:[/] {escape(superseded.regime)} — "
-            f"{line(superseded.extent, superseded.source)}"
-        )
-
-    documents = Tree("[bold]Source documents[/]")
-    for d in r.sources:
-        documents.add(f"{escape(d.id)}: {escape(d.title)} ({escape(d.publisher)}, {d.published})")
-    yield documents
-
+        yield _node("Supersedes:", f"{superseded.regime} — {superseded.extent}", superseded.source)
+    yield _node(
+        "Source documents",
+        "",
+        "",
+        under=(_node(f"{d.id}:", f"{d.title} ({d.publisher}, {d.published})") for d in r.sources),
+    )
     for topic in r.topics:
-        tree = Tree(f"[bold]{escape(topic.title)}[/]")
-        facts(tree, topic.facts)
-        yield tree
+        yield _node(topic.title, "", "", under=_facts(topic.facts))
 
-    yield heading("Notice and team")
-    notice = Tree(f"[bold]Notice:[/] {'announced' if r.notice.announced else 'unannounced'}")
-    notice.add(line(r.notice.text, r.notice.source))
-    notice.add(measure("Notice period", r.notice.period))
-    for exception in r.notice.exceptions:
-        notice.add(f"[italic]exception:[/] {line(exception.text, exception.source)}")
-    yield notice
-    team = Tree(f"[bold]Team[/] {cite(r.team.source)}")
-    team.add(measure("Size", r.team.size))
-    team.add(measure("Days on site", r.team.days_on_site))
-    for inspectorate in r.team.inspectorates:
-        team.add(f"Inspectorate: {line(inspectorate.name, inspectorate.source)}")
-    for role in r.team.roles:
+    yield _heading("Notice and team")
+    notice = r.notice
+    yield _node(
+        "Notice:",
+        "announced" if notice.announced else "unannounced",
+        "",
+        under=[
+            _node(text=notice.text, source=notice.source),
+            _measure("Notice period", notice.period),
+            *(_node("exception:", e.text, e.source) for e in notice.exceptions),
+        ],
+    )
+    team = r.team
+    roles = []
+    for role in team.roles:
         arrives = f", from day {role.arrives_day}" if role.arrives_day else ""
-        node = team.add(
-            f"[bold]{escape(role.title)}[/]: {escape(role.count.describe())}{arrives} "
-            f"{cite(role.source)}"
+        duties = (_node(text=role.duties),) if role.duties else ()
+        roles.append(
+            _node(f"{role.title}:", role.count.describe() + arrives, role.source, under=duties)
         )
-        if role.duties:
-            node.add(escape(role.duties))
-    facts(team, r.team.notes)
-    yield team
+    yield _node(
+        "Team",
+        "",
+        team.source,
+        under=[
+            _measure("Size", team.size),
+            _measure("Days on site", team.days_on_site),
+            *(_node("Inspectorate:", i.name, i.source) for i in team.inspectorates),
+            *roles,
+            *_facts(team.notes),
+        ],
+    )
 
-    yield heading("How it judges")
-    kind = "grades (best first)" if r.scale.graded else "ungraded finding types"
-    scale = Tree(f"[bold]{escape(r.scale.name)}[/]: {kind} {cite(r.scale.source)}")
-    for level in r.scale.levels:
-        node = scale.add(f"[bold]{escape(level.label)}[/] ({level.id}) {cite(level.source)}")
-        if level.definition:
-            node.add(escape(level.definition))
-        for example in level.examples:
-            node.add(f"example: {line(example.text, example.source)}")
+    yield _heading("How it judges")
+    scale = r.scale
+    kind = "grades (best first)" if scale.graded else "ungraded finding types"
+    levels = []
+    for level in scale.levels:
+        under = [_node(text=level.definition)] if level.definition else []
+        under += [_node("example:", e.text, e.source) for e in level.examples]
         if level.calls_for_action is not None:
             action = level.calls_for_action
-            node.add(f"calls for action: {line(action.text, action.source)}")
-    facts(scale, r.scale.notes)
-    yield scale
-    schedule = Tree(f"[bold]Evaluation schedule[/] {cite(r.evaluation.source)}")
-    for area in r.evaluation.areas:
-        _add_area(schedule, area)
-    if r.evaluation.evidence:
-        evidence = schedule.add("[bold]Illustrative evidence[/]")
-        facts(evidence, r.evaluation.evidence)
-    facts(schedule, r.evaluation.notes)
-    yield schedule
+            under.append(_node("calls for action:", action.text, action.source))
+        levels.append(_node(level.label, f"({level.id})", level.source, under=under))
+    yield _node(f"{scale.name}:", kind, scale.source, under=[*levels, *_facts(scale.notes)])
+    evaluation = r.evaluation
+    evidence = (
+        (_node("Illustrative evidence", "", "", under=_facts(evaluation.evidence)),)
+        if evaluation.evidence
+        else ()
+    )
+    yield _node(
+        "Evaluation schedule",
+        "",
+        evaluation.source,
+        under=[*(_area(area) for area in evaluation.areas), *evidence, *_facts(evaluation.notes)],
+    )
     if r.limiting_rules:
-        rules = Tree("[bold]Limiting rules[/]")
-        for rule in r.limiting_rules:
-            node = rules.add(f"[bold]{rule.strength}[/] {line(rule.text, rule.source)}")
-            node.add(
-                f"caps {escape(rule.target)} at {escape(rule.limit)}: {escape(rule.consequence)}"
-            )
-        yield rules
+        yield _node(
+            "Limiting rules",
+            "",
+            "",
+            under=(
+                _node(
+                    rule.strength,
+                    rule.text,
+                    rule.source,
+                    under=[_node(text=f"caps {rule.target} at {rule.limit}: {rule.consequence}")],
+                )
+                for rule in r.limiting_rules
+            ),
+        )
     for external in r.external_judgements:
-        yield Text.from_markup(f"External judgement: {line(external.title, external.source)}")
+        yield _node("External judgement:", external.title, external.source)
 
-    yield heading("Case sampling")
-    s = r.sampling
-    sampling = Tree(f"[bold]Case sampling[/] {cite(s.source)}")
-    sampling.add(measure("Minimum", s.minimum))
-    sampling.add(f"Drawn from: {line(s.population.text, s.population.source)}")
-    for group in s.groups:
-        where = "; ".join(f"{m.field} in {', '.join(m.values)}" for m in group.where) or "all"
-        sampling.add(f"group [bold]{escape(group.title)}[/] ({escape(where)}) {cite(group.source)}")
-    for phase in s.phases:
-        node = sampling.add(f"[bold]{escape(phase.title)}[/] {cite(phase.source)}")
-        node.add(measure("Size", phase.size))
-        for quota in phase.quotas:
-            node.add(f"at least {quota.min} from {escape(quota.group)} {cite(quota.source)}")
-        if phase.cover:
-            node.add(f"at least one from each {escape(' × '.join(phase.cover))} present")
-        if phase.balance:
-            node.add(f"balanced across {escape(', '.join(phase.balance))}")
-        facts(node, phase.notes)
-    for subset in s.subsets:
-        node = sampling.add(f"sub-set [bold]{escape(subset.title)}[/] {cite(subset.source)}")
-        node.add(measure("Size", subset.size))
-    facts(sampling, s.notes)
-    yield sampling
+    yield _heading("Case sampling")
+    yield _sampling(r)
     for field in r.case_fields:
-        node = Tree(f"Case field [bold]{escape(field.title)}[/] ({field.id}) {cite(field.source)}")
-        for value in field.values:
-            codes = f" — codes {', '.join(value.codes)}" if value.codes else ""
-            node.add(f"{escape(value.label)}{escape(codes)} {cite(value.source)}")
-        yield node
+        yield _node(
+            "Case field",
+            f"{field.title} ({field.id})",
+            field.source,
+            under=(
+                _node(
+                    text=value.label
+                    + (f" — codes {', '.join(value.codes)}" if value.codes else ""),
+                    source=value.source,
+                )
+                for value in field.values
+            ),
+        )
     for survey in r.surveys:
-        node = Tree(f"Survey [bold]{escape(survey.title)}[/] {cite(survey.source)}")
-        if survey.description:
-            node.add(escape(survey.description))
-        for match in survey.where:
-            node.add(f"eligible: {escape(match.field)} is {escape(' or '.join(match.values))}")
+        under = [_node(text=survey.description)] if survey.description else []
+        under += [
+            _node(text=f"eligible: {m.field} is {' or '.join(m.values)}") for m in survey.where
+        ]
         if survey.min_age is not None:
-            node.add(f"eligible: aged {survey.min_age} or over on the inspection date")
+            under.append(
+                _node(text=f"eligible: aged {survey.min_age} or over on the inspection date")
+            )
         if survey.recent is not None:
             recent = survey.recent
-            node.add(f"eligible: {escape(recent.field)} within the previous {recent.months} months")
+            under.append(
+                _node(text=f"eligible: {recent.field} within the previous {recent.months} months")
+            )
         if survey.council_action:
-            node.add(f"council: {escape(survey.council_action)}")
-        yield node
+            under.append(_node(text=f"council: {survey.council_action}"))
+        yield _node("Survey", survey.title, survey.source, under=under)
 
-    yield heading("Timeline")
+    yield _heading("Timeline")
+    yield _timeline(r)
+
+    yield _heading("Information requested")
+    for kind_id, title in _KIND_TITLES.items():
+        items = [i for i in r.information_requests if i.kind == kind_id]
+        if items:
+            yield _node(
+                title,
+                "",
+                "",
+                under=(
+                    _node(
+                        text=(f"[{item.element}] " if item.element else "")
+                        + item.text
+                        + (f" (due: {item.due})" if item.due else ""),
+                        source=item.source,
+                    )
+                    for item in items
+                ),
+            )
+
+    yield _heading("Report")
+    yield _report(r)
+
+
+def _area(area: JudgementArea) -> Node:
+    graded = "" if area.graded else " (no grade)"
+    description = (_node(text=area.description),) if area.description else ()
+    return _node(
+        area.title,
+        f"{graded.strip()} ({area.id})".strip(),
+        area.source,
+        under=[*description, *_facts(area.evidence), *(_area(child) for child in area.children)],
+    )
+
+
+def _sampling(r: Regime) -> Node:
+    s = r.sampling
+    groups = []
+    for group in s.groups:
+        where = "; ".join(f"{m.field} in {', '.join(m.values)}" for m in group.where) or "all"
+        groups.append(_node("group", f"{group.title} ({where})", group.source))
+    phases = []
+    for phase in s.phases:
+        under = [_measure("Size", phase.size)]
+        under += [
+            _node(text=f"at least {q.min} from {q.group}", source=q.source) for q in phase.quotas
+        ]
+        if phase.cover:
+            under.append(_node(text=f"at least one from each {' × '.join(phase.cover)} present"))
+        if phase.balance:
+            under.append(_node(text=f"balanced across {', '.join(phase.balance)}"))
+        under += _facts(phase.notes)
+        phases.append(_node(phase.title, "", phase.source, under=under))
+    subsets = [
+        _node("sub-set", subset.title, subset.source, under=[_measure("Size", subset.size)])
+        for subset in s.subsets
+    ]
+    return _node(
+        "Case sampling",
+        "",
+        s.source,
+        under=[
+            _measure("Minimum", s.minimum),
+            _node("Drawn from:", s.population.text, s.population.source),
+            *groups,
+            *phases,
+            *subsets,
+            *_facts(s.notes),
+        ],
+    )
+
+
+def _timeline(r: Regime) -> Node:
     t = r.timeline
-    timeline = Tree(f"[bold]Day 1:[/] {line(t.anchor, t.source)}")
+    under = []
     if t.start_rule and t.start_rule.weekday:
-        timeline.add(
-            f"Day 1 is {t.start_rule.strength} a {t.start_rule.weekday} {cite(t.start_rule.source)}"
-        )
+        rule = t.start_rule
+        under.append(_node(text=f"Day 1 is {rule.strength} a {rule.weekday}", source=rule.source))
     for m in t.milestones:
         when = []
         if m.days:
@@ -202,63 +296,71 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             when.append(f"day {span}")
         if m.deadline:
             when.append(m.deadline.text)
-        node = timeline.add(
-            f"[bold]{escape(' / '.join(when))}[/]: {escape(m.title)} — {escape(m.actor)} "
-            f"{cite(m.source)}"
-        )
-        if m.note:
-            node.add(escape(m.note))
-    facts(timeline, t.notes)
-    yield timeline
+        note = (_node(text=m.note),) if m.note else ()
+        under.append(_node(f"{' / '.join(when)}:", f"{m.title} — {m.actor}", m.source, under=note))
+    return _node("Day 1:", t.anchor, t.source, under=[*under, *_facts(t.notes)])
 
-    yield heading("Information requested")
-    for kind_id, title in _KIND_TITLES.items():
-        items = [i for i in r.information_requests if i.kind == kind_id]
-        if not items:
-            continue
-        tree = Tree(f"[bold]{title}[/]")
-        for item in items:
-            extra = f" (due: {item.due})" if item.due else ""
-            element = f"[{item.element}] " if item.element else ""
-            tree.add(f"{escape(element)}{line(item.text + extra, item.source)}")
-        yield tree
 
-    yield heading("Report")
+def _report(r: Regime) -> Node:
     rep = r.report
-    report = Tree(f"[bold]{escape(rep.title)}[/] ({rep.form}) {cite(rep.source)}")
-    for section in rep.sections:
-        _add_section(report, section)
+    under = [_section(section) for section in rep.sections]
     for statement in rep.statements:
-        cond = []
+        conditions = []
         if statement.when_present:
-            cond.append("with " + ", ".join(statement.when_present))
+            conditions.append("with " + ", ".join(statement.when_present))
         if statement.when_absent:
-            cond.append("without " + ", ".join(statement.when_absent))
-        condition = escape("; ".join(cond)) or "always"
-        report.add(f"statement ({condition}): {line(statement.text, statement.source)}")
-    for recipient in rep.recipients:
-        report.add(f"recipient: {line(recipient.text, recipient.source)}")
-    for document in r.templates:
-        title, file = escape(document.title), escape(document.file)
-        report.add(f"template [bold]{title}[/] ({file}) {cite(document.source)}")
-    facts(report, rep.notes)
-    yield report
+            conditions.append("without " + ", ".join(statement.when_absent))
+        condition = "; ".join(conditions) or "always"
+        under.append(_node(f"statement ({condition}):", statement.text, statement.source))
+    under += [_node("recipient:", rec.text, rec.source) for rec in rep.recipients]
+    under += [_node("template", f"{d.title} ({d.file})", d.source) for d in r.templates]
+    under += _facts(rep.notes)
+    return _node(rep.title, f"({rep.form})", rep.source, under=under)
 
 
-def _add_area(parent: Tree, area: JudgementArea) -> None:
-    graded = "" if area.graded else " [dim](no grade)[/]"
-    node = parent.add(f"[bold]{escape(area.title)}[/]{graded} ({area.id}) {cite(area.source)}")
-    if area.description:
-        node.add(escape(area.description))
-    facts(node, area.evidence)
-    for child in area.children:
-        _add_area(node, child)
+def _section(section: ReportSection) -> Node:
+    content = (_node(text=section.content),) if section.content else ()
+    return _node(
+        text=section.title + (" — Grade" if section.graded else ""),
+        source=section.source,
+        under=[*content, *(_section(child) for child in section.children)],
+    )
 
 
-def _add_section(parent: Tree, section: ReportSection) -> None:
-    grade = " — [bold]Grade[/]" if section.graded else ""
-    node = parent.add(f"{escape(section.title)}{grade} {cite(section.source)}")
-    if section.content:
-        node.add(escape(section.content))
-    for child in section.children:
-        _add_section(node, child)
+# -- the terminal -------------------------------------------------------------------
+
+
+def describe_regime(regime: Regime) -> RenderableType:
+    """The outline as rich renderables: sections as rules, statements as trees."""
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.text import Text
+    from rich.tree import Tree
+
+    def label(node: Node) -> str:
+        parts = [f"[bold]{_escape(node.lead)}[/]" if node.lead else "", _escape(node.text)]
+        if node.source:
+            parts.append(f"[dim]\\[{_escape(node.source)}][/]")
+        return " ".join(part for part in parts if part)
+
+    def grow(tree: Tree, nodes: Iterable[Node]) -> None:
+        for node in nodes:
+            grow(tree.add(label(node)), node.children)
+
+    renderables: list[RenderableType] = []
+    for node in regime_outline(regime):
+        if node.heading:
+            renderables.append(Rule(f"[bold]{_escape(node.lead)}[/]", align="left"))
+        elif node.children:
+            tree = Tree(label(node))
+            grow(tree, node.children)
+            renderables.append(tree)
+        else:
+            renderables.append(Text.from_markup(label(node)))
+    return Group(*renderables)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

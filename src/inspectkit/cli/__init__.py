@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "readiness": ("inspectkit.cli.readiness", "readiness", "A council's readiness checklist."),
     "action-plan": ("inspectkit.cli.readiness", "action_plan", "Post-inspection action plan."),
     "new-regime": ("inspectkit.cli.scaffold", "new_regime", "Create a new regime plugin."),
+    "serve": ("inspectkit.cli.serve", "serve", "Serve the web application."),
+    "db": ("inspectkit.cli.serve", "db", "The web application's database (migrate)."),
+    "import": ("inspectkit.cli.store", "import_", "Store workspace folders (web application)."),
+    "export": ("inspectkit.cli.store", "export", "Write stored inspections as workspaces."),
 }
 
 

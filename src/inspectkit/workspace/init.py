@@ -163,7 +163,8 @@ def init_workspace(
     plan is made first, so a start date on a bank holiday fails before
     anything is written.
     """
-    from inspectkit.timeline import plan_inspection, plan_to_data
+    from inspectkit.timeline import plan_inspection
+    from inspectkit.workspace.writer import plan_json_text
 
     directory = Path(directory)
     target = directory / INSPECTION_FILE
@@ -179,7 +180,7 @@ def init_workspace(
     directory.mkdir(parents=True, exist_ok=True)
     (directory / TEMPLATES_DIR).mkdir(exist_ok=True)
     text = starter_header(regime, council, start, team) + "\n" + (body or starter_body(regime))
-    plan_text = json.dumps(plan_to_data(plan), indent=2, ensure_ascii=False) + "\n"
+    plan_text = plan_json_text(plan)
     write_files_atomic([(target, text.encode()), (plan_path, plan_text.encode())])
     readme = directory / TEMPLATES_DIR / "README.txt"
     if not readme.exists():

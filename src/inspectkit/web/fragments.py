@@ -1,0 +1,52 @@
+"""Rendered page parts kept for reuse: what depends only on the installed regimes and
+the question asked is rendered once per process.
+
+A regime's page, a plan and a comparison are pure functions of the installed
+regimes (loaded once, when the plugin host starts) and of the form's cleaned
+values, and rendering them costs tens of milliseconds; under twenty people at
+once that is what decides how fast every page answers.  Django's cache (local
+memory, per process) keeps each rendered part under a key made of the values
+asked for, and forgets them all whenever the plugin host is replaced (tests
+load different plugins).  Nothing from the database, and nothing that depends
+on who is asking, is ever kept here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+
+from inspectkit.plugins import get_host
+
+_made_by: object = None  # the plugin host the kept fragments were rendered from
+
+
+def fragment_key(kind: str, parts: Iterable[object]) -> str:
+    text = "\x1f".join([kind, *(str(p) for p in parts)])
+    return f"inspectkit:{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def _forget_if_host_changed() -> None:
+    global _made_by
+    host = get_host()
+    if host is not _made_by:
+        cache.clear()
+        _made_by = host
+
+
+def cached_fragment(kind: str, parts: Iterable[object], render: Callable[[], str]) -> SafeString:
+    """``render()`` once for these ``parts``; kept HTML thereafter.
+
+    ``render`` returns template output, escaped by the template engine, so what is
+    kept is safe to include as it is.
+    """
+    _forget_if_host_changed()
+    key = fragment_key(kind, parts)
+    kept = cache.get(key)
+    html = kept if isinstance(kept, str) else str(render())
+    if kept is None:
+        cache.set(key, html, timeout=None)
+    return mark_safe(html)

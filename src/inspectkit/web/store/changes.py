@@ -1,0 +1,133 @@
+"""Saving an inspection: the change and its audit entry in one transaction.
+
+Every change to a stored inspection goes through :func:`save_inspection`, so
+there is no change without an entry saying who made it, when, and what
+changed.  The entry names the fields that changed and gives before and after
+for the short ones only: findings, the plan and the sample are counted, never
+copied into the log, so no case reference or finding text reaches it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Literal
+
+from attrs import frozen
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from inspectkit.web.models import AuditLog, Inspection, SampleFile
+from inspectkit.web.models.audit import Action
+
+# shown before and after in the log
+SHORT_FIELDS = ("regime", "council", "start", "team", "sites", "recipient", "letter_date", "locale")
+# named, and counted, but never copied into the log
+LONG_FIELDS = ("findings", "assertions", "contacts", "sections", "statements", "plan")
+
+Outcome = Literal["created", "updated", "unchanged"]
+
+
+@frozen
+class Saved:
+    record: Inspection
+    outcome: Outcome
+    changed: tuple[str, ...] = ()
+
+
+@frozen
+class Actor:
+    """Who makes a change: an account, or a named process (the command line)."""
+
+    name: str
+    user: User | None = None
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        return cls(name=user.get_username(), user=user)
+
+
+def save_inspection(
+    name: str,
+    columns: dict[str, Any],
+    sample_files: Sequence[tuple[str, bytes]],
+    *,
+    actor: Actor,
+    how: str,
+) -> Saved:
+    """Create or update inspection ``name``; ``how`` says where the change came from."""
+    with transaction.atomic():
+        record = Inspection.objects.select_for_update().filter(name=name).first()
+        if record is None:
+            record = Inspection(name=name, **columns)
+            record.full_clean()
+            record.save()
+            _replace_sample(record, sample_files)
+            _log(record, actor, Action.CREATED, f"{how}: created", {})
+            return Saved(record, "created")
+        before = {field: _plain(getattr(record, field)) for field in (*SHORT_FIELDS, *LONG_FIELDS)}
+        old_sample = [(f.name, bytes(f.content)) for f in record.sample_files.all()]
+        for field, value in columns.items():
+            setattr(record, field, value)
+        record.full_clean()
+        changes: dict[str, Any] = {}
+        for field in SHORT_FIELDS:
+            after = _plain(getattr(record, field))
+            if after != before[field]:
+                changes[field] = {"before": before[field], "after": after}
+        for field in LONG_FIELDS:
+            after = _plain(getattr(record, field))
+            if after != before[field]:
+                changes[field] = {"before": _size(before[field]), "after": _size(after)}
+        new_sample = sorted(sample_files)
+        if new_sample != sorted(old_sample):
+            changes["sample"] = {"before": len(old_sample), "after": len(new_sample)}
+        if not changes:
+            return Saved(record, "unchanged")
+        record.save()
+        if "sample" in changes:
+            _replace_sample(record, sample_files)
+        _log(record, actor, Action.UPDATED, f"{how}: changed {', '.join(changes)}", changes)
+        return Saved(record, "updated", tuple(changes))
+
+
+def log_change(record: Inspection, actor: Actor, summary: str, changes: dict[str, Any]) -> None:
+    """An entry for a change made elsewhere in the same transaction (e.g. team members)."""
+    _log(record, actor, Action.UPDATED, summary, changes)
+
+
+def _log(
+    record: Inspection, actor: Actor, action: Action, summary: str, changes: dict[str, Any]
+) -> None:
+    AuditLog.objects.create(
+        actor=actor.user,
+        actor_name=actor.name,
+        action=action,
+        inspection_pk=record.pk,
+        inspection_name=record.name,
+        summary=summary,
+        changes=changes,
+    )
+
+
+def _replace_sample(record: Inspection, files: Sequence[tuple[str, bytes]]) -> None:
+    record.sample_files.all().delete()
+    SampleFile.objects.bulk_create(
+        SampleFile(inspection=record, name=name, content=content) for name, content in files
+    )
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON would hold it, so stored and new values compare equal when equal."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return json.loads(json.dumps(value))
+
+
+def _size(value: Any) -> str:
+    if isinstance(value, list):
+        return f"{len(value)} entries"
+    if isinstance(value, dict):
+        return f"{len(value)} keys"
+    return "set" if value else "empty"

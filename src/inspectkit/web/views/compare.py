@@ -1,0 +1,134 @@
+"""Compare: regimes side by side, the crosswalk, and the files ``inspectkit compare`` writes.
+
+The comparison is the core's (``build_comparison`` with the installed
+plugins' crosswalks); the page lays its rows out, and the downloads are the
+core's Markdown, HTML, XLSX and text renderings of the same comparison.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.http import urlencode
+
+from inspectkit.compare import Comparison, build_comparison
+from inspectkit.crosswalk import load_crosswalks
+from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
+from inspectkit.web.forms import CompareForm
+from inspectkit.web.fragments import cached_fragment
+
+DOWNLOADS = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+def _comparison(form: CompareForm) -> Comparison:
+    """The comparison the valid ``form`` asks for (InputError if the core refuses it)."""
+    host = get_host()
+    regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
+    crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
+    return build_comparison(regimes, start=form.cleaned_data["start"], crosswalks=crosswalks)
+
+
+def _refused(form: CompareForm, exc: InputError) -> None:
+    for problem in exc.problems:
+        form.add_error(None, problem)
+
+
+def compare_page(request: HttpRequest) -> HttpResponse:
+    form = CompareForm(request.GET)
+    context: dict[str, object] = {"form": form}
+    if form.is_valid():
+        start = form.cleaned_data["start"]
+        query = urlencode(
+            {"regimes": form.cleaned_data["regimes"], "start": start.isoformat() if start else ""},
+            doseq=True,
+        )
+        try:
+            context["result"] = cached_fragment(
+                "compare", (query,), lambda: _render_result(_comparison(form), query)
+            )
+        except InputError as exc:
+            _refused(form, exc)
+    status = 200 if "result" in context else 400
+    return render(request, "inspectkit/compare.html", context, status=status)
+
+
+def _render_result(comparison: Comparison, query: str) -> str:
+    from inspectkit.compare.timeline import day_label, span_label
+    from inspectkit.web.plans import svg_chart
+
+    host = get_host()
+    columns = {h.id: host.regime(h.id).regime for h in comparison.regimes}
+    context = {
+        "comparison": comparison,
+        "query": query,
+        "columns": list(columns.values()),
+        "rows": [
+            (row, list(zip(row.cells, columns.values(), strict=True))) for row in comparison.rows
+        ],
+        "chart": svg_chart(comparison),
+        "milestones": [
+            (
+                entry,
+                columns[entry.regime_id],
+                day_label(entry),
+                span_label(entry.first, entry.last) if entry.first and entry.last else "",
+                span_label(entry.due, entry.due) if entry.due else "",
+            )
+            for entry in comparison.timeline
+        ],
+    }
+    return render_to_string("inspectkit/compare_result.html", context)
+
+
+def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in DOWNLOADS:
+        raise Http404("No such download.")
+    form = CompareForm(request.GET)
+    try:
+        comparison = _comparison(form) if form.is_valid() else None
+    except InputError as exc:
+        _refused(form, exc)
+        comparison = None
+    if comparison is None:
+        return render(request, "inspectkit/compare.html", {"form": form}, status=400)
+    response = HttpResponse(_rendered(comparison, kind), content_type=DOWNLOADS[kind])
+    response["Content-Disposition"] = f'attachment; filename="comparison.{kind}"'
+    return response
+
+
+def _rendered(comparison: Comparison, kind: str) -> bytes:
+    """The same bytes ``inspectkit compare -o comparison.KIND`` writes."""
+    from inspectkit import __version__
+
+    if kind == "md":
+        from inspectkit.compare.text import render_markdown
+
+        return render_markdown(comparison).encode("utf-8")
+    if kind == "html":
+        from inspectkit.compare.html import render_html
+
+        return render_html(comparison, generator=f"inspectkit {__version__}").encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="inspectkit-compare-") as folder:
+        path = Path(folder) / f"comparison.{kind}"
+        if kind == "xlsx":
+            from inspectkit.compare.xlsx import write_xlsx
+
+            write_xlsx(comparison, path)
+        else:
+            from rich.console import Console
+
+            from inspectkit.compare.text import render_table
+
+            with path.open("w", encoding="utf-8") as handle:
+                Console(file=handle, width=160, highlight=False).print(render_table(comparison))
+        return path.read_bytes()
