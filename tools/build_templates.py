@@ -368,8 +368,14 @@ def cra_letter() -> Doc:
     """Annex D: the post-inspection letter, wording as the template gives it."""
     doc = new_document("Unannounced inspection · contact, referral and assessment")
     para(doc, "{{ letter_date }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    address(doc, "{{ recipient }}", "{{ council }}")
-    para(doc, "Dear {{ recipient }}")
+    # Annex D "Dear [insert name]": the addressee by name where the file records one
+    # (Regime.names.addressee), else by title.
+    address(
+        doc,
+        "{% if recipient_name %}{{ recipient_name }}, {% endif %}{{ recipient }}",
+        "{{ council }}",
+    )
+    para(doc, "Dear {{ recipient_name or recipient }}")
     para(
         doc,
         (
@@ -425,8 +431,13 @@ def cra_letter() -> Doc:
     para(doc, "{{ statements.limiting_statement }}")
     tag(doc, "endif")
     para(doc, "Yours sincerely").paragraph_format.space_before = Pt(12)
-    signature = para(doc, "{{ lead }}")
+    # Annex D "Name of inspector, HMI": the lead inspector's name where recorded, then the role
+    signature = para(doc, "{{ lead_person.name or lead_person.role }}")
     signature.paragraph_format.space_before = Pt(30)
+    signature.paragraph_format.space_after = Pt(0)
+    tag(doc, "if lead_person.name")
+    para(doc, "{{ lead_person.role }}")
+    tag(doc, "endif")
     # 100025 §46: the letter goes to the Chief Executive, the Director of Children's
     # Services, the Chair of the Local Safeguarding Children Board and the lead member.
     copy = para(
@@ -445,7 +456,7 @@ def cra_notification_email() -> Doc:
     """Annex B: the email to the Director when they cannot be reached by telephone."""
     doc = new_document("Notification of inspection")
     para(doc, ("b", "Date: "), "{{ dates.council_notified.first }}")
-    para(doc, "Dear {{ recipient }}:")
+    para(doc, "Dear {{ recipient_name or recipient }}:")
     para(
         doc,
         (
@@ -469,8 +480,12 @@ def cra_notification_email() -> Doc:
     para(
         doc,
         "The {{ team_size_words }} inspectors are myself as lead inspector",
-        "{% if team_others | length == 1 %} and one colleague as team inspector"
-        "{% elif team_others %} and {{ team_others_words }} colleagues as team inspectors"
+        "{% if team_others_named | length == 1 %} and "
+        "{% if members[1].name %}{{ members[1].name }}{% else %}one colleague{% endif %}"
+        " as team inspector"
+        "{% elif team_others_named %} and "
+        "{% if members[1].name %}{{ team_others_named | join(', ') }}"
+        "{% else %}{{ team_others_words }} colleagues{% endif %} as team inspectors"
         "{% endif %}",
         ". We are {% if team_size == 2 %}both {% elif team_size > 2 %}all {% endif %}"
         "suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
@@ -484,8 +499,7 @@ def cra_notification_email() -> Doc:
         "frontline practice. We would like to provide oral feedback about our findings on ",
         ("b", "{{ dates.oral_feedback.first_day }}"),
         ". I should be grateful if you or a relevant senior officer would contact me",
-        "{% if contacts.lead_inspector_telephone is defined %} on "
-        "{{ contacts.lead_inspector_telephone }}{% endif %}",
+        "{% if lead_telephone %} on {{ lead_telephone }}{% endif %}",
         " to agree a convenient time and venue for this to take place. If you have any "
         "queries about this inspection, please feel free to contact me at any time during "
         "the inspection.",
@@ -495,14 +509,23 @@ def cra_notification_email() -> Doc:
         "In addition, all inspections are subject to a quality assurance process undertaken "
         "by a named quality assurance manager. If there are any issues the inspection team "
         "cannot resolve, you may wish to discuss these in the first instance with the manager "
-        "for this inspection, the ",
-        "{{ contacts.quality_assurance_manager | default('quality assurance manager') }}",
+        "for this inspection",
+        # Annex B: "This person is [insert name] and can be contacted on [insert number]."
+        "{% if quality_assurance.name %}. This person is {{ quality_assurance.name }}"
+        "{% if quality_assurance.telephone %} and can be contacted on "
+        "{{ quality_assurance.telephone }}{% endif %}"
+        "{% else %}, the {{ contacts.quality_assurance_manager"
+        " | default('quality assurance manager') }}"
         "{% if contacts.quality_assurance_telephone is defined %}, who can be contacted on "
-        "{{ contacts.quality_assurance_telephone }}{% endif %}",
+        "{{ contacts.quality_assurance_telephone }}{% endif %}{% endif %}",
         ".",
     )
     para(doc, "Yours sincerely,").paragraph_format.space_before = Pt(12)
-    para(doc, "{{ lead }}").paragraph_format.space_before = Pt(30)
+    # Annex B "[insert name] HMI / Lead Inspector"
+    para(doc, "{{ lead_person.name or lead_person.role }}").paragraph_format.space_before = Pt(30)
+    tag(doc, "if lead_person.name")
+    para(doc, "{{ lead_person.role }}")
+    tag(doc, "endif")
     return doc
 
 
@@ -595,10 +618,11 @@ def cra_staff_information() -> Doc:
     key_value_table(
         doc,
         [
-            ("Inspector(s)", "{{ team | join('; ') }}"),
+            ("Name of inspector(s)", "{{ team | join('; ') }}"),
             (
                 "Mobile number",
-                "{{ contacts.lead_inspector_telephone | default('......................') }}",
+                "{{ members | selectattr('telephone') | map(attribute='telephone') | join('; ')"
+                " or lead_telephone or '......................' }}",
             ),
         ],
     )

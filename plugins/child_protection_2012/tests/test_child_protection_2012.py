@@ -550,3 +550,12 @@ def test_planned_dates_keep_to_the_two_weeks(
     assert planned["fieldwork_ends"].last == date.fromisoformat(day_ten)
     assert planned["fieldwork_ends"].due == date.fromisoformat(bound)
     assert planned["council_notified"].first == date.fromisoformat(start)
+
+
+def test_names_rule_is_not_specified_in_the_briefing(regime: Regime) -> None:
+    # The briefing is silent about names: the regime says so, citing itself, not 100025.
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "seed 003"
+    assert "not specified" in names.rule.text
+    assert (names.inspectors, names.addressee) == (None, None)

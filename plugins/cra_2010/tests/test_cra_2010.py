@@ -198,6 +198,23 @@ def test_legal_basis_is_section_138(regime: Regime) -> None:
     assert cites(regime.legal_basis.source, "100025 Annex D", "seed 004 §2.1")
 
 
+def test_names_only_where_the_annexes_ask_for_them(regime: Regime) -> None:
+    # §43: evidence identifies nobody, "only job titles of staff"; the annexes ask for the
+    # inspectors' own names and numbers (B, C, D) and the addressee's (B, D).
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "100025 §43"
+    assert "only job titles of staff" in names.rule.text
+    assert "case reference numbers" in names.rule.text
+    assert names.inspectors is not None and names.addressee is not None
+    assert cites(names.inspectors.source, "100025 Annex B", "100025 Annex C", "100025 Annex D")
+    for words in ("[insert name] as team inspector", "Name of inspector(s)", "Mobile number",
+                  "Name of inspector, HMI", "[insert mobile telephone number]"):  # fmt: skip
+        assert words in names.inspectors.text, words
+    assert cites(names.addressee.source, "100025 Annex B", "100025 Annex D")
+    assert "Dear [insert name]" in names.addressee.text
+
+
 def test_supersedes_nothing(regime: Regime) -> None:
     # 100025 names no earlier regime it replaces: footnote 1 and Annex B refer to the
     # 2009 framework (090026) only as the framework the inspections are carried out under.

@@ -836,3 +836,14 @@ def test_report_milestones(regime: Regime) -> None:
         "final_report",
         "publication",
     )
+
+
+def test_names_kept_out_and_no_template_asks_for_one(regime: Regime) -> None:
+    # §63: "the identity of named individuals will not be disclosed"; §69: respect the
+    # confidentiality of information about individuals. No template asks for a name.
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "090027 §63; 090027 §69"
+    assert "identity of named individuals will not be disclosed" in names.rule.text
+    assert "not specified" in names.rule.text
+    assert (names.inspectors, names.addressee) == (None, None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspectkit.documents.datewords import format_date, format_day, milestone_dates
 from inspectkit.model import Regime, ReportSection
-from inspectkit.workspace import Finding, Inspection, Workspace
+from inspectkit.workspace import Finding, Inspection, Person, Workspace
 from inspectkit.workspace.wording import choose_wording
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def inspection_context(
     locale = inspection.locale
     document = next((d for d in regime.templates if d.id == template_id), None)
     wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
-    team = list(inspection.team) or ["Lead inspector"]
+    members = list(inspection.team) or [Person(role="Lead inspector")]
+    team = [member.display() for member in members]
     milestones = milestone_dates(plan, locale)
     findings = {
         level.id: [_finding(regime, f) for f in inspection.findings_at(level.id)]
@@ -82,6 +83,15 @@ def inspection_context(
         "team": team,
         "lead": team[0],
         "team_others": team[1:],
+        # the people themselves: a name and telephone only where the regime's templates
+        # ask for them (Regime.names); otherwise "" and the documents print the role
+        "members": [_person(m) for m in members],
+        "lead_person": _person(members[0]),
+        "lead_telephone": members[0].telephone
+        or inspection.contacts.get("lead_inspector_telephone", ""),
+        "team_others_named": [m.name or m.role for m in members[1:]],
+        "quality_assurance": _person(inspection.quality_assurance),
+        "recipient_name": inspection.recipient_name,
         "team_size": len(team),
         "team_size_words": _number_words(len(team)),
         "team_others_words": _number_words(len(team) - 1),
@@ -153,6 +163,17 @@ def grade_summary(sections: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             heading = None
         rows.append({**section, "group": False})
     return rows
+
+
+def _person(person: Person | None) -> dict[str, str]:
+    if person is None:
+        return {"role": "", "name": "", "telephone": "", "display": ""}
+    return {
+        "role": person.role,
+        "name": person.name,
+        "telephone": person.telephone,
+        "display": person.display(),
+    }
 
 
 def _number_words(count: int) -> str:

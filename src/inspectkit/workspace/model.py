@@ -9,7 +9,7 @@ a heading that carries no grade ("Areas for improvement").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 
@@ -23,6 +23,25 @@ def _answers(value: Mapping[str, bool]) -> Mapping[str, bool]:
 
 def _texts(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
+
+
+@frozen(kw_only=True)
+class Person:
+    """Someone on the inspecting side: a job title, and — where the regime's templates ask
+    for them (``Regime.names``) — a name and a telephone number."""
+
+    role: str
+    name: str = ""
+    telephone: str = ""
+
+    def display(self) -> str:
+        """ "Name, role" where a name is recorded, else the role alone."""
+        return f"{self.name}, {self.role}" if self.name else self.role
+
+
+def _people(value: Iterable[Person | str]) -> tuple[Person, ...]:
+    """A team given as job titles (``["Lead inspector, HMI"]``) or as people."""
+    return tuple(p if isinstance(p, Person) else Person(role=p) for p in value)
 
 
 @frozen(kw_only=True)
@@ -43,9 +62,11 @@ class Inspection:
     regime: str
     council: str
     start: date
-    team: tuple[str, ...] = ()
+    team: tuple[Person, ...] = field(default=(), converter=_people)
     sites: tuple[str, ...] = ()
     recipient: str = "Director of Children's Services"
+    recipient_name: str = ""  # only where the regime's letter is addressed by name
+    quality_assurance: Person | None = None  # Annex B's named quality assurance manager
     letter_date: date | None = None
     locale: str = "en_GB"
     findings: tuple[Finding, ...] = ()
