@@ -110,6 +110,13 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             node.add(escape(role.duties))
     facts(team, r.team.notes)
     yield team
+    if r.names is not None:
+        names = Tree("[bold]Names[/]")
+        names.add(f"rule: {line(r.names.rule.text, r.names.rule.source)}")
+        for label, asked in (("inspectors", r.names.inspectors), ("addressee", r.names.addressee)):
+            if asked is not None:
+                names.add(f"{label} named: {line(asked.text, asked.source)}")
+        yield names
 
     yield heading("How it judges")
     kind = "grades (best first)" if r.scale.graded else "ungraded finding types"

@@ -150,3 +150,15 @@ def test_a_name_is_not_a_number_or_a_role_a_name(write_inspection):
         ": team[0].role: expected a job title" in p and "name = (as 100025 Annex B" in p
         for p in problems
     )
+
+
+def test_regimes_show_prints_each_regimes_names_rule():
+    from click.testing import CliRunner
+
+    from inspectkit.cli import cli
+
+    shown = CliRunner().invoke(cli, ["regimes", "show", "slac_2009"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0
+    assert "rule: Evidence may be disclosed" in shown.output
+    assert "[090027 §63; 090027 §69]" in shown.output
+    assert "inspectors named" not in shown.output
