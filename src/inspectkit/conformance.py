@@ -203,7 +203,7 @@ class _Checker:
         sampling = self.regime.sampling
         groups = {g.id for g in sampling.groups}
         for group in sampling.groups:
-            self.check_matches(f"case group {group.id!r}", group.where)
+            self.check_matches(f"case group {group.id!r}", group.matches())
         self.check_matches("sampling population", sampling.population.where)
         for phase in sampling.phases:
             where = f"sampling phase {phase.id!r}"

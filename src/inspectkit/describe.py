@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.text import Text
 from rich.tree import Tree
 
-from inspectkit.model import Fact, Measure, Regime
+from inspectkit.model import CaseGroup, Fact, FieldMatch, Measure, Regime
 from inspectkit.model.report import ReportSection
 from inspectkit.model.schedule import JudgementArea
 
@@ -157,7 +157,7 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
     sampling.add(measure("Minimum", s.minimum))
     sampling.add(f"Drawn from: {line(s.population.text, s.population.source)}")
     for group in s.groups:
-        where = "; ".join(f"{m.field} in {', '.join(m.values)}" for m in group.where) or "all"
+        where = _group_condition(group)
         sampling.add(f"group [bold]{escape(group.title)}[/] ({escape(where)}) {cite(group.source)}")
     for phase in s.phases:
         node = sampling.add(f"[bold]{escape(phase.title)}[/] {cite(phase.source)}")
@@ -250,6 +250,21 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
         report.add(f"template [bold]{title}[/] ({file}) {cite(document.source)}")
     facts(report, rep.notes)
     yield report
+
+
+def _group_condition(group: CaseGroup) -> str:
+    """ "looked_after in yes or care_leaver in yes", "... unless care_leaver in yes"."""
+
+    def said(matches: Iterable[FieldMatch], joiner: str) -> str:
+        return joiner.join(f"{m.field} in {', '.join(m.values)}" for m in matches)
+
+    parts = [said(group.where, "; ")] if group.where else []
+    if group.any_of:
+        parts.append(said(group.any_of, " or "))
+    text = "; ".join(parts) or "all"
+    if group.unless:
+        text += f", unless {said(group.unless, ' or ')}"
+    return text
 
 
 def _add_area(parent: Tree, area: JudgementArea) -> None:

@@ -72,6 +72,28 @@ def _slac_rows(looked_after: int, safeguarding: int) -> list[dict[str, str]]:
     return rows
 
 
+def test_slac_care_leavers_are_drawn_as_looked_after_children_never_as_safeguarding(
+    make_cases: MakeCases,
+) -> None:
+    # 090027 §48: "all looked after children and young people, including those in external
+    # placements and care leavers"; §55: "outcomes for looked after children and care
+    # leavers". A care leaver the council records as not looked after is still one of them.
+    slac = regime("slac_2009")
+    rows = [{"looked_after": "N", "care_leaver": "Y", "cp_plan_status": "None"} for _ in range(10)]
+    rows += [{"looked_after": "N", "care_leaver": "N", "cp_plan_status": "Current"}] * 10
+    cases = make_cases(slac, rows)
+    leavers = {f"R-{n:04d}" for n in range(1, 11)}  # the first ten rows
+    for seed in range(10):
+        record = draw_sample(slac, cases, seed=seed, on=ON)
+        for case in record.drawn:
+            if case.reference in leavers:
+                assert case.rule.startswith("quota: Looked after children, at least"), case.rule
+            else:
+                assert not case.rule.startswith("quota: Looked after"), case.rule
+        assert {c.reference for c in record.drawn} >= leavers  # 4 + 6 places, all theirs
+        assert not any("looked after" in s.lower() for s in record.shortfalls)
+
+
 def test_slac_quotas_in_two_phases_with_no_case_drawn_twice(make_cases: MakeCases) -> None:
     slac = regime("slac_2009")
     cases = make_cases(slac, _slac_rows(looked_after=15, safeguarding=15))

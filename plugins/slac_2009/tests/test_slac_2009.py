@@ -14,7 +14,14 @@ import pytest
 
 import inspectkit_slac_2009
 from inspectkit import load_regime_resource
-from inspectkit.model import CaseField, JudgementArea, Milestone, Regime, ReportSection
+from inspectkit.model import (
+    CaseField,
+    FieldMatch,
+    JudgementArea,
+    Milestone,
+    Regime,
+    ReportSection,
+)
 from inspectkit.testing import (
     assert_plugin_registers,
     assert_regime_conforms,
@@ -486,12 +493,23 @@ def test_council_audits_initial_cases_and_balance_is_sought(regime: Regime) -> N
 
 
 def test_case_groups(regime: Regime) -> None:
-    groups = {g.id: [(m.field, m.values) for m in g.where] for g in regime.sampling.groups}
+    # §48 "all looked after children and young people, including ... care leavers", §55
+    # "outcomes for looked after children and care leavers": a care leaver is looked after
+    # for the quotas, and never a safeguarding case, whatever the looked after flag says.
+    def said(matches: tuple[FieldMatch, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        return [(m.field, m.values) for m in matches]
+
+    groups = {g.id: (said(g.where), said(g.any_of), said(g.unless)) for g in regime.sampling.groups}
     assert groups == {
-        "safeguarding": [("looked_after", ("no",))],
-        "looked_after": [("looked_after", ("yes",))],
+        "safeguarding": ([("looked_after", ("no",))], [], [("care_leaver", ("yes",))]),
+        "looked_after": ([], [("looked_after", ("yes",)), ("care_leaver", ("yes",))], []),
     }
-    assert all(cites(g.source, "090027 §47") for g in regime.sampling.groups)
+    assert all(cites(g.source, "090027 §47", "090027 §48") for g in regime.sampling.groups)
+    looked_after = regime.sampling.group("looked_after")
+    assert looked_after is not None and cites(looked_after.source, "090027 §55")
+    note = next(n for n in regime.sampling.notes if "care leavers" in n.text)
+    assert "including those in external placements and care leavers" in note.text
+    assert cites(note.source, "090027 §48", "090027 §55")
 
 
 def test_population_is_the_section_48_list(regime: Regime) -> None:

@@ -102,7 +102,7 @@ class _Draw:
     def members(self, group: CaseGroup) -> list[int]:
         """The population's cases in ``group`` (computed once per group)."""
         if group.id not in self._members:
-            mask = both(self.population_mask, self.columns.mask(group.where))
+            mask = both(self.population_mask, self.columns.group_mask(group))
             self._members[group.id] = self.columns.selected(mask)
         return self._members[group.id]
 
@@ -185,9 +185,9 @@ class _Draw:
                     f"{quota.group!r}"
                 )
             members = self.members(group)
-            already = len(self.columns.matching(sorted(here), group.where))
+            already = len(self.columns.in_group(sorted(here), group))
             need = quota.min - already
-            free = len(members) - len(self.columns.matching(list(self.taken), group.where))
+            free = len(members) - len(self.columns.in_group(list(self.taken), group))
             rule = f"quota: {group.title}, at least {quota.min} ({quota.source})"
             if phase.balance:
                 picks = self.balanced_picks(
@@ -385,7 +385,7 @@ def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
     named: set[str] = {STATUS_FIELD}
     named.update(m.field for m in rules.population.where)
     for group in rules.groups:
-        named.update(m.field for m in group.where)
+        named.update(m.field for m in group.matches())
     for phase in rules.phases:
         named.update((*phase.cover, *phase.balance))
     for subset in rules.subsets:
