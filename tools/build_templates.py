@@ -179,13 +179,13 @@ def tag(doc: Doc, statement: str) -> None:
     doc.add_paragraph(f"{{%p {statement} %}}")
 
 
-def finding_bullets(doc: Doc, items: str, empty: str) -> None:
+def finding_section(doc: Doc, heading: str, items: str) -> None:
+    """A heading and its findings as bullets, or nothing at all when none is recorded."""
     tag(doc, f"if {items}")
+    para(doc, heading, style="Heading 2")
     tag(doc, f"for f in {items}")
     para(doc, "{{ f.text }}", style="List Bullet")
     tag(doc, "endfor")
-    tag(doc, "else")
-    para(doc, ("i", empty))
     tag(doc, "endif")
 
 
@@ -409,16 +409,11 @@ def cra_letter() -> Doc:
     )
     para(doc, "{{ statements.outcome }}")
     para(doc, "From the evidence gathered, the following features of the service were identified:")
-    para(doc, "Strengths", style="Heading 2")
-    finding_bullets(doc, "findings.area_of_strength", "No areas of strength were identified.")
-    para(doc, "Satisfactory practice", style="Heading 2")
-    finding_bullets(
-        doc, "findings.satisfactory", "No areas of satisfactory practice were identified."
-    )
-    para(doc, "Area(s) for development", style="Heading 2")
-    finding_bullets(
-        doc, "findings.area_for_development", "No areas for development were identified."
-    )
+    # Annex D's headings each come with "[delete this text]": a kind of finding with nothing
+    # recorded has no heading, and no sentence Annex D does not have.
+    finding_section(doc, "Strengths", "findings.area_of_strength")
+    finding_section(doc, "Satisfactory practice", "findings.satisfactory")
+    finding_section(doc, "Area(s) for development", "findings.area_for_development")
     tag(doc, "if findings.area_for_priority_action")
     para(doc, "This visit has identified the following area(s) for priority action:")
     para(doc, "Area(s) for priority action", style="Heading 2")
@@ -695,7 +690,15 @@ def child_protection_report() -> Doc:
     cover(
         doc,
         [
-            ("Inspection dates", "{{ dates.inspection_period.to.fieldwork_ends }}"),
+            # seed 003: "contained within a two-week period" is a bound, not the dates; the
+            # last day is the inspector's to enter (dates.inspection_ends, not specified)
+            (
+                "Inspection dates",
+                "{% if dates.inspection_ends.entered %}"
+                "{{ dates.inspection_period.to.inspection_ends }}{% else %}"
+                "{{ dates.inspection_period.first }} – {{ dates.inspection_ends.first }}"
+                "{% endif %}",
+            ),
             ("Lead inspector", "{{ lead }}"),
             ("Inspection team", "{{ team | join('; ') }}"),
             ("Date of this report", "{{ letter_date }}"),

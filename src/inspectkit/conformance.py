@@ -53,6 +53,7 @@ class _Checker:
         self.areas = {a.id for _, a in regime.evaluation.walk()}
         self.levels = {lv.id for lv in regime.scale.levels}
         self.milestones = [m.id for m in regime.timeline.milestones]
+        self.undated = {m.id for m in regime.timeline.milestones if not m.specified}
         self.externals = {e.id for e in regime.external_judgements}
         self.fields = _known_fields(regime)
 
@@ -184,6 +185,10 @@ class _Checker:
                     self.error(where, f"deadline counts from missing milestone {after!r}")
                 elif after not in seen:
                     self.error(where, f"deadline counts from {after!r}, which comes later")
+                elif after in self.undated:
+                    self.error(
+                        where, f"deadline counts from {after!r}, whose date is not specified"
+                    )
             if milestone.days is not None:
                 if milestone.days.first < last_first_day:
                     self.error(

@@ -167,7 +167,8 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
         if phase.cover:
             node.add(f"at least one from each {escape(' × '.join(phase.cover))} present")
         if phase.balance:
-            node.add(f"balanced across {escape(', '.join(phase.balance))}")
+            reading = f" — {escape(phase.balance_reading)}" if phase.balance_reading else ""
+            node.add(f"balanced across {escape(', '.join(phase.balance))}{reading}")
         facts(node, phase.notes)
     for subset in s.subsets:
         node = sampling.add(f"sub-set [bold]{escape(subset.title)}[/] {cite(subset.source)}")
@@ -209,10 +210,14 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             when.append(f"day {span}")
         if m.deadline:
             when.append(m.deadline.text)
+        if m.unspecified:
+            when.append("date not specified")
         node = timeline.add(
             f"[bold]{escape(' / '.join(when))}[/]: {escape(m.title)} — {escape(m.actor)} "
             f"{cite(m.source)}"
         )
+        if m.unspecified:
+            node.add(escape(m.unspecified))
         if m.note:
             node.add(escape(m.note))
     facts(timeline, t.notes)

@@ -157,7 +157,7 @@ def test_the_inspector_writes_the_sentence_annex_d_lacks(cra_workspace, capsys):
 
 
 def test_the_source_wording_cannot_be_overridden_and_groups_must_exist(cra_workspace):
-    directory = cra_workspace([STRENGTH, SATISFACTORY])
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
     inspection = _add(directory, '\n[statements]\noutcome = "Fine."\nclosing = "Bye."\n')
     with pytest.raises(InputError) as caught:
         load_workspace(directory)
@@ -168,3 +168,35 @@ def test_the_source_wording_cannot_be_overridden_and_groups_must_exist(cra_works
         f"{inspection}: statements.closing: cra_2010 has no statement group 'closing' "
         "(groups: outcome)",
     ]
+
+
+def test_a_strength_without_an_area_for_development_gets_no_contradicting_sentence(
+    cra_workspace, capsys
+):
+    """Annex D's first sentence says "with some areas for development": with none recorded
+    it would contradict the letter's own findings, so check asks for the inspector's."""
+    directory = cra_workspace([STRENGTH, SATISFACTORY])
+    status, _out, err = run_main(capsys, "check", str(directory))
+    assert status == 2
+    assert "statements.outcome: 100025 Annex D gives no outcome sentence" in err
+    own = "The inspection identified areas of strength and satisfactory practice."
+    _add(directory, f'\n[statements]\noutcome = "{own}"\n')
+    paragraphs = letter_text(directory)
+    assert own in paragraphs
+    assert statements()["outcome_no_priority_action"] not in paragraphs
+
+
+def test_the_letter_has_only_annex_d_headings_with_findings_and_no_invented_lines(cra_workspace):
+    """Annex D marks each heading's placeholder "[delete this text]" and has no "none were
+    identified" line: a kind of finding with nothing recorded has no heading at all."""
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    paragraphs = letter_text(directory)
+    assert not any(p.startswith("No areas") or "were identified." in p for p in paragraphs)
+    assert "Area(s) for priority action" not in paragraphs
+    own = "The inspection identified satisfactory practice, with some areas for development."
+    directory = cra_workspace([SATISFACTORY, DEVELOPMENT], name="no_strength")
+    _add(directory, f'\n[statements]\noutcome = "{own}"\n')
+    paragraphs = letter_text(directory)
+    assert "Strengths" not in paragraphs
+    assert "Satisfactory practice" in paragraphs and "Area(s) for development" in paragraphs
+    assert not any("No areas of strength" in p for p in paragraphs)

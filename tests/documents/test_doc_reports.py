@@ -100,7 +100,20 @@ def test_child_protection_report_has_its_four_judgements(tmp_path):
     for number, section in enumerate(judged, start=1):
         at = paragraphs.index(f"{number}. {section.title}")
         assert paragraphs[at + 1].startswith("Grade: ")
-    assert "11–22 June 2012" in paragraphs  # the cover's inspection dates, as a range
+    # seed 003 bounds the inspection "within a two-week period" but dates neither its last
+    # day nor the report: the cover leaves both for the inspector, never the bound as fact
+    assert "11 June 2012 – [date to be entered]" in paragraphs
+    assert "22 June 2012" not in " ".join(paragraphs)
+    assert paragraphs[paragraphs.index("Date of this report") + 1] == "[date to be entered]"
+
+
+def test_child_protection_report_prints_the_dates_the_inspector_enters(tmp_path):
+    dates = "\n[dates]\ninspection_ends = 2012-06-20\nreport_published = 2012-07-18\n"
+    directory = example_workspace(tmp_path, "child_protection_2012", extra=dates)
+    paragraphs = report_of(directory)
+    assert "11–20 June 2012" in paragraphs
+    assert paragraphs[paragraphs.index("Date of this report") + 1] == "18 July 2012"
+    assert not any("[date to be entered]" in p for p in paragraphs)
 
 
 @pytest.mark.parametrize(

@@ -181,3 +181,18 @@ def test_an_empty_case_list_gives_shortfalls_not_a_crash(make_cases: MakeCases) 
         assert record.drawn == ()
         if registered.regime.sampling.minimum.min:
             assert record.shortfalls
+
+
+@pytest.mark.parametrize("regime_id", ["slac_2009", "child_protection_2012"])
+def test_a_balance_the_source_does_not_define_is_marked_as_inspectkits_reading(
+    make_cases: MakeCases, regime_id: str
+) -> None:
+    # 090027 §47 asks only for "a balance of cases" at the start of fieldwork; seed 003 does
+    # not say how the 50 cases spread. Which fields are balanced is the tool's reading.
+    chosen = regime(regime_id)
+    balanced = [p for p in chosen.sampling.phases if p.balance]
+    assert balanced and all("inspectkit's reading" in p.balance_reading for p in balanced)
+    rows = _slac_rows(15, 15) if regime_id == "slac_2009" else [{"journey_stage": "CIN"}] * 60
+    record = draw_sample(chosen, make_cases(chosen, rows), seed=3, on=ON)
+    rules = [c.rule for c in record.drawn if c.phase in {p.id for p in balanced}]
+    assert rules and all("inspectkit's reading" in rule for rule in rules), rules

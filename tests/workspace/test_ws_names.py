@@ -35,6 +35,11 @@ type = "area_of_strength"
 text = "Senior leaders prioritise safeguarding."
 
 [[findings]]
+area = "safeguarded_and_protected"
+type = "satisfactory"
+text = "Section 47 enquiries are timely."
+
+[[findings]]
 area = "concerns_identified"
 type = "area_for_development"
 text = "Assessments vary in quality."
@@ -83,12 +88,8 @@ def test_cra_documents_carry_the_names_annexes_b_c_d_ask_for(write_inspection):
 
 
 def test_unnamed_the_documents_print_the_role(write_inspection):
-    result = render_workspace(
-        write_inspection(
-            '[[findings]]\narea = "safeguarding_prioritised"\ntype = "area_of_strength"\n'
-            'text = "Senior leaders prioritise safeguarding."\n'
-        )
-    )
+    findings = NAMED_CRA[NAMED_CRA.index("[[findings]]") :]
+    result = render_workspace(write_inspection(findings))
     letter = next(p for p in result.documents if p.name == "letter.docx")
     paragraphs = document_paragraphs(letter)
     assert "Dear Director of Children's Services" in paragraphs

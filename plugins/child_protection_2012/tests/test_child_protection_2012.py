@@ -312,11 +312,22 @@ def test_no_report_timescales_are_invented(regime: Regime) -> None:
         "point_of_referral",
         "rest_of_journey",
         "fieldwork_ends",
+        "inspection_ends",
+        "report_published",
     ]
-    # The only deadline is the two-week bound on fieldwork; nothing is dated after it.
+    # The only deadline is the two-week bound on fieldwork; nothing is dated after it. The
+    # day the inspection ends and the report's publication are named but not dated.
     assert [m.id for m in timeline.milestones if m.deadline is not None] == ["fieldwork_ends"]
-    assert all(m.days is not None and m.days.last <= 10 for m in timeline.milestones)
-    assert regime.report.milestones == ()
+    dated = [m for m in timeline.milestones if m.specified]
+    assert all(m.days is not None and m.days.last <= 10 for m in dated)
+    undated = [m for m in timeline.milestones if not m.specified]
+    assert [m.id for m in undated] == ["inspection_ends", "report_published"]
+    for milestone in undated:
+        assert milestone.unspecified.startswith("Not specified")
+        assert (milestone.days, milestone.deadline) == (None, None)
+    assert cites(undated[0].source, "seed 003 'How long will inspectors be on-site?'")
+    assert "two-week period" in undated[0].unspecified
+    assert regime.report.milestones == ("inspection_ends", "report_published")
     for notes in (timeline.notes, regime.report.notes):
         note = fact_containing(notes, "Report timescales")
         assert note.text.startswith("Report timescales: not specified")

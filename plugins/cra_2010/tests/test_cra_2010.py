@@ -1126,20 +1126,24 @@ def test_letter_sections_follow_annex_d(regime: Regime) -> None:
     assert sections[-1].content == "Included only when an area for priority action is identified."
 
 
-# Annex D, word for word: (id, group, text, present, absent, cites)
+# Annex D, word for word: (id, group, text, present, absent, cites). Each outcome sentence
+# needs every kind of finding it names: "with some areas for development" needs one.
 STATEMENTS = [
     ("outcome_no_priority_action", "outcome",
      "The inspection identified areas of strength and satisfactory practice, with some areas for "
      "development.",
-     ("area_of_strength",), ("area_for_priority_action",), ("100025 Annex D",)),
+     ("area_of_strength", "satisfactory", "area_for_development"), ("area_for_priority_action",),
+     ("100025 Annex D",)),
     ("outcome_priority_action_with_strengths", "outcome",
      "The inspection identified area(s) for priority action alongside areas of strength, "
      "satisfactory practice and areas for development.",
-     ("area_for_priority_action", "area_of_strength"), (), ("100025 Annex D",)),
+     ("area_for_priority_action", "area_of_strength", "satisfactory", "area_for_development"), (),
+     ("100025 Annex D",)),
     ("outcome_priority_action_without_strengths", "outcome",
      "The inspection identified area(s) for priority action alongside areas of satisfactory "
      "practice and areas for development.",
-     ("area_for_priority_action",), ("area_of_strength",), ("100025 Annex D",)),
+     ("area_for_priority_action", "satisfactory", "area_for_development"), ("area_of_strength",),
+     ("100025 Annex D",)),
     ("future_inspection", "",
      "Any areas for development and priority action identified above will be specifically "
      "considered in any future inspection of services to safeguard children within your area.",
@@ -1204,17 +1208,29 @@ def test_one_outcome_sentence_per_letter(
 
 @pytest.mark.parametrize(
     "recorded",
-    [set(), {"satisfactory"}, {"satisfactory", "area_for_development"}, {"area_for_development"}],
+    [
+        set(),
+        {"satisfactory"},
+        {"satisfactory", "area_for_development"},
+        {"area_for_development"},
+        # no area for development: "with some areas for development" would contradict it
+        {"area_of_strength", "satisfactory"},
+        {"area_of_strength", "area_for_development"},
+        {"area_for_priority_action", "area_of_strength", "satisfactory"},
+        {"area_for_priority_action"},
+    ],
 )
-def test_annex_d_has_no_outcome_sentence_without_a_strength_or_a_priority_action(
+def test_annex_d_has_no_outcome_sentence_for_findings_it_does_not_describe(
     regime: Regime, recorded: set[str]
 ) -> None:
-    """Annex D's first sentence claims "areas of strength"; its other two need a priority
-    action.  For neither, the annex gives no sentence, and none is chosen: the inspector
-    writes one ([statements] outcome), rather than the letter claiming strengths it lacks."""
+    """Each Annex D sentence names the kinds of finding it claims ("areas of strength and
+    satisfactory practice, with some areas for development"); for any other mix the annex
+    gives no sentence, and none is chosen: the inspector writes one ([statements] outcome),
+    rather than the letter contradicting its own findings."""
     chosen = regime.report.chosen_statements(recorded)
     assert "outcome" not in chosen
-    assert set(chosen) == {"future_inspection"}
+    limiting = {"limiting_statement"} if "area_for_priority_action" in recorded else set()
+    assert set(chosen) == {"future_inspection", *limiting}
 
 
 # Seed 004 §3.3-4.1: one strength, six areas meeting requirements, four areas for

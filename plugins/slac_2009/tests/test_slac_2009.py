@@ -459,18 +459,27 @@ def test_sampling_minimum_is_eight_plus_twelve(regime: Regime) -> None:
     assert sum(p.size.min or 0 for p in sampling.phases) == sampling.minimum.min
 
 
+# §47 asks for "a balance of cases" only at the start of fieldwork, and names no field to
+# balance: the balance is the second phase's alone, and marked as inspectkit's reading.
 @pytest.mark.parametrize(
-    ("phase_id", "size", "quotas", "milestone", "wording"),
+    ("phase_id", "size", "quotas", "milestone", "wording", "balance"),
     [
         ("before_fieldwork", 8, {"safeguarding": 4, "looked_after": 4}, "set_up_meeting",
-         "At least eight cases (four specifically safeguarding and four looked after children)"),
+         "At least eight cases (four specifically safeguarding and four looked after children)",
+         ()),
         ("start_of_fieldwork", 12, {"safeguarding": 6, "looked_after": 6}, "fieldwork",
          "At least a further 12 cases (six specifically safeguarding and six looked after "
-         "children)"),
+         "children)", ("cp_plan_status", "placement_category")),
     ],
 )  # fmt: skip
 def test_sampling_phase(
-    regime: Regime, phase_id: str, size: int, quotas: dict[str, int], milestone: str, wording: str
+    regime: Regime,
+    phase_id: str,
+    size: int,
+    quotas: dict[str, int],
+    milestone: str,
+    wording: str,
+    balance: tuple[str, ...],
 ) -> None:
     phase = next(p for p in regime.sampling.phases if p.id == phase_id)
     assert (phase.size.min, phase.size.max) == (size, None)
@@ -479,7 +488,12 @@ def test_sampling_phase(
     assert {q.group: q.min for q in phase.quotas} == quotas
     assert all(cites(q.source, "090027 §47") for q in phase.quotas)
     assert (phase.selected_by, phase.milestone) == ("inspectors", milestone)
-    assert phase.balance == ("cp_plan_status", "placement_category")
+    assert phase.balance == balance
+    if balance:
+        assert "'to ensure that they consider a balance of cases'" in phase.balance_reading
+        assert "inspectkit's reading of that, not a rule of the framework" in phase.balance_reading
+    else:
+        assert phase.balance_reading == ""
 
 
 def test_council_audits_initial_cases_and_balance_is_sought(regime: Regime) -> None:

@@ -12,7 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from inspectkit.documents.datewords import format_date, format_day, milestone_dates
+from inspectkit.documents.datewords import (
+    BLANK_DATE,
+    format_date,
+    format_day,
+    milestone_dates,
+)
 from inspectkit.model import Regime, ReportSection
 from inspectkit.workspace import Finding, Inspection, Person, Workspace
 from inspectkit.workspace.wording import choose_wording
@@ -24,16 +29,23 @@ if TYPE_CHECKING:
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date:
+def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date | None:
     """The date the document bears: the file's ``letter_date``, else the last report
-    milestone's deadline (or last day), else the end of the plan."""
+    milestone's deadline (or last day) — or the date the inspector entered for it, and
+    None when the sources give it none (documents then leave it blank) — else the end
+    of the plan, for a regime that names no report milestone."""
     if inspection.letter_date is not None:
         return inspection.letter_date
-    dated = [p for p in plan.milestones if p.id in regime.report.milestones]
-    if dated:
-        last = dated[-1]
-        return last.due or last.last
-    return plan.end
+    last_id = next(
+        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
+        None,
+    )
+    if last_id is None:
+        return plan.end
+    if any(m.id == last_id for m in plan.unspecified):
+        return inspection.dates.get(last_id)
+    last = plan.milestone(last_id)
+    return last.due or last.last
 
 
 def build_context(
@@ -70,7 +82,8 @@ def inspection_context(
     wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
     members = list(inspection.team) or [Person(role="Lead inspector")]
     team = [member.display() for member in members]
-    milestones = milestone_dates(plan, locale)
+    milestones = milestone_dates(plan, locale, inspection.dates)
+    dated = letter_date(regime, inspection, plan)
     findings = {
         level.id: [_finding(regime, f) for f in inspection.findings_at(level.id)]
         for level in regime.scale.levels
@@ -119,7 +132,7 @@ def inspection_context(
         "start_date": format_date(plan.start, locale),
         "start_day": format_day(plan.start, locale),
         "end_date": format_date(plan.end, locale),
-        "letter_date": format_date(letter_date(regime, inspection, plan), locale),
+        "letter_date": format_date(dated, locale) if dated else BLANK_DATE,
         "dates": milestones,
         "levels": [
             {"id": lv.id, "label": lv.label, "findings": findings[lv.id]}

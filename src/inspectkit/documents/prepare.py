@@ -97,7 +97,31 @@ def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
     from inspectkit.documents.context import letter_date
 
     regime, inspection = workspace.regime.regime, workspace.inspection
-    return plan_dates(plan) | {letter_date(regime, inspection, plan)}
+    dated = letter_date(regime, inspection, plan)
+    return plan_dates(plan) | set(inspection.dates.values()) | ({dated} if dated else set())
+
+
+def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
+    """A line for each date the sources do not give and the inspector has not entered:
+    the documents leave it blank (``[date to be entered]``) until it is recorded."""
+    from inspectkit.documents.context import letter_date
+    from inspectkit.documents.datewords import BLANK_DATE
+
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    where = workspace.inspection_file
+    lines = [
+        f"{where}: dates.{m.id}: {m.title}: {m.unspecified} ({m.source}); the documents "
+        f"print {BLANK_DATE!r} until you enter it as [dates] {m.id} = YYYY-MM-DD"
+        for m in plan.unspecified
+        if m.id not in inspection.dates
+    ]
+    if letter_date(regime, inspection, plan) is None:
+        lines.append(
+            f"{where}: letter_date: the date of the {regime.report.form} is not specified by "
+            f"the sources ({regime.report.source}); the documents print {BLANK_DATE!r} until "
+            "you give letter_date = YYYY-MM-DD"
+        )
+    return lines
 
 
 def date_locales(workspace: Workspace) -> list[str]:
@@ -165,5 +189,5 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         private=private,
         sample_size=private.sample_size,
         wording=wording,
-        notices=(*plan.warnings, *private.warnings),
+        notices=(*plan.warnings, *undated_notices(workspace, plan), *private.warnings),
     )

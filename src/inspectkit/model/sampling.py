@@ -67,6 +67,9 @@ class Phase:
     quotas: tuple[Quota, ...] = ()
     cover: tuple[str, ...] = ()
     balance: tuple[str, ...] = ()
+    # Where the source asks only for "a balance of cases", which fields to balance across is
+    # the tool's reading, not the source's rule: say so here, and every output shows it.
+    balance_reading: str = ""
     notes: tuple[Fact, ...] = ()
 
 

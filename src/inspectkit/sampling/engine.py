@@ -177,6 +177,8 @@ class _Draw:
     def draw_phase(self, phase: Phase) -> None:
         here: set[int] = set()
         balance_note = " × ".join(self.columns.title(f) for f in phase.balance)
+        if phase.balance_reading:  # the fields are the tool's reading, not the source's rule
+            balance_note += " (inspectkit's reading)"
         for quota in phase.quotas:
             group = self.rules.group(quota.group)
             if group is None:
@@ -212,7 +214,8 @@ class _Draw:
                     self.population, need, phase.balance, source="population", exclude=here
                 )
                 for index, stratum in picks:
-                    self.take(index, phase, f"balance: {stratum} ({phase.source})")
+                    reading = "inspectkit's reading of " if phase.balance_reading else ""
+                    self.take(index, phase, f"balance: {stratum} ({reading}{phase.source})")
                     here.add(index)
             else:
                 rule = f"random: to reach at least {wanted} ({phase.size.source})"

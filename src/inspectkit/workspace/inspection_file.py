@@ -79,6 +79,7 @@ class InspectionFile:
     recipient_name: str = ""
     quality_assurance: PersonEntry | None = None
     letter_date: date | None = None
+    dates: dict[str, date] = attrs.Factory(dict)
     locale: str = "en_GB"
     findings: list[FindingEntry] = attrs.Factory(list)
     grades: list[GradeEntry] = attrs.Factory(list)
@@ -175,6 +176,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
     checker.people(raw)
     checker.assertions(raw.assertions)
     checker.sections(raw.sections)
+    checker.dates(raw.dates)
     checker.statements(raw.statements, {f.level for f in findings if f.level})
     if not raw.council.strip():
         checker.problem("council", "must not be empty")
@@ -190,6 +192,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
         recipient_name=raw.recipient_name.strip(),
         quality_assurance=_person(raw.quality_assurance) if raw.quality_assurance else None,
         letter_date=raw.letter_date,
+        dates=raw.dates,
         locale=raw.locale,
         findings=tuple(findings),
         assertions=raw.assertions,
@@ -384,6 +387,27 @@ class _Checker:
                 self.problem(
                     f"sections.{key}",
                     f"{self.regime.id}'s report has no section {key!r} (known: {', '.join(known)})",
+                )
+
+    def dates(self, entered: dict[str, date]) -> None:
+        """Only a milestone the regime's sources leave undated takes the inspector's date."""
+        timeline = self.regime.timeline
+        undated = [m.id for m in timeline.milestones if not m.specified]
+        for key in entered:
+            milestone = timeline.milestone(key)
+            if milestone is None:
+                known = ", ".join(undated) or "none"
+                self.problem(
+                    f"dates.{key}",
+                    f"{self.regime.id} has no milestone {key!r} (milestones whose date you "
+                    f"enter: {known})",
+                )
+            elif milestone.specified:
+                self.problem(
+                    f"dates.{key}",
+                    f"{self.regime.id} dates {key!r} from the start ({milestone.source}); only "
+                    f"a milestone whose date is not specified takes one here "
+                    f"({', '.join(undated) or 'none'})",
                 )
 
     def statements(self, texts: dict[str, str], recorded: set[str]) -> None:

@@ -25,6 +25,10 @@ def _texts(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
+def _dates(value: Mapping[str, date]) -> Mapping[str, date]:
+    return MappingProxyType(dict(value))
+
+
 @frozen(kw_only=True)
 class Person:
     """Someone on the inspecting side: a job title, and — where the regime's templates ask
@@ -68,6 +72,8 @@ class Inspection:
     recipient_name: str = ""  # only where the regime's letter is addressed by name
     quality_assurance: Person | None = None  # Annex B's named quality assurance manager
     letter_date: date | None = None
+    # the inspector's dates for milestones the regime's sources do not date ("not specified")
+    dates: Mapping[str, date] = field(factory=dict, converter=_dates)
     locale: str = "en_GB"
     findings: tuple[Finding, ...] = ()
     assertions: Mapping[str, bool] = field(factory=dict, converter=_answers)
