@@ -239,11 +239,17 @@ def test_council_told_by_telephone_on_the_morning(regime: Regime) -> None:
         "telephones the office of the Director of Children's Services",
         "on the morning fieldwork begins, just before arriving on site",
         "the most senior manager available",
-        "emailed (Annex B)",
+        # §20: "ask the manager to notify the Director or, if that person is not available,
+        # the Chief Executive"
+        "asks the manager to notify the Director or, if that person is not available, the "
+        "Chief Executive",
+        "emails the notification to the Director (Annex B)",
         "does not delay the start",
     ):
         assert phrase in notice.text
     assert notice.source == "100025 §20"
+    notified = _milestone(regime, "council_notified")
+    assert "or, if that person is not available, the Chief Executive" in notified.title
 
 
 def test_two_inspectors_normally_which_may_be_increased(regime: Regime) -> None:
@@ -329,8 +335,69 @@ def test_topics_in_order(regime: Regime) -> None:
         "deferral",
         "site_selection",
         "on_site",
+        "case_examination",
+        "sharing_information",
+        "after_a_priority_action",
         "recording_evidence",
     ]
+
+
+# §36: "In examining and discussing cases, inspectors will assess:" fifteen items.
+CASE_CRITERIA = [
+    "quality and timeliness of referrals and assessments",
+    "(disability, culture, gender, sexual orientation, religion and language)",
+    "partner agency engagement",
+    "senior management audit of how well workers manage risk of harm",
+    "Case allocation and caseload management",
+    "formal supervision and support",
+    "senior management oversight and sign off",
+    "Seniority levels, processes and practices for decision-making",
+    "application of thresholds",
+    "strategy discussions and enquiries",
+    "out-of-hours provision, including accident and emergency health services",
+    "act on users' views",
+    "social workers and unqualified staff",
+    "role and responsibilities of support staff",
+    "extent and quality of staff training",
+]
+
+
+def test_what_inspectors_assess_in_each_case(regime: Regime) -> None:
+    topic = regime.topic("case_examination")
+    assert topic is not None
+    assert len(topic.facts) == len(CASE_CRITERIA)
+    for fact, words in zip(topic.facts, CASE_CRITERIA, strict=True):
+        assert words in fact.text
+        assert fact.source == "100025 §36"
+
+
+def test_additional_lines_of_enquiry_and_emerging_findings_are_shared(regime: Regime) -> None:
+    topic = regime.topic("sharing_information")
+    assert topic is not None
+    enquiry, emerging = topic.facts
+    assert "additional lines of enquiry" in enquiry.text
+    assert "notified at the first opportunity" in enquiry.text
+    assert enquiry.source == "100025 §40"
+    assert "Emerging findings are shared with appropriate council staff and managers" in (
+        emerging.text
+    )
+    assert emerging.source == "100025 §41"
+
+
+def test_a_priority_action_may_lead_to_an_inspection_that_supersedes_this_one(
+    regime: Regime,
+) -> None:
+    # Annex A: "A priority action may also lead to either a safeguarding inspection or an
+    # early safeguarding and looked after children inspection. If such an inspection takes
+    # place before the decision on the annual rating, the findings and judgement of that
+    # inspection will supersede the findings of the unannounced inspection."
+    topic = regime.topic("after_a_priority_action")
+    assert topic is not None
+    assert all(f.source == "100025 Annex A" for f in topic.facts)
+    text = " ".join(f.text for f in topic.facts)
+    assert "either a safeguarding inspection or an early safeguarding and looked after" in text
+    assert "before the decision on the annual rating" in text
+    assert "supersede the findings of the unannounced inspection" in text
 
 
 @pytest.mark.parametrize(
