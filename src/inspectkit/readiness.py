@@ -5,8 +5,11 @@ and focus group with the person responsible.  The regime data already lists what
 inspectors ask for (``information_requests`` by kind), the children's surveys
 the council must help run, and the case files inspectors will sample; this
 module turns them into one checklist, dated from the plan when the start is
-known.  Owners and status start blank: they are the council's to fill in.
-Items Ofsted already holds are listed separately as needing no action.
+known.  Where a source shows who owned an item (a job title in a council's own
+briefing), it is offered as the suggested owner, cited; the owner column and
+status start blank: they are the council's to fill in, with the suggestion or
+its own choice.  Items Ofsted already holds are listed separately as needing no
+action.
 
 The table writers at the end (XLSX, DOCX, CSV) are shared with the
 post-inspection action plan.
@@ -50,6 +53,7 @@ CHECKLIST_COLUMNS = (
     "Provided by",
     "Due",
     "Due date",
+    "Suggested owner",
     "Owner",
     "Status",
     "Source",
@@ -66,6 +70,7 @@ class ReadinessItem:
     due: str
     due_date: date | None = None
     provided_by: str = "council"
+    suggested_owner: str = ""  # a job title from a cited source (its citation is in source)
     owner: str = ""
     status: str = ""
 
@@ -93,13 +98,15 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
     held: list[ReadinessItem] = []
     for request in regime.information_requests:
         due, due_date = _due(regime, plan, request.due, request.due_milestone)
+        owner = request.suggested_owner
         entry = ReadinessItem(
             section=SECTIONS.get(request.kind, NO_ACTION if request.kind == HELD_KIND else "Other"),
             item=request.text,
-            source=request.source,
+            source=_with(request.source, owner.source) if owner else request.source,
             due=due,
             due_date=due_date,
             provided_by=request.provider,
+            suggested_owner=owner.text if owner else "",
         )
         (held if request.kind == HELD_KIND else items).append(entry)
     for survey in regime.surveys:
@@ -137,12 +144,20 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
     )
 
 
+def _with(source: str, also: str) -> str:
+    """``source`` with ``also`` appended unless it already cites it."""
+    parts = [p.strip() for p in source.split(";")]
+    return source if also in parts else f"{source}; {also}"
+
+
 def _due(
     regime: Regime, plan: Plan | None, text: str, milestone_id: str
 ) -> tuple[str, date | None]:
     milestone = regime.timeline.milestone(milestone_id) if milestone_id else None
     if milestone is None:
         return (text or NOT_SPECIFIED), None
+    if not milestone.specified:  # the sources name it but give it no date
+        return (text or f"by: {milestone.title} (date {NOT_SPECIFIED})"), None
     if plan is None:
         days = milestone.days
         when = f"day {days.first}" if days else "its deadline"
@@ -157,7 +172,17 @@ def _due(
 def checklist_rows(pack: ReadinessPack) -> list[list[Any]]:
     """Checklist rows in CHECKLIST_COLUMNS order (dates as dates)."""
     return [
-        [i.section, i.item, i.provided_by, i.due, i.due_date, i.owner, i.status, i.source]
+        [
+            i.section,
+            i.item,
+            i.provided_by,
+            i.due,
+            i.due_date,
+            i.suggested_owner,
+            i.owner,
+            i.status,
+            i.source,
+        ]
         for i in (*pack.items, *pack.held_by_ofsted)
     ]
 
