@@ -12,7 +12,7 @@ Templates written:
 * cra_2010: ``letter.docx`` (100025 Annex D), ``notification_email.docx``
   (Annex B), ``staff_information.docx`` (Annex C);
 * slac_2009: ``report.docx`` (090027 §54-55);
-* child_protection_2012: ``report.docx`` (seed 003's four judgements).
+* child_protection_2012: ``report.docx`` (Council briefing 2012's four judgements).
 
 Context names used here are documented in docs/documents.md.
 """
@@ -273,6 +273,17 @@ def grade_table(doc: Doc, heading: str = "Judgement") -> None:
     grade.bold = True
     keep_row_together(body)
     doc.add_paragraph()
+
+
+def sources_note(doc: Doc) -> None:
+    """The report's source notes: every document its headings and wording come from, in full
+    (``bibliography``: key, then publisher, title, date and reference)."""
+    para(doc, "Sources", style="Heading 2")
+    tag(doc, "for e in bibliography")
+    note = para(doc, ("b", "{{ e.key }}"), ": ", "{{ e.text }}")
+    for run in note.runs:
+        run.font.size = Pt(9)
+    tag(doc, "endfor")
 
 
 def page_break(doc: Doc) -> None:
@@ -678,20 +689,22 @@ def slac_report() -> Doc:
         tag(doc, "endif")
 
     sections_loop(doc, about)
+    sources_note(doc)
     return doc
 
 
-# -- child_protection_2012 (seed 003) -------------------------------------------------
+# -- child_protection_2012 (Council briefing 2012) -------------------------------------------------
 
 
 def child_protection_report() -> Doc:
-    """The report with its four judgements (seed 003 'What else will be considered?')."""
+    """The report with its four judgements (Council briefing 2012 'What else will be
+    considered?')."""
     doc = new_document("Inspection report · protection of children")
     cover(
         doc,
         [
-            # seed 003: "contained within a two-week period" is a bound, not the dates; the
-            # last day is the inspector's to enter (dates.inspection_ends, not specified)
+            # Council briefing 2012: "contained within a two-week period" is a bound, not the
+            # dates; the last day is the inspector's to enter (dates.inspection_ends)
             (
                 "Inspection dates",
                 "{% if dates.inspection_ends.entered %}"
@@ -725,6 +738,7 @@ def child_protection_report() -> Doc:
     tag(doc, "endif")
     page_break(doc)
     sections_loop(doc)
+    sources_note(doc)
     return doc
 
 
@@ -759,6 +773,7 @@ def generic_report() -> Doc:
     tag(doc, "endfor")
     tag(doc, "endif")
     tag(doc, "endfor")
+    sources_note(doc)
     return doc
 
 

@@ -315,7 +315,7 @@ class _Checker:
 def _cites_known_document(source: str, documents: list[str]) -> bool:
     if source.startswith(PUBLIC_PREFIX):
         return bool(source[len(PUBLIC_PREFIX) :].strip())
-    # a source may cite several documents: "100025 §8; seed 004 §3.1"
+    # a source may cite several documents: "100025 §8; Sunderland 2012 §3.1"
     parts = [p.strip() for p in re.split(r";", source) if p.strip()]
     return all(
         p.startswith(PUBLIC_PREFIX) or any(p == d or p.startswith(d + " ") for d in documents)

@@ -78,9 +78,11 @@ def _sections(r: Regime) -> Iterator[RenderableType]:
             f"{line(superseded.extent, superseded.source)}"
         )
 
-    documents = Tree("[bold]Source documents[/]")
-    for d in r.sources:
-        documents.add(f"{escape(d.id)}: {escape(d.title)} ({escape(d.publisher)}, {d.published})")
+    from inspectkit.bibliography import bibliography, regime_citations
+
+    documents = Tree("[bold]Sources[/] (every [dim][key …][/] below is one of these)")
+    for entry in bibliography([r], regime_citations(r)):
+        documents.add(f"[bold]{escape(entry.key)}[/]: {escape(entry.text)}")
     yield documents
 
     for topic in r.topics:

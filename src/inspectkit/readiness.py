@@ -1,6 +1,6 @@
 """A council's readiness checklist: everything a regime asks of it, with owner, due and status.
 
-Seed 002 (Annexes 1 and 2) shows a council doing this by hand — every document
+Oxfordshire briefing (Annexes 1 and 2) shows a council doing this by hand — every document
 and focus group with the person responsible.  The regime data already lists what
 inspectors ask for (``information_requests`` by kind), the children's surveys
 the council must help run, and the case files inspectors will sample; this
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from inspectkit.bibliography import Entry, bibliography
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.model import NOT_SPECIFIED, Regime
@@ -85,6 +86,7 @@ class ReadinessPack:
     items: tuple[ReadinessItem, ...]
     held_by_ofsted: tuple[ReadinessItem, ...]
     warnings: tuple[str, ...] = ()
+    sources: tuple[Entry, ...] = ()  # the bibliography of every citation in the pack
 
 
 def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
@@ -134,6 +136,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         )
     order = {name: index for index, name in enumerate(SECTION_ORDER)}
     items.sort(key=lambda i: order.get(i.section, len(order)))
+    cited = [i.source for i in (*items, *held)]
     return ReadinessPack(
         regime_id=regime.id,
         regime_title=regime.title,
@@ -141,6 +144,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         items=tuple(items),
         held_by_ofsted=tuple(held),
         warnings=plan.warnings if plan else (),
+        sources=tuple(bibliography([regime], cited)),
     )
 
 
@@ -198,7 +202,7 @@ def write_readiness(pack: ReadinessPack, target: Path) -> Path:
         ("Checklist", CHECKLIST_COLUMNS, council),
         (NO_ACTION, CHECKLIST_COLUMNS, held),
     ]
-    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"))
+    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"), sources=pack.sources)
 
 
 # -- shared table writers (readiness pack, action plan) --------------------------------
@@ -206,14 +210,27 @@ def write_readiness(pack: ReadinessPack, target: Path) -> Path:
 Table = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
 
 
+SOURCES_TABLE = "Sources"
+SOURCES_COLUMNS = ("Key", "Source")
+
+
 def write_tables(
-    target: Path, title: str, tables: Sequence[Table], *, allowed: Sequence[str]
+    target: Path,
+    title: str,
+    tables: Sequence[Table],
+    *,
+    allowed: Sequence[str],
+    sources: Sequence[Entry] = (),
 ) -> Path:
     """Write named tables to ``target`` as XLSX (a sheet each), DOCX (a table each) or CSV.
 
-    CSV holds one table only, so it is written from the first.  Every format is
-    written through a temporary file, so a failure leaves no half-written file.
+    ``sources`` — the bibliography of the citations the tables carry — is a last
+    "Sources" table, so a reader can follow every key.  CSV holds one table only, so
+    it is written from the first.  Every format is written through a temporary file,
+    so a failure leaves no half-written file.
     """
+    if sources:
+        tables = [*tables, (SOURCES_TABLE, SOURCES_COLUMNS, [[e.key, e.text] for e in sources])]
     suffix = Path(target).suffix.lower()
     if suffix not in allowed:
         raise InputError.single(

@@ -79,7 +79,7 @@ def test_a_council_named_with_ampersand_and_angle_brackets_survives(cra_workspac
 def test_dates_come_from_the_plan_in_words(cra_workspace):
     paragraphs = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
     text = "\n".join(paragraphs)
-    # Seed 004: site visit 18-19 October 2011, letter 16 November 2011.
+    # Sunderland 2012: site visit 18-19 October 2011, letter 16 November 2011.
     assert "which was conducted on 18–19 October 2011." in text
     assert "16 November 2011" in paragraphs
 

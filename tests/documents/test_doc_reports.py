@@ -100,8 +100,8 @@ def test_child_protection_report_has_its_four_judgements(tmp_path):
     for number, section in enumerate(judged, start=1):
         at = paragraphs.index(f"{number}. {section.title}")
         assert paragraphs[at + 1].startswith("Grade: ")
-    # seed 003 bounds the inspection "within a two-week period" but dates neither its last
-    # day nor the report: the cover leaves both for the inspector, never the bound as fact
+    # Council briefing 2012 bounds the inspection "within a two-week period" but dates neither
+    # its last day nor the report: the cover leaves both for the inspector, never the bound as fact
     assert "11 June 2012 – [date to be entered]" in paragraphs
     assert "22 June 2012" not in " ".join(paragraphs)
     assert paragraphs[paragraphs.index("Date of this report") + 1] == "[date to be entered]"

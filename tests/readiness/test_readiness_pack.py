@@ -70,7 +70,7 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
     slac = installed_regime("slac_2009")
     pack = build_readiness(slac, plan_inspection(slac, date(2009, 11, 30)))
     book = load_workbook(write_readiness(pack, tmp_path / "ready.xlsx"))
-    assert book.sheetnames == ["Checklist", NO_ACTION]
+    assert book.sheetnames == ["Checklist", NO_ACTION, "Sources"]
     sheet = book["Checklist"]
     header = [c.value for c in sheet[1]]
     assert header[:8] == [
@@ -80,7 +80,7 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
     assert book[NO_ACTION].max_row == len(pack.held_by_ofsted) + 1
 
     document = Document(str(write_readiness(pack, tmp_path / "ready.docx")))
-    assert len(document.tables) == 2
+    assert len(document.tables) == 3  # the checklist, what Ofsted holds, the sources
     assert len(document.tables[0].rows) == len(pack.items) + 1
     assert document.tables[0].rows[0].cells[6].text == "Owner"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ready.docx", "ready.xlsx"]
@@ -103,22 +103,28 @@ def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 def test_slac_suggests_each_owner_seed_002_gives_cited_and_leaves_the_owner_to_the_council() -> (
     None
 ):
-    # Oxfordshire's briefing (seed 002) names an owner, by job title, for every document
+    # Oxfordshire's briefing (Oxfordshire briefing) names an owner, by job title, for every document
     # (Annex 1) and focus group (Annex 2): offered as suggestions, never as the owner.
     slac = installed_regime("slac_2009")
     pack = build_readiness(slac)
     by_text = {i.item: i for i in pack.items}
     expected = {
-        "lscb_minutes": ("Chair – OSCB / Business Manager, OSCB", "seed 002 Annex 1 item 1"),
+        "lscb_minutes": (
+            "Chair – OSCB / Business Manager, OSCB",
+            "Oxfordshire briefing Annex 1 item 1",
+        ),
         "organisation_charts": (
             "Service Manager – Communications and Performance co-ordinating",
-            "seed 002 Annex 1 item 13",
+            "Oxfordshire briefing Annex 1 item 13",
         ),
-        "sg_accident_emergency": ("A & E managers", "seed 002 Annex 2 safeguarding item 8"),
+        "sg_accident_emergency": (
+            "A & E managers",
+            "Oxfordshire briefing Annex 2 safeguarding item 8",
+        ),
         "lac_attainment_leads": (
             "Head of Service, YPAE / Head of Raising Achievement Service / Headteacher, Virtual "
             "School for Looked After Children",
-            "seed 002 Annex 2 looked after children item 7",
+            "Oxfordshire briefing Annex 2 looked after children item 7",
         ),
     }
     for request_id, (owner, citation) in expected.items():

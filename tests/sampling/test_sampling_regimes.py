@@ -187,8 +187,8 @@ def test_an_empty_case_list_gives_shortfalls_not_a_crash(make_cases: MakeCases) 
 def test_a_balance_the_source_does_not_define_is_marked_as_inspectkits_reading(
     make_cases: MakeCases, regime_id: str
 ) -> None:
-    # 090027 §47 asks only for "a balance of cases" at the start of fieldwork; seed 003 does
-    # not say how the 50 cases spread. Which fields are balanced is the tool's reading.
+    # 090027 §47 asks only for "a balance of cases" at the start of fieldwork; Council
+    # briefing 2012 does not say how the 50 cases spread: the fields are the tool's reading.
     chosen = regime(regime_id)
     balanced = [p for p in chosen.sampling.phases if p.balance]
     assert balanced and all("inspectkit's reading" in p.balance_reading for p in balanced)

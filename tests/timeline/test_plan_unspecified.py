@@ -1,6 +1,6 @@
 """Milestones the sources name but do not date: "not specified", a value of its own.
 
-seed 003 bounds the 2012 child protection inspection ("contained within a two-week
+Council briefing 2012 bounds the 2012 child protection inspection ("contained within a two-week
 period") but dates neither the day it ends nor the report. A regime declares such a
 milestone with ``unspecified = "not specified: ..."``; the plan dates it nowhere, every
 plan output says "not specified", documents leave the date for the inspector to enter

@@ -1,6 +1,6 @@
 """Dates the regime's sources do not give: the inspector enters them, and check says so.
 
-seed 003 dates neither the day the 2012 child protection inspection ends nor its
+Council briefing 2012 dates neither the day the 2012 child protection inspection ends nor its
 report; documents print "[date to be entered]" until ``[dates]`` records them.
 """
 

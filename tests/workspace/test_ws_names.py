@@ -98,7 +98,7 @@ def test_unnamed_the_documents_print_the_role(write_inspection):
 
 @pytest.mark.parametrize(
     ("regime", "rule"),
-    [("slac_2009", "090027 §63; 090027 §69"), ("child_protection_2012", "seed 003")],
+    [("slac_2009", "090027 §63; 090027 §69"), ("child_protection_2012", "Council briefing 2012")],
 )
 def test_regimes_whose_templates_ask_for_no_names_refuse_them_citing_their_own_rule(
     write_inspection, regime, rule

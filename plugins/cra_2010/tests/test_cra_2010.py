@@ -2,7 +2,7 @@
 
 The authority is Ofsted's *Conducting unannounced inspections of contact, referral
 and assessment* (April 2010, reference 100025, seed 000); Sunderland's scrutiny
-report on its inspection of 18–19 October 2011 (seed 004) supplies a real outcome
+report on its inspection of 18–19 October 2011 (Sunderland 2012) supplies a real outcome
 and real dates.  Each test states what the guidance says — the number, the list,
 the deadline, in its own words where the words matter — and checks both the value
 in the plugin's data and the paragraph it cites.  A change to the data that drifts
@@ -45,7 +45,8 @@ from inspectkit.workspace import Finding, Inspection
 REGIME_ID = "cra_2010"
 PACKAGE = "inspectkit_cra_2010"
 
-# 100025 has 62 numbered paragraphs and four annexes; seed 004 numbers its paragraphs 1.1-7.1.
+# 100025 has 62 numbered paragraphs and four annexes; Sunderland 2012 numbers its
+# paragraphs 1.1-7.1.
 LAST_PARAGRAPH = 62
 ANNEXES = {"A", "B", "C", "D"}
 SEED_004_PARAGRAPHS = {
@@ -109,24 +110,27 @@ def test_installed_regime_is_the_packaged_data(regime: Regime) -> None:
 # -- citations ----------------------------------------------------------------------
 
 _GUIDANCE = re.compile(r"100025 (?:cover|§(\d+)(?:-(\d+))?|Annex ([A-Z]))")
-_COUNCIL = re.compile(r"seed 004 §(\d+\.\d+)")
+_COUNCIL = re.compile(r"Sunderland 2012 §(\d+\.\d+)")
 
 
-def test_two_source_documents(regime: Regime) -> None:
+def test_two_source_documents_each_a_bibliography_entry_with_a_readable_key(
+    regime: Regime,
+) -> None:
     guidance, council = regime.sources
     assert (guidance.id, guidance.publisher, guidance.published) == ("100025", "Ofsted", "2010-04")
     assert (
         guidance.title == "Conducting unannounced inspections of contact, referral and assessment"
     )
-    assert guidance.kind == "inspection guidance"
-    assert guidance.note.endswith("000_bc91a47f7e74fe86.txt")
-    assert (council.id, council.publisher, council.kind) == (
-        "seed 004",
-        "Sunderland City Council",
-        "council report",
+    assert (guidance.kind, guidance.reference) == ("inspection guidance", "100025")
+    assert (council.id, council.published, council.reference) == ("Sunderland 2012", "2012", "")
+    assert council.publisher.startswith("Sunderland City Council")
+    assert council.title == (
+        "Outcomes from Annual Unannounced Inspection of Contact, Referral and Assessment "
+        "Arrangements"
     )
     assert "18-19 October 2011" in council.note
-    assert "004_73e6573a7a72b48c.txt" in council.note
+    for document in regime.sources:  # for readers: never a file of this repository
+        assert "shared/" not in document.note and ".txt" not in document.note
 
 
 def test_every_citation_names_a_paragraph_that_exists(regime: Regime) -> None:
@@ -151,12 +155,12 @@ def test_every_citation_names_a_paragraph_that_exists(regime: Regime) -> None:
 
 
 def test_the_council_report_is_cited_only_for_what_it_adds(regime: Regime) -> None:
-    # Seed 004 is cited for the June 2009 start, the legal basis and "all inspected by
+    # Sunderland 2012 is cited for the June 2009 start, the legal basis and "all inspected by
     # August 2010" (§2.1); everything else the regime says comes from the guidance.
     cited = {
         path
         for path, source in citations(regime)
-        if any(p.startswith("seed 004") for p in cited_parts(source))
+        if any(p.startswith("Sunderland 2012") for p in cited_parts(source))
     }
     assert cited == {"regime.in_force", "regime.legal_basis", "regime.topics[scheduling].facts[5]"}
 
@@ -184,18 +188,18 @@ def test_published_april_2010(regime: Regime) -> None:
 
 
 def test_in_force_and_the_2009_start(regime: Regime) -> None:
-    # Seed 004 §2.1: "introduced in June 2009 under section 138 of the Education and
+    # Sunderland 2012 §2.1: "introduced in June 2009 under section 138 of the Education and
     # Inspections Act 2006".
     assert regime.in_force.date == "2010-04"
     assert "June 2009" in regime.in_force.text
-    assert cites(regime.in_force.source, "100025 cover", "seed 004 §2.1")
+    assert cites(regime.in_force.source, "100025 cover", "Sunderland 2012 §2.1")
 
 
 def test_legal_basis_is_section_138(regime: Regime) -> None:
     # Annex D: "The inspection was carried out under section 138 of the Education and
-    # Inspections Act 2006."  Seed 004 §2.1 says the same.
+    # Inspections Act 2006."  Sunderland 2012 §2.1 says the same.
     assert regime.legal_basis.text == "Section 138 of the Education and Inspections Act 2006"
-    assert cites(regime.legal_basis.source, "100025 Annex D", "seed 004 §2.1")
+    assert cites(regime.legal_basis.source, "100025 Annex D", "Sunderland 2012 §2.1")
 
 
 def test_names_only_where_the_annexes_ask_for_them(regime: Regime) -> None:
@@ -408,7 +412,8 @@ def test_a_priority_action_may_lead_to_an_inspection_that_supersedes_this_one(
         ("purpose", "annual children's services rating", "100025 §2"),
         ("scheduling", "children's services profile", "100025 §5"),
         ("scheduling", "information from whistleblowers", "100025 §5"),
-        ("scheduling", "every local authority had been inspected by August 2010", "seed 004 §2.1"),
+        ("scheduling", "every local authority had been inspected by August 2010",
+         "Sunderland 2012 §2.1"),
         ("deferral", "accommodation issues such as refurbishment", "100025 §18"),
         ("deferral", "agreed by a regional director", "100025 §18"),
         ("deferral", "serious weather conditions", "100025 §19"),
@@ -579,7 +584,7 @@ def _dates(plan: Plan) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
-# Sunderland (seed 004 §3.1): on site 18-19 October 2011, so day 1 (preparation) is
+# Sunderland (Sunderland 2012 §3.1): on site 18-19 October 2011, so day 1 (preparation) is
 # Monday 17 October; no bank holidays fall in the 23 days.
 SUNDERLAND = {
     "preparation": ("2011-10-17", "2011-10-17", None),
@@ -603,7 +608,7 @@ def test_sunderland_plan(regime: Regime) -> None:
 
 
 def test_sunderland_letter_arrived_on_the_20_working_day_deadline(regime: Regime) -> None:
-    # Seed 004 §3.1: "on 16 November 2011 the Executive Director of Children's Services
+    # Sunderland 2012 §3.1: "on 16 November 2011 the Executive Director of Children's Services
     # received the letter" — exactly 20 working days after the site visit ended, the last
     # day of the §8 timeframe; the pre-publication letter was due a week before.
     plan = plan_inspection(regime, date(2011, 10, 17))
@@ -1300,7 +1305,7 @@ def test_annex_d_has_no_outcome_sentence_for_findings_it_does_not_describe(
     assert set(chosen) == {"future_inspection", *limiting}
 
 
-# Seed 004 §3.3-4.1: one strength, six areas meeting requirements, four areas for
+# Sunderland 2012 §3.3-4.1: one strength, six areas meeting requirements, four areas for
 # development, no priority action.  The council report does not say which safeguarding
 # priority each finding was set against; the areas below are this test's choice.
 SUNDERLAND_FINDINGS = (
@@ -1337,7 +1342,7 @@ def test_sunderland_outcome(regime: Regime) -> None:
         findings=SUNDERLAND_FINDINGS,
     )
     chosen = regime.report.chosen_statements(inspection.recorded_levels())
-    # seed 004 §3.2: "an area of strength, many areas of practice which met requirements and
+    # Sunderland 2012 §3.2: "an area of strength, many areas of practice which met requirements and
     # some areas for development ... there were no Priority Actions"
     assert chosen["outcome"].text == (
         "The inspection identified areas of strength and satisfactory practice, with some areas "
@@ -1346,7 +1351,7 @@ def test_sunderland_outcome(regime: Regime) -> None:
     assert set(chosen) == {"outcome", "future_inspection"}
     (outcome,) = apply_limiting_rules(regime, inspection)
     assert (outcome.status, outcome.fired) == ("not_fired", False)
-    # seed 004 §5: the council's action plan has one heading per area for development
+    # Sunderland 2012 §5: the council's action plan has one heading per area for development
     rows = action_rows(regime, inspection.findings)
     assert [row.finding for row in rows] == [
         f.text for f in SUNDERLAND_FINDINGS if f.level == "area_for_development"
@@ -1375,7 +1380,7 @@ def test_a_priority_action_applies_to_the_annual_rating(regime: Regime) -> None:
 
 
 def test_ships_two_example_inspections_one_per_annex_d_outcome() -> None:
-    """The demo's CRA letters come from this plugin's data: seed 004's shape (no priority
+    """The demo's CRA letters come from this plugin's data: Sunderland 2012's shape (no priority
     action) and one area for priority action with the limiting statement."""
     from inspectkit.examples import installed_examples
 

@@ -61,12 +61,30 @@ def test_plugin_registers_on_its_own() -> None:
 
 
 def test_every_citation_starts_with_a_declared_source(regime: Regime) -> None:
-    assert {d.id for d in regime.sources} == {"090027", "seed 002"}
+    assert [d.id for d in regime.sources] == ["090027", "Oxfordshire briefing", "SSDA903"]
     cited = citations(regime)
     for path, source in cited:
         for part in cited_parts(source):
-            assert part.startswith(("090027 ", "seed 002 ", "public: ")), (path, part)
+            assert part == "SSDA903" or part.startswith(("090027 ", "Oxfordshire briefing ")), (
+                path,
+                part,
+            )
     assert len(cited) > 200
+
+
+def test_each_source_is_a_bibliography_entry(regime: Regime) -> None:
+    framework, briefing, codes = regime.sources
+    assert (framework.publisher, framework.published, framework.reference) == (
+        "Ofsted",
+        "2009-05",
+        "090027",
+    )
+    # The briefing carries no date (it names a December 2009 inspection as the latest).
+    assert briefing.publisher.startswith("Oxfordshire County Council")
+    assert (briefing.published, briefing.reference) == ("", "")
+    assert "no date" in briefing.note
+    assert (codes.publisher, codes.kind) == ("Department for Education", "statistical return")
+    assert not any("shared/" in d.note or ".txt" in d.note for d in regime.sources)
 
 
 # -- header, notice, team -----------------------------------------------------------
@@ -595,7 +613,7 @@ def test_placement_codes_only_where_unambiguous(regime: Regime) -> None:
     }
     assert ssda == SSDA903_CODES
     for value in field.values:
-        assert cites(value.source, "public: SSDA903 placement codes") == bool(ssda[value.id])
+        assert cites(value.source, "SSDA903") == bool(ssda[value.id])
 
 
 def test_placement_codes_do_not_overlap(regime: Regime) -> None:
@@ -682,7 +700,7 @@ def test_thirteen_documents_kept_ready(regime: Regime) -> None:
     documents = [r for r in regime.information_requests if r.kind == "document"]
     assert [d.text for d in documents] == DOCUMENTS
     for number, document in enumerate(documents, 1):
-        assert cites(document.source, "090027 §34", f"seed 002 Annex 1 item {number}")
+        assert cites(document.source, "090027 §34", f"Oxfordshire briefing Annex 1 item {number}")
         assert (document.provider, document.due_milestone) == ("council", "core_documents")
 
 
@@ -695,11 +713,12 @@ def test_seven_items_ofsted_already_holds(regime: Regime) -> None:
 @pytest.mark.parametrize(
     ("element", "paragraph", "annex", "kinds", "first", "last"),
     [
-        ("safeguarding", "090027 §37", "seed 002 Annex 2 safeguarding item",
+        ("safeguarding", "090027 §37", "Oxfordshire briefing Annex 2 safeguarding item",
          SAFEGUARDING_MEETING_KINDS,
          "Chair and members of the Local Safeguarding Children Board and Children's Trust Board",
          "manager/staff of the independent advocacy service"),
-        ("looked_after_children", "090027 §42", "seed 002 Annex 2 looked after children item",
+        ("looked_after_children", "090027 §42",
+         "Oxfordshire briefing Annex 2 looked after children item",
          LOOKED_AFTER_MEETING_KINDS,
          "representatives of the Corporate Parenting Board",
          "visit a targeted service for looked after children (this will depend on the particular "
@@ -730,7 +749,7 @@ def test_meetings_and_focus_groups(
 def test_case_list_request(regime: Regime) -> None:
     (case_list,) = [r for r in regime.information_requests if r.kind == "case_list"]
     assert case_list.due_milestone == "case_list"
-    assert cites(case_list.source, "090027 §48-51", "seed 002 Annex 4")
+    assert cites(case_list.source, "090027 §48-51", "Oxfordshire briefing Annex 4")
     for phrase in (
         "child's unique identifier",
         "date of initial referral",

@@ -98,8 +98,18 @@ def plan(
 
         write_plan_ics(resolved, ics_path, title=regime.short_title)
         notes.print(f"wrote iCalendar plan to {ics_path}", markup=False)
+    from inspectkit.bibliography import bibliography, lines
+
+    cited = [
+        regime.timeline.source,
+        *(p.milestone.source for p in resolved.milestones),
+        *(m.source for m in resolved.unspecified),
+    ]
+    sources = bibliography([regime], cited)
     if as_json:
-        click.echo(json.dumps(plan_to_data(resolved), indent=2, ensure_ascii=False))
+        data = plan_to_data(resolved)
+        data["sources"] = [{"key": e.key, "text": e.text} for e in sources]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         from inspectkit.plan_table import plan_table
 
@@ -109,6 +119,7 @@ def plan(
         if not anchor.lower().startswith("day 1"):
             anchor = f"Day 1: {anchor}"
         console().print(f"{anchor} ({timeline.source})", markup=False)
+        console().print("Sources\n" + "\n".join(lines(sources)), markup=False)
     for line in resolved.warnings:
         warn(line)
 

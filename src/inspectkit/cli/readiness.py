@@ -70,6 +70,9 @@ def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
             )
         )
     console().print(table)
+    from inspectkit.bibliography import lines
+
+    console().print("Sources\n" + "\n".join(lines(pack.sources)), markup=False)
 
 
 @click.command()

@@ -201,7 +201,7 @@ def documents_cited(regime: Regime, citations: Iterable[str]) -> str:
     """The documents behind many citations, for a cell whose items each carry their own.
 
     Forty paragraph references make a source nobody reads; the cell names the
-    documents ("090027; seed 002") and each item keeps its paragraph.
+    documents ("090027; Oxfordshire briefing") and each item keeps its paragraph.
     """
     ids = sorted((doc.id for doc in regime.sources), key=len, reverse=True)
     found: dict[str, None] = {}

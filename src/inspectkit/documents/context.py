@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from inspectkit.bibliography import bibliography
 from inspectkit.documents.datewords import (
     BLANK_DATE,
     format_date,
@@ -90,6 +91,13 @@ def inspection_context(
     }
     grades = {f.area: _level_label(regime, f.level) for f in inspection.findings if f.level}
     sections = list(_sections(regime, inspection, regime.report.sections))
+    cited = [
+        regime.report.source,
+        document.source if document else "",
+        *(row["source"] for row in sections),
+        *(s.source for s in wording.chosen.values()),
+        *(o.rule.source for o in outcomes if o.fired),
+    ]
     return {
         "council": inspection.council,
         "recipient": inspection.recipient,
@@ -145,6 +153,8 @@ def inspection_context(
         "grade_table": [row for row in sections if row["graded"]],
         "grade_summary": grade_summary(sections),
         "recommendations": [r for f in inspection.findings for r in f.recommendations],
+        # the report's source notes: each source its wording and headings come from, in full
+        "bibliography": [{"key": e.key, "text": e.text} for e in bibliography([regime], cited)],
         "limiting": [
             {
                 "rule": o.rule.id,
