@@ -290,8 +290,13 @@ def page_break(doc: Doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
-    """The report's sections, numbered, each with its grade, text and recommendations."""
+def sections_loop(
+    doc: Doc,
+    fixed: Callable[[Doc], None] | None = None,
+    after: Callable[[Doc], None] | None = None,
+) -> None:
+    """The report's sections, numbered, each with its grade, text and recommendations;
+    ``fixed`` adds wording under a section's heading, ``after`` below its body."""
     tag(doc, "for s in sections")
     tag(doc, "if s.depth == 0")
     para(doc, "{{ s.number }}. {{ s.title }}", style="Heading 1")
@@ -316,6 +321,8 @@ def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
     tag(doc, "for item in s.recommendations")
     para(doc, "{{ item }}", style="List Bullet")
     tag(doc, "endfor")
+    if after is not None:
+        after(doc)
     tag(doc, "endfor")
 
 
@@ -658,15 +665,6 @@ def slac_report() -> Doc:
             ("Framework", "{{ regime.title }} (Ofsted, reference {{ regime.reference }})"),
         ],
     )
-    para(doc, "The inspection judgements and what they mean", style="Heading 2")
-    para(
-        doc,
-        "All inspection judgements are made using the following four-point scale: "
-        "outstanding, good, adequate, inadequate.",
-    )
-    para(doc, "Summary of grades", style="Heading 2")
-    grade_table(doc)
-    page_break(doc)
 
     def about(doc: Doc) -> None:
         tag(doc, "if s.id == 'about_this_inspection'")
@@ -688,7 +686,20 @@ def slac_report() -> Doc:
         tag(doc, "endif")
         tag(doc, "endif")
 
-    sections_loop(doc, about)
+    def summary(doc: Doc) -> None:
+        # §55 puts "About this inspection" first; the summary of grades follows it.
+        tag(doc, "if s.id == 'about_this_inspection'")
+        para(doc, "The inspection judgements and what they mean", style="Heading 2")
+        para(
+            doc,
+            "All inspection judgements are made using the following four-point scale: "
+            "outstanding, good, adequate, inadequate.",
+        )
+        para(doc, "Summary of grades", style="Heading 2")
+        grade_table(doc)
+        tag(doc, "endif")
+
+    sections_loop(doc, about, summary)
     sources_note(doc)
     return doc
 

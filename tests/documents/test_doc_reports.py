@@ -55,6 +55,32 @@ def test_slac_report_follows_the_section_55_headings_in_order(tmp_path):
             assert paragraphs[at + 1] == "Grade: Adequate"
 
 
+def test_slac_report_opens_with_about_this_inspection_then_the_summary_of_grades(tmp_path):
+    # 090027 §55 lists "About this inspection" first; the summary of grades (not a §55
+    # heading) follows it, before "Service information".
+    paragraphs = report_of(example_workspace(tmp_path, "slac_2009"))
+    about = paragraphs.index("1. About this inspection")
+    summary = paragraphs.index("Summary of grades")
+    service = paragraphs.index("2. Service information")
+    assert about < summary < service
+    assert not any(p.startswith(("3.", "4.")) for p in paragraphs[:about])
+
+
+def test_check_prompts_for_a_graded_section_with_no_narrative(tmp_path, capsys):
+    # 090027 §55: "The report will set out the inspection findings using text and grades".
+    from tests.cli_run import run_main
+
+    directory = example_workspace(tmp_path, "slac_2009")
+    status, _, err = run_main(capsys, "check", str(directory))
+    assert status == 0  # a prompt, not an error: the grade alone is still a report
+    flat = " ".join(err.split())
+    assert "graded sections are recorded with no narrative" in flat
+    assert "'Value for money' (Good)" in flat
+    assert "(090027 §54-55;" in flat
+    assert flat.count("with no narrative") == 1  # one line, not one per section
+    assert "'Overall effectiveness' (Adequate)" not in flat  # it has its text
+
+
 def test_the_grade_summary_says_which_part_each_grade_belongs_to(tmp_path):
     import docx
 

@@ -101,6 +101,31 @@ def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
     return plan_dates(plan) | set(inspection.dates.values()) | ({dated} if dated else set())
 
 
+def narrative_notices(workspace: Workspace) -> list[str]:
+    """One prompt naming every graded section recorded with a grade and no text: the report
+    would show those grades alone, where its source sets findings out "using text and
+    grades"."""
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    if not regime.graded:
+        return []
+    bare = []
+    for index, finding in enumerate(inspection.findings):
+        area = regime.evaluation.area(finding.area)
+        if area is not None and finding.level and not finding.text:
+            level = regime.scale.level(finding.level)
+            bare.append(
+                f"grades[{index}] '{area.title}' ({level.label if level else finding.level})"
+            )
+    if not bare:
+        return []
+    sections = "section is" if len(bare) == 1 else "sections are"
+    return [
+        f"{workspace.inspection_file}: {len(bare)} graded {sections} recorded with no "
+        f"narrative, so the report shows the grade alone ({regime.report.source}); add text = "
+        f'"..." to: {"; ".join(bare)}'
+    ]
+
+
 def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
     """A line for each date the sources do not give and the inspector has not entered:
     the documents leave it blank (``[date to be entered]``) until it is recorded."""
@@ -189,5 +214,10 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         private=private,
         sample_size=private.sample_size,
         wording=wording,
-        notices=(*plan.warnings, *undated_notices(workspace, plan), *private.warnings),
+        notices=(
+            *plan.warnings,
+            *undated_notices(workspace, plan),
+            *narrative_notices(workspace),
+            *private.warnings,
+        ),
     )
