@@ -9,8 +9,8 @@ fixed wording here, next to the seed paragraph it comes from.
 Templates written:
 
 * ``templates/inspection_report.docx`` — the core's regime-neutral report;
-* cra_2010: ``letter.docx`` (100025 Annex D), ``notification_email.docx``
-  (Annex B), ``staff_information.docx`` (Annex C);
+* cra_2010: ``letter.docx`` (100025 Annex D) and ``staff_information.docx`` (Annex C);
+  Annex B is an email, so ``notification_email.txt`` is plain text, written by hand;
 * slac_2009: ``report.docx`` (090027 §54-55);
 * child_protection_2012: ``report.docx`` (Council briefing 2012's four judgements).
 
@@ -465,83 +465,6 @@ def cra_letter() -> Doc:
     return doc
 
 
-def cra_notification_email() -> Doc:
-    """Annex B: the email to the Director when they cannot be reached by telephone."""
-    doc = new_document("Notification of inspection")
-    para(doc, ("b", "Date: "), "{{ dates.council_notified.first }}")
-    para(doc, "Dear {{ recipient_name or recipient }}:")
-    para(
-        doc,
-        (
-            "b",
-            "Unannounced inspection of contact, referral and assessment services – {{ council }}",
-        ),
-    )
-    para(
-        doc,
-        "This letter is to inform you that Ofsted is today beginning a two-day inspection of "
-        "your contact, referral and assessment services for children in need and children who "
-        "may be in need of protection. I have tried to contact you by telephone first thing "
-        "this morning, but this has not proved possible. However, I have spoken to the ",
-        "{{ contacts.manager_informed | default('most senior manager available') }}",
-        " and informed them that we are about to begin the inspection, in line with the "
-        "guidance which you received in May 2009 and which is available on the Ofsted website "
-        "at www.ofsted.gov.uk/publications/090026.",
-    )
-    # Annex B: "The two inspectors are myself as lead inspector and [insert name] as team
-    # inspector. We are both suitably qualified ..." -- without names (100025 §43).
-    para(
-        doc,
-        "The {{ team_size_words }} inspectors are myself as lead inspector",
-        "{% if team_others_named | length == 1 %} and "
-        "{% if members[1].name %}{{ members[1].name }}{% else %}one colleague{% endif %}"
-        " as team inspector"
-        "{% elif team_others_named %} and "
-        "{% if members[1].name %}{{ team_others_named | join(', ') }}"
-        "{% else %}{{ team_others_words }} colleagues{% endif %} as team inspectors"
-        "{% endif %}",
-        ". We are {% if team_size == 2 %}both {% elif team_size > 2 %}all {% endif %}"
-        "suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
-        "The inspection will focus on the local authority as the lead agency for child "
-        "protection, but it will also consider the contribution of partners to achieving good "
-        "or better outcomes for children.",
-    )
-    para(
-        doc,
-        "We will be visiting offices to talk to staff, read files and consider and observe "
-        "frontline practice. We would like to provide oral feedback about our findings on ",
-        ("b", "{{ dates.oral_feedback.first_day }}"),
-        ". I should be grateful if you or a relevant senior officer would contact me",
-        "{% if lead_telephone %} on {{ lead_telephone }}{% endif %}",
-        " to agree a convenient time and venue for this to take place. If you have any "
-        "queries about this inspection, please feel free to contact me at any time during "
-        "the inspection.",
-    )
-    para(
-        doc,
-        "In addition, all inspections are subject to a quality assurance process undertaken "
-        "by a named quality assurance manager. If there are any issues the inspection team "
-        "cannot resolve, you may wish to discuss these in the first instance with the manager "
-        "for this inspection",
-        # Annex B: "This person is [insert name] and can be contacted on [insert number]."
-        "{% if quality_assurance.name %}. This person is {{ quality_assurance.name }}"
-        "{% if quality_assurance.telephone %} and can be contacted on "
-        "{{ quality_assurance.telephone }}{% endif %}"
-        "{% else %}, the {{ contacts.quality_assurance_manager"
-        " | default('quality assurance manager') }}"
-        "{% if contacts.quality_assurance_telephone is defined %}, who can be contacted on "
-        "{{ contacts.quality_assurance_telephone }}{% endif %}{% endif %}",
-        ".",
-    )
-    para(doc, "Yours sincerely,").paragraph_format.space_before = Pt(12)
-    # Annex B "[insert name] HMI / Lead Inspector"
-    para(doc, "{{ lead_person.name or lead_person.role }}").paragraph_format.space_before = Pt(30)
-    tag(doc, "if lead_person.name")
-    para(doc, "{{ lead_person.role }}")
-    tag(doc, "endif")
-    return doc
-
-
 def cra_staff_information() -> Doc:
     """Annex C: the information sheet for staff in the agencies being inspected."""
     doc = new_document("Information for staff")
@@ -796,7 +719,6 @@ def plugin_templates(regime_package: str) -> Path:
 BUILDERS: dict[Path, Callable[[], Doc]] = {
     CORE / "inspection_report.docx": generic_report,
     plugin_templates("inspectkit_cra_2010") / "letter.docx": cra_letter,
-    plugin_templates("inspectkit_cra_2010") / "notification_email.docx": cra_notification_email,
     plugin_templates("inspectkit_cra_2010") / "staff_information.docx": cra_staff_information,
     plugin_templates("inspectkit_slac_2009") / "report.docx": slac_report,
     plugin_templates("inspectkit_child_protection_2012") / "report.docx": child_protection_report,

@@ -69,7 +69,15 @@ def test_a_council_named_with_ampersand_and_angle_brackets_survives(cra_workspac
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT], council=council)
     result = render_workspace(directory)
     for document in result.documents:
-        text = "\n".join(document_paragraphs(document))
+        if document.suffix == ".docx":
+            text = "\n".join(document_paragraphs(document))
+        else:  # the Annex B email: text, and a .eml whose subject is encoded
+            text = document.read_text(encoding="utf-8")
+            if document.suffix == ".eml":
+                from email import message_from_string, policy
+
+                parsed = message_from_string(text, policy=policy.default)
+                text = f"{parsed['Subject']}\n{parsed.get_content()}"
         assert council in text, document.name
     letter = "\n".join(document_paragraphs(directory / "documents" / "letter.docx"))
     assert f"{council} children's services" in letter
@@ -89,15 +97,21 @@ def test_every_cra_document_renders_and_opens(cra_workspace):
 
     result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
     names = sorted(p.name for p in result.documents)
-    assert names == ["letter.docx", "notification_email.docx", "staff_information.docx"]
+    assert names == [
+        "letter.docx",
+        "notification_email.eml",
+        "notification_email.txt",
+        "staff_information.docx",
+    ]
     for path in result.documents:
-        document = docx.Document(str(path))
-        assert document.sections[0].header.paragraphs[0].text.startswith("Ofsted")
-    email = "\n".join(document_paragraphs(result.documents[1]))
-    assert "Tuesday 18 October 2011" in email or "Wednesday 19 October 2011" in email
-    # Annex B's sentence, with no names: "myself as lead inspector and [name] as team inspector"
+        if path.suffix == ".docx":
+            document = docx.Document(str(path))
+            assert document.sections[0].header.paragraphs[0].text.startswith("Ofsted")
+    email = (result.documents[0].parent / "notification_email.txt").read_text(encoding="utf-8")
+    assert "Wednesday 19 October 2011" in email
+    # Annex B's sentence; no names recorded, so the annex's own blank stays to fill in
     assert (
-        "The two inspectors are myself as lead inspector and one colleague as team inspector. "
+        "The two inspectors are myself as lead inspector and [insert name] as team inspector. "
         "We are both suitably qualified" in email
     )
 
@@ -200,3 +214,48 @@ def test_the_letter_has_only_annex_d_headings_with_findings_and_no_invented_line
     assert "Strengths" not in paragraphs
     assert "Satisfactory practice" in paragraphs and "Area(s) for development" in paragraphs
     assert not any("No areas of strength" in p for p in paragraphs)
+
+
+def test_annex_b_is_an_email_to_paste_and_a_draft_to_send(cra_workspace):
+    """100025 Annex B is an email: text in the annex's own sentences, and a .eml draft."""
+    from email import message_from_bytes, policy
+
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    render_workspace(directory)
+    text = (directory / "documents" / "notification_email.txt").read_text(encoding="utf-8")
+    subject, _, body = text.partition("\n\n")
+    assert subject == (
+        "Subject: Unannounced inspection of contact, referral and assessment services – "
+        "Northwold Borough Council"
+    )
+    for sentence in (
+        "This letter is to inform you that Ofsted is today beginning a two-day inspection of "
+        "your contact, referral and assessment services for children in need and children who "
+        "may be in need of protection.",
+        "We would like to provide oral feedback about our findings tomorrow afternoon, "
+        "Wednesday 19 October 2011.",
+        # no empty "the quality assurance manager": Annex B's sentence, its blanks to fill in
+        "This person is [insert name] and can be contacted on [insert number].",
+        "I should be grateful if you or a relevant senior officer would contact me on "
+        "[insert mobile telephone number] to agree a convenient time and venue",
+    ):
+        assert sentence in body, sentence
+    assert "the quality assurance manager," not in body
+    assert body.rstrip().endswith("[insert name] HMI\nLead Inspector")
+    draft = message_from_bytes(
+        (directory / "documents" / "notification_email.eml").read_bytes(), policy=policy.default
+    )
+    assert draft["Subject"] == subject.removeprefix("Subject: ")
+    assert draft["X-Unsent"] == "1" and draft["Content-Language"] == "en-GB"
+    assert draft.get_content_type() == "text/plain"
+    assert draft.get_content().replace("\r\n", "\n").strip() == body.strip()
+    assert not (directory / "documents" / "notification_email.docx").exists()
+
+
+def test_check_lists_the_names_and_numbers_annex_b_leaves_blank(cra_workspace, capsys):
+    directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
+    status, _, err = run_main(capsys, "check", str(directory))
+    assert status == 0
+    flat = " ".join(err.split())
+    assert "100025 Annex B; 100025 Annex C; 100025 Annex D; 100025 §30 ask for" in flat
+    assert "not recorded: team[0].name, team[1].name, team[0].telephone, quality_assurance" in flat

@@ -120,7 +120,7 @@ def test_check_refuses_what_report_refuses_and_reports_every_folder(write_inspec
     folders = [saturday, saved, cases, good]
     assert run(["check", *map(str, folders)]) == 2
     captured = capsys.readouterr()
-    errors = captured.err.splitlines()
+    errors = [e for e in captured.err.splitlines() if e.startswith("inspectkit: error")]
     assert len(errors) == 3
     assert errors[0].startswith(f"inspectkit: error: {saturday / 'inspection.toml'}: start: ")
     assert "is a Saturday" in errors[0]

@@ -1406,12 +1406,16 @@ TEMPLATES = [
      ("The inspection was carried out under section 138 of the Education and Inspections Act "
       "2006.", "From the evidence gathered, the following features of the service were identified:",
       "{{ statements.outcome }}", "{{ statements.limiting_statement }}")),
-    ("notification_email", "notification_email.docx", "email",
+    # Annex B is an email: plain text to paste (and a .eml), not a Word letter
+    ("notification_email", "notification_email.txt", "email",
      "Notification email to the Director of Children's Services",
      ("100025 §20", "100025 Annex B"),
      ("This letter is to inform you that Ofsted is today beginning a two-day inspection",
       "I have tried to contact you by telephone first thing this morning",
-      "www.ofsted.gov.uk/publications/090026")),
+      "www.ofsted.gov.uk/publications/090026",
+      "We would like to provide oral feedback about our findings tomorrow afternoon, ",
+      "This person is {{ quality_assurance.name or \"[insert name]\" }} and can be contacted "
+      "on ")),
     ("staff_information", "staff_information.docx", "information_sheet",
      "Information for staff in agencies being inspected",
      ("100025 §27", "100025 §30", "100025 Annex C"),
@@ -1426,6 +1430,8 @@ def test_three_templates(regime: Regime) -> None:
 
 
 def _docx_text(path: Path) -> str:
+    if path.suffix == ".txt":
+        return path.read_text(encoding="utf-8")
     document = docx.Document(str(path))
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 

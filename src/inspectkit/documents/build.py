@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -24,6 +25,9 @@ from inspectkit.documents.prepare import PreparedWorkspace, plan_dates, prepare_
 from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic
 from inspectkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspectkit.model import DocumentTemplate
 
 __all__ = ["WorkspaceResult", "plan_dates", "render_workspace"]
 
@@ -49,8 +53,8 @@ def render_workspace(
     workspace = prepared.workspace
     target_dir = out or workspace.documents_dir
     rendered = _render_all(prepared, target_dir)
-    if pdf:
-        rendered += _pdfs_of(rendered)
+    if pdf:  # Word documents only: a text email is pasted, not printed
+        rendered += _pdfs_of([(path, data) for path, data in rendered if path.suffix == ".docx"])
     target_dir.mkdir(parents=True, exist_ok=True)
     write_files_atomic(rendered)
     return WorkspaceResult(
@@ -66,6 +70,7 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
     from inspectkit.documents.context import build_context
     from inspectkit.documents.lookup import declared_documents
     from inspectkit.documents.render import render_checked
+    from inspectkit.documents.text import is_text_template
 
     workspace, plan = prepared.workspace, prepared.plan
     regime = workspace.regime.regime
@@ -83,6 +88,12 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
             sample_size=prepared.sample_size,
         )
         required = wording if document.kind == regime.report.form else []
+        if is_text_template(document.file):
+            try:
+                rendered += _text_document(prepared, document, context, target, required)
+            except InputError as exc:
+                problems += exc.problems
+            continue
         try:
             content = render_checked(
                 workspace.regime,
@@ -102,6 +113,38 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
     if problems:
         raise InputError(problems)
     return rendered
+
+
+def _text_document(
+    prepared: PreparedWorkspace,
+    document: DocumentTemplate,
+    context: dict[str, Any],
+    target: Path,
+    required: Sequence[tuple[str, str]],
+) -> list[tuple[Path, bytes]]:
+    """A ``.txt`` template rendered and checked: the text, and a ``.eml`` for an email."""
+    from inspectkit.documents.checks import check_paragraphs
+    from inspectkit.documents.lookup import locate_template
+    from inspectkit.documents.text import render_text, rendered_files
+
+    workspace = prepared.workspace
+    template = locate_template(workspace.regime, document.id, workspace.templates_dir)
+    text = render_text(template, context)
+    problems = check_paragraphs(
+        text.splitlines(),
+        label=str(target),
+        unit="line",
+        private=prepared.private,
+        allowed_dates=prepared.own_dates,
+        required=required,
+        locales=prepared.locales,
+    )
+    if problems:
+        raise InputError(problems)
+    try:
+        return rendered_files(text, target, email=document.kind == "email")
+    except InputError as exc:
+        raise InputError([f"{template}: {p}" for p in exc.problems]) from None
 
 
 def _pdfs_of(documents: Sequence[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:

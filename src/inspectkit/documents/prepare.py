@@ -126,6 +126,33 @@ def narrative_notices(workspace: Workspace) -> list[str]:
     ]
 
 
+def names_notices(workspace: Workspace) -> list[str]:
+    """Where the regime's templates ask for the inspectors' names and numbers and the file
+    records some of them not, one line naming each: the documents leave the role or the
+    template's own "[insert name]" for the inspector to fill in."""
+    names = workspace.regime.regime.names
+    if names is None or names.inspectors is None:
+        return []
+    inspection = workspace.inspection
+    missing = [f"team[{i}].name" for i, member in enumerate(inspection.team) if not member.name]
+    lead = inspection.team[0] if inspection.team else None
+    if (
+        lead is not None
+        and not lead.telephone
+        and "lead_inspector_telephone" not in (inspection.contacts)
+    ):
+        missing.append("team[0].telephone")
+    if inspection.quality_assurance is None or not inspection.quality_assurance.name:
+        missing.append("quality_assurance")
+    if not missing:
+        return []
+    return [
+        f"{workspace.inspection_file}: {names.inspectors.source} ask for the inspecting team's "
+        f"names and numbers; not recorded: {', '.join(missing)}, so the documents leave a "
+        "blank to fill in"
+    ]
+
+
 def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
     """A line for each date the sources do not give and the inspector has not entered:
     the documents leave it blank (``[date to be entered]``) until it is recorded."""
@@ -218,6 +245,7 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
             *plan.warnings,
             *undated_notices(workspace, plan),
             *narrative_notices(workspace),
+            *names_notices(workspace),
             *private.warnings,
         ),
     )
