@@ -431,10 +431,16 @@ def cra_letter() -> Doc:
     # recorded has no heading, and no sentence Annex D does not have.
     finding_section(doc, "Strengths", "findings.area_of_strength")
     finding_section(doc, "Satisfactory practice", "findings.satisfactory")
-    finding_section(doc, "Area(s) for development", "findings.area_for_development")
+    # Annex D's "Area(s)": the singular or plural of what was recorded
+    finding_section(
+        doc,
+        "Area{{ 's' if findings.area_for_development | length > 1 }} for development",
+        "findings.area_for_development",
+    )
     tag(doc, "if findings.area_for_priority_action")
-    para(doc, "This visit has identified the following area(s) for priority action:")
-    para(doc, "Area(s) for priority action", style="Heading 2")
+    plural = "{{ 's' if findings.area_for_priority_action | length > 1 }}"
+    para(doc, f"This visit has identified the following area{plural} for priority action:")
+    para(doc, f"Area{plural} for priority action", style="Heading 2")
     tag(doc, "for f in findings.area_for_priority_action")
     para(doc, "{{ f.text }}", style="List Bullet")
     tag(doc, "endfor")

@@ -16,7 +16,8 @@ from inspectkit.workspace import load_workspace
 
 
 def statements() -> dict[str, str]:
-    return {s.id: s.text for s in get_host().regime("cra_2010").regime.report.statements}
+    """Each statement as a letter with one finding of each kind prints it ("an area")."""
+    return {s.id: s.one or s.text for s in get_host().regime("cra_2010").regime.report.statements}
 
 
 def letter_text(directory: Path) -> list[str]:
@@ -30,10 +31,10 @@ def test_no_priority_action_gives_the_first_outcome_sentence_and_no_section(cra_
     wording = statements()
     assert wording["outcome_no_priority_action"] in paragraphs
     assert wording["outcome_priority_action_with_strengths"] not in paragraphs
-    assert "Area(s) for priority action" not in paragraphs
+    assert "Area for priority action" not in paragraphs
     assert wording["limiting_statement"] not in paragraphs
     assert wording["future_inspection"] in paragraphs
-    for heading in ("Strengths", "Satisfactory practice", "Area(s) for development"):
+    for heading in ("Strengths", "Satisfactory practice", "Area for development"):
         assert heading in paragraphs
     assert STRENGTH[2] in paragraphs and DEVELOPMENT[2] in paragraphs
     assert not any("{{" in p or "{%" in p for p in paragraphs)
@@ -44,15 +45,15 @@ def test_one_priority_action_switches_sentence_adds_section_and_limiting_stateme
     wording = statements()
     assert wording["outcome_no_priority_action"] not in paragraphs
     assert wording["outcome_priority_action_with_strengths"] in paragraphs
-    assert "Area(s) for priority action" in paragraphs
+    assert "Area for priority action" in paragraphs
     assert PRIORITY[2] in paragraphs
     assert wording["limiting_statement"] in paragraphs
     # the priority section comes after development and before the closing statements
     order = [
         paragraphs.index(x)
         for x in (
-            "Area(s) for development",
-            "Area(s) for priority action",
+            "Area for development",
+            "Area for priority action",
             wording["limiting_statement"],
         )
     ]
@@ -206,13 +207,13 @@ def test_the_letter_has_only_annex_d_headings_with_findings_and_no_invented_line
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
     paragraphs = letter_text(directory)
     assert not any(p.startswith("No areas") or "were identified." in p for p in paragraphs)
-    assert "Area(s) for priority action" not in paragraphs
+    assert "Area for priority action" not in paragraphs
     own = "The inspection identified satisfactory practice, with some areas for development."
     directory = cra_workspace([SATISFACTORY, DEVELOPMENT], name="no_strength")
     _add(directory, f'\n[statements]\noutcome = "{own}"\n')
     paragraphs = letter_text(directory)
     assert "Strengths" not in paragraphs
-    assert "Satisfactory practice" in paragraphs and "Area(s) for development" in paragraphs
+    assert "Satisfactory practice" in paragraphs and "Area for development" in paragraphs
     assert not any("No areas of strength" in p for p in paragraphs)
 
 
@@ -259,3 +260,24 @@ def test_check_lists_the_names_and_numbers_annex_b_leaves_blank(cra_workspace, c
     flat = " ".join(err.split())
     assert "100025 Annex B; 100025 Annex C; 100025 Annex D; 100025 §30 ask for" in flat
     assert "not recorded: team[0].name, team[1].name, team[0].telephone, quality_assurance" in flat
+
+
+def test_area_s_is_the_singular_or_plural_of_what_was_recorded(cra_workspace):
+    """Annex D writes "area(s)": the letter says "an area" for one, "areas" for several."""
+    regime = get_host().regime("cra_2010").regime
+    second = (PRIORITY[0], PRIORITY[1], "Strategy meetings are not held when they should be.")
+    one = letter_text(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT, PRIORITY], name="one"))
+    two = letter_text(
+        cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT, DEVELOPMENT, PRIORITY, second])
+    )
+    outcome = next(s for s in regime.report.statements if s.id.endswith("with_strengths"))
+    limiting = next(s for s in regime.report.statements if s.id == "limiting_statement")
+    assert outcome.one.startswith("The inspection identified an area for priority action")
+    assert outcome.one in one and limiting.one in one
+    assert "This visit has identified the following area for priority action:" in one
+    assert "Area for priority action" in one and "Area for development" in one
+    assert outcome.many.startswith("The inspection identified areas for priority action")
+    assert outcome.many in two and limiting.many in two
+    assert "This visit has identified the following areas for priority action:" in two
+    assert "Areas for priority action" in two and "Areas for development" in two
+    assert not any("(s)" in p for p in one + two)

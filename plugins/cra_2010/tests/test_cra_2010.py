@@ -1252,6 +1252,26 @@ def test_annex_d_statement(
     assert cites(statement.source, *citing)
 
 
+def test_area_s_has_a_singular_and_a_plural_that_change_nothing_else(regime: Regime) -> None:
+    # Annex D writes "area(s) for priority action"; a letter says which it is. The two
+    # forms are the annex's sentence with "area(s)" as "an area"/"the area" or "areas".
+    counted = [s for s in regime.report.statements if s.counted]
+    assert [s.id for s in counted] == [
+        "outcome_priority_action_with_strengths",
+        "outcome_priority_action_without_strengths",
+        "limiting_statement",
+    ]
+    for statement in counted:
+        assert statement.counted == "area_for_priority_action"
+        assert "area(s)" in statement.text
+        assert statement.many == statement.text.replace("area(s)", "areas")
+        assert statement.one in (
+            statement.text.replace("identified area(s)", "identified an area"),
+            statement.text.replace("area(s)", "area"),
+        )
+        assert statement.one != statement.many
+
+
 def test_limiting_statement_carries_the_rules_consequence(regime: Regime) -> None:
     statement = next(s for s in regime.report.statements if s.id == "limiting_statement")
     (rule,) = regime.limiting_rules

@@ -80,7 +80,7 @@ def inspection_context(
     """The context without plugin additions (what a raw render of a template needs)."""
     locale = inspection.locale
     document = next((d for d in regime.templates if d.id == template_id), None)
-    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
     members = list(inspection.team) or [Person(role="Lead inspector")]
     team = [member.display() for member in members]
     milestones = milestone_dates(plan, locale, inspection.dates)

@@ -220,7 +220,7 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         if o.severity == "error"
     ]
     recorded = inspection.recorded_levels()
-    wording = choose_wording(regime, recorded, inspection.statements)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
     problems += [
         f"{workspace.inspection_file}: {line}"
         for line in missing_problems(regime, wording, recorded)

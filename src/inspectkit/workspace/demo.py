@@ -86,7 +86,7 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     fired = [o for o in outcomes if o.fired]
     inspection = workspace.inspection
-    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
     summary = (
         f"{len(record.drawn)} cases sampled; {len(fired)} of {len(outcomes)} limiting rules fired"
     )

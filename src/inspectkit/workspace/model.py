@@ -86,6 +86,10 @@ class Inspection:
         """Every finding type or grade recorded: what ``Statement.applies`` tests."""
         return {f.level for f in self.findings if f.level}
 
+    def recorded_each(self) -> list[str]:
+        """The level of every finding, once per finding (to count them)."""
+        return [f.level for f in self.findings if f.level]
+
     def grade_of(self, area: str) -> str | None:
         """The grade recorded for ``area``, or None when it is not (yet) graded."""
         return next((f.level for f in self.findings if f.area == area and f.level), None)
