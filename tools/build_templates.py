@@ -371,10 +371,12 @@ def slim(doc: Doc) -> None:
 
 
 def save(doc: Doc, path: Path) -> None:
+    from inspectkit.documents.properties import DocumentProperties, apply_properties
+
     slim(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.core_properties.author = "inspectkit"
-    doc.core_properties.title = path.stem
+    # en-GB, and no python-docx defaults; rendering sets the document's own title and date
+    apply_properties(doc, DocumentProperties(title=path.stem, author="Ofsted"))
     doc.save(str(path))
     print(f"wrote {path.relative_to(ROOT)}")
 

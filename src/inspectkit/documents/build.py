@@ -16,6 +16,7 @@ template that drops one fails its check instead of going out wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,8 +68,9 @@ def render_workspace(
 
 def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Path, bytes]]:
     """(target, checked bytes) for each document; InputError with every document's problems."""
-    from inspectkit.documents.context import build_context
+    from inspectkit.documents.context import build_context, letter_date
     from inspectkit.documents.lookup import declared_documents
+    from inspectkit.documents.properties import DocumentProperties, language_tag
     from inspectkit.documents.render import render_checked
     from inspectkit.documents.text import is_text_template
 
@@ -94,6 +96,13 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
             except InputError as exc:
                 problems += exc.problems
             continue
+        properties = DocumentProperties(
+            title=f"{document.title}: {workspace.inspection.council}",
+            author=regime.publisher,
+            language=language_tag(workspace.inspection.locale),
+            # the date it bears; today where the sources leave that date to the inspector
+            created=letter_date(regime, workspace.inspection, plan) or date.today(),
+        )
         try:
             content = render_checked(
                 workspace.regime,
@@ -105,6 +114,7 @@ def _render_all(prepared: PreparedWorkspace, target_dir: Path) -> list[tuple[Pat
                 allowed_dates=allowed,
                 required=required,
                 locales=prepared.locales,
+                properties=properties,
             )
         except InputError as exc:
             problems += exc.problems

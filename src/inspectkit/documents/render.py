@@ -29,6 +29,8 @@ from inspectkit.plugins import RegisteredRegime
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from inspectkit.documents.properties import DocumentProperties
+
 
 COMPILED_CACHE_SIZE = 64
 TEMPLATE_CACHE_SIZE = 32
@@ -137,8 +139,12 @@ def _template_class() -> type[Any]:
     return CachingDocxTemplate
 
 
-def render_bytes(template: Path, context: Mapping[str, Any]) -> bytes:
-    """docxtpl render of ``template`` into memory (no checks): the benchmark's unit of work."""
+def render_bytes(
+    template: Path, context: Mapping[str, Any], properties: DocumentProperties | None = None
+) -> bytes:
+    """docxtpl render of ``template`` into memory (no checks): the benchmark's unit of work.
+
+    ``properties`` (title, author, language, date) replace the template's own."""
     from jinja2 import TemplateError
 
     document = _template_class()(template)
@@ -148,6 +154,10 @@ def render_bytes(template: Path, context: Mapping[str, Any]) -> bytes:
         number = getattr(exc, "lineno", None)
         line = f" line {number}" if number else ""
         raise InputError.single(f"{template}:{line} template error: {exc}") from None
+    if properties is not None:
+        from inspectkit.documents.properties import apply_properties
+
+        apply_properties(document.docx, properties)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -169,13 +179,14 @@ def render_checked(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    properties: DocumentProperties | None = None,
 ) -> bytes:
     """Document ``template_id`` rendered in memory, or InputError with every problem it has.
 
     Each problem line starts with ``label`` (the file the document is for).
     """
     template = locate_template(registered, template_id, overrides)
-    rendered = render_bytes(template, context)
+    rendered = render_bytes(template, context, properties)
     problems = check_document(
         rendered,
         label=label,
