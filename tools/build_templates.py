@@ -24,133 +24,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.shared import Cm, Pt
+
+from inspectkit.docx_style import (
+    GREY,
+    GROUP_FILL,
+    LABEL_FILL,
+    Doc,
+    fixed_widths,
+    header_row,
+    keep_row_together,
+    new_document,
+    shade,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "templates"
 PLUGINS = ROOT / "plugins"
-OFSTED_BLUE = RGBColor(0x00, 0x3A, 0x70)
-GREY = RGBColor(0x55, 0x55, 0x55)
-# Calibri: Word's own default, and LibreOffice renders it with the metric-compatible
-# Carlito (fonts-crosextra-carlito), so a PDF breaks lines and pages as Word does.
-FONT = "Calibri"
-HEADER_FILL = "003A70"  # table header rows: Ofsted blue, white text
-GROUP_FILL = "DCE6F0"  # a heading row inside a table
-LABEL_FILL = "F2F2F2"  # the label column of a key-value table
-
-Doc = Any  # python-docx's Document object (untyped library)
 
 
-# -- building blocks ------------------------------------------------------------------
-
-
-def new_document(marking: str) -> Doc:
-    """A4, Arial 11, Ofsted-blue headings, header with the marking and a page-numbered footer."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11.5)):
-        style = styles[name]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.color.rgb = OFSTED_BLUE
-        style.font.bold = True
-        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
-        style.paragraph_format.space_after = Pt(6)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.append(fonts)
-        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attribute), FONT)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            if fonts.get(qn(theme)) is not None:
-                del fonts.attrib[qn(theme)]
-    for name in ("List Bullet", "List Number"):
-        styles[name].font.name = FONT
-        styles[name].font.size = Pt(11)
-    header(doc, marking)
-    footer(doc)
-    return doc
-
-
-def header(doc: Doc, marking: str) -> None:
-    head = doc.sections[0].header
-    paragraph = head.paragraphs[0]
-    logo = paragraph.add_run("Ofsted")
-    logo.bold = True
-    logo.font.size = Pt(16)
-    logo.font.color.rgb = OFSTED_BLUE
-    stops = paragraph.paragraph_format.tab_stops
-    for inherited in (Twips(4680), Twips(9360)):  # the Header style's centre and right tabs
-        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run("\t")
-    mark = paragraph.add_run(marking)
-    mark.font.size = Pt(8)
-    mark.font.color.rgb = GREY
-    rule = head.add_paragraph()
-    border(rule)
-
-
-def border(paragraph: Any) -> None:
-    """A thin blue rule under the paragraph (the letterhead line)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "003A70")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
-
-
-def field(paragraph: Any, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = f" {code} "
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    value = OxmlElement("w:t")
-    value.text = "1"
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, instruction, separate, value, end):
-        run = paragraph.add_run()  # one run each, all sized like the footer text
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
-        run._r.append(element)
-
-
-def footer(doc: Doc) -> None:
-    foot = doc.sections[0].footer
-    paragraph = foot.paragraphs[0]
-    border(paragraph)
-    paragraph = foot.add_paragraph()
-    for text in ("{{ council }}", " · ", "{{ document.title }}", " · page "):
-        run = paragraph.add_run(text)
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
-    field(paragraph, "PAGE")
-    run = paragraph.add_run(" of ")
-    run.font.size = Pt(8)
-    field(paragraph, "NUMPAGES")
+# -- building blocks (the house style itself is inspectkit.docx_style) ------------------
 
 
 def para(doc: Doc, *parts: str | tuple[str, str], style: str | None = None) -> Any:
@@ -187,50 +83,6 @@ def finding_section(doc: Doc, heading: str, items: str) -> None:
     para(doc, "{{ f.text }}", style="List Bullet")
     tag(doc, "endfor")
     tag(doc, "endif")
-
-
-def shade(cell: Any, fill: str) -> None:
-    """Fill a table cell with a solid colour."""
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
-        shading.set(qn(key), value)
-    properties.append(shading)
-
-
-def fixed_widths(table: Any, widths: list[Any]) -> None:
-    """Column widths that Word *and* LibreOffice keep: the grid, every cell, fixed layout.
-
-    python-docx's ``cell.width`` alone sets only the cell; LibreOffice lays the
-    table out from ``w:tblGrid`` and would split it into equal columns.
-    """
-    table.autofit = False
-    properties = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
-    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(int(width.twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
-
-
-def keep_row_together(row: Any, repeat: bool = False) -> None:
-    """A row never split across pages; ``repeat``: a header row repeated on each page."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-    if repeat:
-        properties.append(OxmlElement("w:tblHeader"))
-
-
-def header_row(row: Any, labels: tuple[str, ...]) -> None:
-    for cell, text in zip(row.cells, labels, strict=True):
-        shade(cell, HEADER_FILL)
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    keep_row_together(row, repeat=True)
 
 
 def key_value_table(doc: Doc, rows: list[tuple[str, str]]) -> None:

@@ -116,6 +116,7 @@ def write_action_plan(
         [("Action plan", ACTION_COLUMNS, [row.cells() for row in rows])],
         allowed=(".xlsx", ".docx", ".csv"),
         sources=bibliography([regime], [_cited(row.kind) for row in rows]),
+        logo=council,
     )
 
 

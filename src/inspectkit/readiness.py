@@ -221,11 +221,13 @@ def write_tables(
     *,
     allowed: Sequence[str],
     sources: Sequence[Entry] = (),
+    logo: str = "Inspection readiness",
 ) -> Path:
     """Write named tables to ``target`` as XLSX (a sheet each), DOCX (a table each) or CSV.
 
     ``sources`` — the bibliography of the citations the tables carry — is a last
-    "Sources" table, so a reader can follow every key.  CSV holds one table only, so
+    "Sources" table, so a reader can follow every key.  ``logo`` heads a Word file's
+    letterhead (the council's, for its own documents).  CSV holds one table only, so
     it is written from the first.  Every format is written through a temporary file,
     so a failure leaves no half-written file.
     """
@@ -240,7 +242,7 @@ def write_tables(
     if suffix == ".xlsx":
         _write_xlsx(target, tables)
     elif suffix == ".docx":
-        _write_docx(target, title, tables)
+        _write_docx(target, title, tables, logo=logo)
     else:
         _write_csv(target, tables[0])
     return target
@@ -260,33 +262,41 @@ def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
         book.save(temporary)
 
 
-def _write_docx(target: Path, title: str, tables: Sequence[Table]) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+def _write_docx(target: Path, title: str, tables: Sequence[Table], *, logo: str) -> None:
+    """A4 landscape in the house style: letterhead, footer with page numbers, and tables
+    whose header row repeats on every page, rows never split, and columns wide enough
+    for their longest word."""
     from docx.shared import Pt
 
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    from inspectkit.docx_style import (
+        fixed_widths,
+        header_row,
+        keep_row_together,
+        new_document,
+        proportional_widths,
+        text_width,
+    )
+
+    document = new_document(title, logo=logo, footer_parts=(title,), landscape=True)
     document.add_heading(title, level=1)
+    width = text_width(document.sections[0])
     for name, header, rows in tables:
         document.add_heading(name, level=2)
         if not rows:
             document.add_paragraph("None.")
             continue
+        texts = [[cell_text(value) for value in row] for row in rows]
         table = document.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.font.bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = cell_text(value)
+        header_row(table.rows[0], header)
+        for row in texts:
+            added = table.add_row()
+            for cell, text in zip(added.cells, row, strict=True):
+                cell.text = text
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(9)
+            keep_row_together(added)
+        fixed_widths(table, proportional_widths(header, texts, width))
     with atomic_path(target) as temporary:
         document.save(str(temporary))
 
