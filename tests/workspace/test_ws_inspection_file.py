@@ -222,3 +222,18 @@ def test_the_starter_shows_where_a_missing_sentence_goes_only_when_there_are_gro
     assert ("# [statements]" in body) is bool(groups)
     for group in groups:
         assert f'# {group} = "..."' in body
+
+
+def test_init_writes_the_inspections_calendar_id_and_the_file_keeps_it(tmp_path):
+    from datetime import date
+
+    from inspectkit.identity import inspection_id
+
+    regime = get_host().regime("cra_2010").regime
+    init_workspace(tmp_path / "ws", regime, "Sunderland City Council", date(2011, 10, 17))
+    expected = inspection_id("cra_2010", "Sunderland City Council", date(2011, 10, 17))
+    text = (tmp_path / "ws" / "inspection.toml").read_text(encoding="utf-8")
+    assert f'id = "{expected}"' in text
+    renamed = text.replace('council = "Sunderland City Council"', 'council = "Sunderland"')
+    (tmp_path / "ws" / "inspection.toml").write_text(renamed, encoding="utf-8")
+    assert load_workspace(tmp_path / "ws").inspection.identity == expected  # kept as written

@@ -109,6 +109,8 @@ class Regime:
     templates: tuple[DocumentTemplate, ...] = ()
     topics: tuple[Topic, ...] = ()
     names: NamesPolicy | None = None
+    # what calendars and narrow tables call it ("CRA"); the short title otherwise
+    abbreviation: str = ""
 
     @property
     def graded(self) -> bool:

@@ -55,6 +55,10 @@ class Milestone:
     note: str = ""
     # "not specified: ..." where the sources name the milestone but give it no date
     unspecified: str = ""
+    # a few words for calendars ("Site visit"); the title otherwise
+    short: str = ""
+    # inspectors are on site: a calendar shows these days as busy
+    on_site: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.unspecified:
@@ -74,6 +78,13 @@ class Milestone:
     def specified(self) -> bool:
         """False when the sources name this milestone but give it no date."""
         return not self.unspecified
+
+    @property
+    def label(self) -> str:
+        """The short name, or the title up to its first ";" or "(" where there is none."""
+        if self.short:
+            return self.short
+        return self.title.split(";")[0].split(" (")[0].strip()
 
 
 @frozen(kw_only=True)

@@ -19,7 +19,9 @@ from inspectkit.plugins import RegisteredRegime, get_host
 
 if TYPE_CHECKING:
     from inspectkit.examples import Example
+    from inspectkit.model import Regime
     from inspectkit.timeline import Plan
+    from inspectkit.workspace import Inspection
 
 
 @frozen(kw_only=True)
@@ -75,7 +77,7 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     files = list(created.written)
     workspace = load_workspace(directory)
     timeline = workspace.plan()
-    files += _plan_outputs(timeline, directory, f"{regime.short_title}: {council}")
+    files += _plan_outputs(timeline, directory, regime, workspace.inspection)
     caselist = write_fake_case_list(directory / "caselist.csv", example.caselist_rows, seed, start)
     cases = read_case_list(caselist, regime, strict=False)
     record = draw_sample(regime, cases, seed=seed, on=start)
@@ -105,15 +107,27 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     )
 
 
-def _plan_outputs(plan: Plan, directory: Path, title: str) -> list[Path]:
+def _plan_outputs(
+    plan: Plan, directory: Path, regime: Regime, inspection: Inspection
+) -> list[Path]:
     """plan.ics and plan.csv beside plan.json, when those writers are installed."""
+    from inspectkit.bibliography import bibliography
+
     written: list[Path] = []
     try:
         from inspectkit.plan_ics import write_plan_ics
     except ImportError:
         pass
     else:
-        written.append(write_plan_ics(plan, directory / "plan.ics", title=title))
+        calendar = write_plan_ics(
+            plan,
+            directory / "plan.ics",
+            title=regime.abbreviation or regime.short_title,
+            council=inspection.council,
+            identity=inspection.identity,
+            sources=bibliography([regime]),
+        )
+        written.append(calendar)
     try:
         from inspectkit.plan_csv import write_plan_csv
     except ImportError:

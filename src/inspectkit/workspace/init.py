@@ -16,6 +16,7 @@ from attrs import frozen
 
 from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic, write_text_atomic
+from inspectkit.identity import inspection_id
 from inspectkit.model import Regime
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.wording import statement_groups
@@ -59,6 +60,8 @@ def starter_header(
         f"regime = {toml_string(regime.id)}",
         f"council = {toml_string(council)}",
         f"start = {start.isoformat()}  # day 1: {regime.timeline.anchor}",
+        f"id = {toml_string(inspection_id(regime.id, council, start))}"
+        "  # this inspection's calendar events; keep it when re-planning",
     ]
     if names is not None and names.inspectors is not None:
         lines += [

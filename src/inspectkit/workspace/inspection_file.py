@@ -73,6 +73,7 @@ class InspectionFile:
     regime: str
     council: str
     start: date
+    id: str = ""  # the inspection's id (calendar UIDs); default: regime, council and year
     team: list[PersonEntry] = attrs.Factory(list)
     sites: list[str] = attrs.Factory(list)
     recipient: str = "Director of Children's Services"
@@ -186,6 +187,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
         regime=raw.regime,
         council=raw.council.strip(),
         start=raw.start,
+        id=raw.id.strip(),
         team=tuple(_person(entry) for entry in raw.team),
         sites=tuple(raw.sites),
         recipient=raw.recipient,

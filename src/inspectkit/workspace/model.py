@@ -66,6 +66,7 @@ class Inspection:
     regime: str
     council: str
     start: date
+    id: str = ""  # as written; ``identity`` gives the one to use
     team: tuple[Person, ...] = field(default=(), converter=_people)
     sites: tuple[str, ...] = ()
     recipient: str = "Director of Children's Services"
@@ -81,6 +82,14 @@ class Inspection:
     sections: Mapping[str, str] = field(factory=dict, converter=_texts)
     # the inspector's sentence for a statement group the regime's data leaves without one
     statements: Mapping[str, str] = field(factory=dict, converter=_texts)
+
+    @property
+    def identity(self) -> str:
+        """The inspection's id: as written in the file, else from the regime, the council and
+        the year of day 1 (so calendar events of a re-plan update those already imported)."""
+        from inspectkit.identity import inspection_id
+
+        return self.id or inspection_id(self.regime, self.council, self.start)
 
     def recorded_levels(self) -> set[str]:
         """Every finding type or grade recorded: what ``Statement.applies`` tests."""
