@@ -9,10 +9,10 @@ fixed wording here, next to the seed paragraph it comes from.
 Templates written:
 
 * ``templates/inspection_report.docx`` — the core's regime-neutral report;
-* cra_2010: ``letter.docx`` (100025 Annex D), ``notification_email.docx``
-  (Annex B), ``staff_information.docx`` (Annex C);
+* cra_2010: ``letter.docx`` (100025 Annex D) and ``staff_information.docx`` (Annex C);
+  Annex B is an email, so ``notification_email.txt`` is plain text, written by hand;
 * slac_2009: ``report.docx`` (090027 §54-55);
-* child_protection_2012: ``report.docx`` (seed 003's four judgements).
+* child_protection_2012: ``report.docx`` (Council briefing 2012's four judgements).
 
 Context names used here are documented in docs/documents.md.
 """
@@ -24,133 +24,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.shared import Cm, Pt
+
+from inspectkit.docx_style import (
+    GREY,
+    GROUP_FILL,
+    LABEL_FILL,
+    Doc,
+    fixed_widths,
+    header_row,
+    keep_row_together,
+    new_document,
+    shade,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "templates"
 PLUGINS = ROOT / "plugins"
-OFSTED_BLUE = RGBColor(0x00, 0x3A, 0x70)
-GREY = RGBColor(0x55, 0x55, 0x55)
-# Calibri: Word's own default, and LibreOffice renders it with the metric-compatible
-# Carlito (fonts-crosextra-carlito), so a PDF breaks lines and pages as Word does.
-FONT = "Calibri"
-HEADER_FILL = "003A70"  # table header rows: Ofsted blue, white text
-GROUP_FILL = "DCE6F0"  # a heading row inside a table
-LABEL_FILL = "F2F2F2"  # the label column of a key-value table
-
-Doc = Any  # python-docx's Document object (untyped library)
 
 
-# -- building blocks ------------------------------------------------------------------
-
-
-def new_document(marking: str) -> Doc:
-    """A4, Arial 11, Ofsted-blue headings, header with the marking and a page-numbered footer."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11.5)):
-        style = styles[name]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.color.rgb = OFSTED_BLUE
-        style.font.bold = True
-        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
-        style.paragraph_format.space_after = Pt(6)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.append(fonts)
-        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attribute), FONT)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            if fonts.get(qn(theme)) is not None:
-                del fonts.attrib[qn(theme)]
-    for name in ("List Bullet", "List Number"):
-        styles[name].font.name = FONT
-        styles[name].font.size = Pt(11)
-    header(doc, marking)
-    footer(doc)
-    return doc
-
-
-def header(doc: Doc, marking: str) -> None:
-    head = doc.sections[0].header
-    paragraph = head.paragraphs[0]
-    logo = paragraph.add_run("Ofsted")
-    logo.bold = True
-    logo.font.size = Pt(16)
-    logo.font.color.rgb = OFSTED_BLUE
-    stops = paragraph.paragraph_format.tab_stops
-    for inherited in (Twips(4680), Twips(9360)):  # the Header style's centre and right tabs
-        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run("\t")
-    mark = paragraph.add_run(marking)
-    mark.font.size = Pt(8)
-    mark.font.color.rgb = GREY
-    rule = head.add_paragraph()
-    border(rule)
-
-
-def border(paragraph: Any) -> None:
-    """A thin blue rule under the paragraph (the letterhead line)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "003A70")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
-
-
-def field(paragraph: Any, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = f" {code} "
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    value = OxmlElement("w:t")
-    value.text = "1"
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, instruction, separate, value, end):
-        run = paragraph.add_run()  # one run each, all sized like the footer text
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
-        run._r.append(element)
-
-
-def footer(doc: Doc) -> None:
-    foot = doc.sections[0].footer
-    paragraph = foot.paragraphs[0]
-    border(paragraph)
-    paragraph = foot.add_paragraph()
-    for text in ("{{ council }}", " · ", "{{ document.title }}", " · page "):
-        run = paragraph.add_run(text)
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
-    field(paragraph, "PAGE")
-    run = paragraph.add_run(" of ")
-    run.font.size = Pt(8)
-    field(paragraph, "NUMPAGES")
+# -- building blocks (the house style itself is inspectkit.docx_style) ------------------
 
 
 def para(doc: Doc, *parts: str | tuple[str, str], style: str | None = None) -> Any:
@@ -179,58 +75,14 @@ def tag(doc: Doc, statement: str) -> None:
     doc.add_paragraph(f"{{%p {statement} %}}")
 
 
-def finding_bullets(doc: Doc, items: str, empty: str) -> None:
+def finding_section(doc: Doc, heading: str, items: str) -> None:
+    """A heading and its findings as bullets, or nothing at all when none is recorded."""
     tag(doc, f"if {items}")
+    para(doc, heading, style="Heading 2")
     tag(doc, f"for f in {items}")
     para(doc, "{{ f.text }}", style="List Bullet")
     tag(doc, "endfor")
-    tag(doc, "else")
-    para(doc, ("i", empty))
     tag(doc, "endif")
-
-
-def shade(cell: Any, fill: str) -> None:
-    """Fill a table cell with a solid colour."""
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
-        shading.set(qn(key), value)
-    properties.append(shading)
-
-
-def fixed_widths(table: Any, widths: list[Any]) -> None:
-    """Column widths that Word *and* LibreOffice keep: the grid, every cell, fixed layout.
-
-    python-docx's ``cell.width`` alone sets only the cell; LibreOffice lays the
-    table out from ``w:tblGrid`` and would split it into equal columns.
-    """
-    table.autofit = False
-    properties = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
-    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(int(width.twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
-
-
-def keep_row_together(row: Any, repeat: bool = False) -> None:
-    """A row never split across pages; ``repeat``: a header row repeated on each page."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-    if repeat:
-        properties.append(OxmlElement("w:tblHeader"))
-
-
-def header_row(row: Any, labels: tuple[str, ...]) -> None:
-    for cell, text in zip(row.cells, labels, strict=True):
-        shade(cell, HEADER_FILL)
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    keep_row_together(row, repeat=True)
 
 
 def key_value_table(doc: Doc, rows: list[tuple[str, str]]) -> None:
@@ -275,12 +127,28 @@ def grade_table(doc: Doc, heading: str = "Judgement") -> None:
     doc.add_paragraph()
 
 
+def sources_note(doc: Doc) -> None:
+    """The report's source notes: every document its headings and wording come from, in full
+    (``bibliography``: key, then publisher, title, date and reference)."""
+    para(doc, "Sources", style="Heading 2")
+    tag(doc, "for e in bibliography")
+    note = para(doc, ("b", "{{ e.key }}"), ": ", "{{ e.text }}")
+    for run in note.runs:
+        run.font.size = Pt(9)
+    tag(doc, "endfor")
+
+
 def page_break(doc: Doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
-    """The report's sections, numbered, each with its grade, text and recommendations."""
+def sections_loop(
+    doc: Doc,
+    fixed: Callable[[Doc], None] | None = None,
+    after: Callable[[Doc], None] | None = None,
+) -> None:
+    """The report's sections, numbered, each with its grade, text and recommendations;
+    ``fixed`` adds wording under a section's heading, ``after`` below its body."""
     tag(doc, "for s in sections")
     tag(doc, "if s.depth == 0")
     para(doc, "{{ s.number }}. {{ s.title }}", style="Heading 1")
@@ -305,6 +173,8 @@ def sections_loop(doc: Doc, fixed: Callable[[Doc], None] | None = None) -> None:
     tag(doc, "for item in s.recommendations")
     para(doc, "{{ item }}", style="List Bullet")
     tag(doc, "endfor")
+    if after is not None:
+        after(doc)
     tag(doc, "endfor")
 
 
@@ -353,10 +223,12 @@ def slim(doc: Doc) -> None:
 
 
 def save(doc: Doc, path: Path) -> None:
+    from inspectkit.documents.properties import DocumentProperties, apply_properties
+
     slim(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.core_properties.author = "inspectkit"
-    doc.core_properties.title = path.stem
+    # en-GB, and no python-docx defaults; rendering sets the document's own title and date
+    apply_properties(doc, DocumentProperties(title=path.stem, author="Ofsted"))
     doc.save(str(path))
     print(f"wrote {path.relative_to(ROOT)}")
 
@@ -368,8 +240,14 @@ def cra_letter() -> Doc:
     """Annex D: the post-inspection letter, wording as the template gives it."""
     doc = new_document("Unannounced inspection · contact, referral and assessment")
     para(doc, "{{ letter_date }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    address(doc, "{{ recipient }}", "{{ council }}")
-    para(doc, "Dear {{ recipient }}")
+    # Annex D "Dear [insert name]": the addressee by name where the file records one
+    # (Regime.names.addressee), else by title.
+    address(
+        doc,
+        "{% if recipient_name %}{{ recipient_name }}, {% endif %}{{ recipient }}",
+        "{{ council }}",
+    )
+    para(doc, "Dear {{ recipient_name or recipient }}")
     para(
         doc,
         (
@@ -403,19 +281,20 @@ def cra_letter() -> Doc:
     )
     para(doc, "{{ statements.outcome }}")
     para(doc, "From the evidence gathered, the following features of the service were identified:")
-    para(doc, "Strengths", style="Heading 2")
-    finding_bullets(doc, "findings.area_of_strength", "No areas of strength were identified.")
-    para(doc, "Satisfactory practice", style="Heading 2")
-    finding_bullets(
-        doc, "findings.satisfactory", "No areas of satisfactory practice were identified."
-    )
-    para(doc, "Area(s) for development", style="Heading 2")
-    finding_bullets(
-        doc, "findings.area_for_development", "No areas for development were identified."
+    # Annex D's headings each come with "[delete this text]": a kind of finding with nothing
+    # recorded has no heading, and no sentence Annex D does not have.
+    finding_section(doc, "Strengths", "findings.area_of_strength")
+    finding_section(doc, "Satisfactory practice", "findings.satisfactory")
+    # Annex D's "Area(s)": the singular or plural of what was recorded
+    finding_section(
+        doc,
+        "Area{{ 's' if findings.area_for_development | length > 1 }} for development",
+        "findings.area_for_development",
     )
     tag(doc, "if findings.area_for_priority_action")
-    para(doc, "This visit has identified the following area(s) for priority action:")
-    para(doc, "Area(s) for priority action", style="Heading 2")
+    plural = "{{ 's' if findings.area_for_priority_action | length > 1 }}"
+    para(doc, f"This visit has identified the following area{plural} for priority action:")
+    para(doc, f"Area{plural} for priority action", style="Heading 2")
     tag(doc, "for f in findings.area_for_priority_action")
     para(doc, "{{ f.text }}", style="List Bullet")
     tag(doc, "endfor")
@@ -425,8 +304,13 @@ def cra_letter() -> Doc:
     para(doc, "{{ statements.limiting_statement }}")
     tag(doc, "endif")
     para(doc, "Yours sincerely").paragraph_format.space_before = Pt(12)
-    signature = para(doc, "{{ lead }}")
+    # Annex D "Name of inspector, HMI": the lead inspector's name where recorded, then the role
+    signature = para(doc, "{{ lead_person.name or lead_person.role }}")
     signature.paragraph_format.space_before = Pt(30)
+    signature.paragraph_format.space_after = Pt(0)
+    tag(doc, "if lead_person.name")
+    para(doc, "{{ lead_person.role }}")
+    tag(doc, "endif")
     # 100025 §46: the letter goes to the Chief Executive, the Director of Children's
     # Services, the Chair of the Local Safeguarding Children Board and the lead member.
     copy = para(
@@ -438,71 +322,6 @@ def cra_letter() -> Doc:
     for run in copy.runs:
         run.font.size = Pt(9)
         run.font.color.rgb = GREY
-    return doc
-
-
-def cra_notification_email() -> Doc:
-    """Annex B: the email to the Director when they cannot be reached by telephone."""
-    doc = new_document("Notification of inspection")
-    para(doc, ("b", "Date: "), "{{ dates.council_notified.first }}")
-    para(doc, "Dear {{ recipient }}:")
-    para(
-        doc,
-        (
-            "b",
-            "Unannounced inspection of contact, referral and assessment services – {{ council }}",
-        ),
-    )
-    para(
-        doc,
-        "This letter is to inform you that Ofsted is today beginning a two-day inspection of "
-        "your contact, referral and assessment services for children in need and children who "
-        "may be in need of protection. I have tried to contact you by telephone first thing "
-        "this morning, but this has not proved possible. However, I have spoken to the ",
-        "{{ contacts.manager_informed | default('most senior manager available') }}",
-        " and informed them that we are about to begin the inspection, in line with the "
-        "guidance which you received in May 2009 and which is available on the Ofsted website "
-        "at www.ofsted.gov.uk/publications/090026.",
-    )
-    # Annex B: "The two inspectors are myself as lead inspector and [insert name] as team
-    # inspector. We are both suitably qualified ..." -- without names (100025 §43).
-    para(
-        doc,
-        "The {{ team_size_words }} inspectors are myself as lead inspector",
-        "{% if team_others | length == 1 %} and one colleague as team inspector"
-        "{% elif team_others %} and {{ team_others_words }} colleagues as team inspectors"
-        "{% endif %}",
-        ". We are {% if team_size == 2 %}both {% elif team_size > 2 %}all {% endif %}"
-        "suitably qualified and experienced Her Majesty's Inspectors from Ofsted. "
-        "The inspection will focus on the local authority as the lead agency for child "
-        "protection, but it will also consider the contribution of partners to achieving good "
-        "or better outcomes for children.",
-    )
-    para(
-        doc,
-        "We will be visiting offices to talk to staff, read files and consider and observe "
-        "frontline practice. We would like to provide oral feedback about our findings on ",
-        ("b", "{{ dates.oral_feedback.first_day }}"),
-        ". I should be grateful if you or a relevant senior officer would contact me",
-        "{% if contacts.lead_inspector_telephone is defined %} on "
-        "{{ contacts.lead_inspector_telephone }}{% endif %}",
-        " to agree a convenient time and venue for this to take place. If you have any "
-        "queries about this inspection, please feel free to contact me at any time during "
-        "the inspection.",
-    )
-    para(
-        doc,
-        "In addition, all inspections are subject to a quality assurance process undertaken "
-        "by a named quality assurance manager. If there are any issues the inspection team "
-        "cannot resolve, you may wish to discuss these in the first instance with the manager "
-        "for this inspection, the ",
-        "{{ contacts.quality_assurance_manager | default('quality assurance manager') }}",
-        "{% if contacts.quality_assurance_telephone is defined %}, who can be contacted on "
-        "{{ contacts.quality_assurance_telephone }}{% endif %}",
-        ".",
-    )
-    para(doc, "Yours sincerely,").paragraph_format.space_before = Pt(12)
-    para(doc, "{{ lead }}").paragraph_format.space_before = Pt(30)
     return doc
 
 
@@ -595,10 +414,11 @@ def cra_staff_information() -> Doc:
     key_value_table(
         doc,
         [
-            ("Inspector(s)", "{{ team | join('; ') }}"),
+            ("Name of inspector(s)", "{{ team | join('; ') }}"),
             (
                 "Mobile number",
-                "{{ contacts.lead_inspector_telephone | default('......................') }}",
+                "{{ members | selectattr('telephone') | map(attribute='telephone') | join('; ')"
+                " or lead_telephone or '......................' }}",
             ),
         ],
     )
@@ -628,15 +448,6 @@ def slac_report() -> Doc:
             ("Framework", "{{ regime.title }} (Ofsted, reference {{ regime.reference }})"),
         ],
     )
-    para(doc, "The inspection judgements and what they mean", style="Heading 2")
-    para(
-        doc,
-        "All inspection judgements are made using the following four-point scale: "
-        "outstanding, good, adequate, inadequate.",
-    )
-    para(doc, "Summary of grades", style="Heading 2")
-    grade_table(doc)
-    page_break(doc)
 
     def about(doc: Doc) -> None:
         tag(doc, "if s.id == 'about_this_inspection'")
@@ -658,20 +469,43 @@ def slac_report() -> Doc:
         tag(doc, "endif")
         tag(doc, "endif")
 
-    sections_loop(doc, about)
+    def summary(doc: Doc) -> None:
+        # §55 puts "About this inspection" first; the summary of grades follows it.
+        tag(doc, "if s.id == 'about_this_inspection'")
+        para(doc, "The inspection judgements and what they mean", style="Heading 2")
+        para(
+            doc,
+            "All inspection judgements are made using the following four-point scale: "
+            "outstanding, good, adequate, inadequate.",
+        )
+        para(doc, "Summary of grades", style="Heading 2")
+        grade_table(doc)
+        tag(doc, "endif")
+
+    sections_loop(doc, about, summary)
+    sources_note(doc)
     return doc
 
 
-# -- child_protection_2012 (seed 003) -------------------------------------------------
+# -- child_protection_2012 (Council briefing 2012) -------------------------------------------------
 
 
 def child_protection_report() -> Doc:
-    """The report with its four judgements (seed 003 'What else will be considered?')."""
+    """The report with its four judgements (Council briefing 2012 'What else will be
+    considered?')."""
     doc = new_document("Inspection report · protection of children")
     cover(
         doc,
         [
-            ("Inspection dates", "{{ dates.inspection_period.to.fieldwork_ends }}"),
+            # Council briefing 2012: "contained within a two-week period" is a bound, not the
+            # dates; the last day is the inspector's to enter (dates.inspection_ends)
+            (
+                "Inspection dates",
+                "{% if dates.inspection_ends.entered %}"
+                "{{ dates.inspection_period.to.inspection_ends }}{% else %}"
+                "{{ dates.inspection_period.first }} – {{ dates.inspection_ends.first }}"
+                "{% endif %}",
+            ),
             ("Lead inspector", "{{ lead }}"),
             ("Inspection team", "{{ team | join('; ') }}"),
             ("Date of this report", "{{ letter_date }}"),
@@ -698,6 +532,7 @@ def child_protection_report() -> Doc:
     tag(doc, "endif")
     page_break(doc)
     sections_loop(doc)
+    sources_note(doc)
     return doc
 
 
@@ -732,6 +567,7 @@ def generic_report() -> Doc:
     tag(doc, "endfor")
     tag(doc, "endif")
     tag(doc, "endfor")
+    sources_note(doc)
     return doc
 
 
@@ -743,7 +579,6 @@ def plugin_templates(regime_package: str) -> Path:
 BUILDERS: dict[Path, Callable[[], Doc]] = {
     CORE / "inspection_report.docx": generic_report,
     plugin_templates("inspectkit_cra_2010") / "letter.docx": cra_letter,
-    plugin_templates("inspectkit_cra_2010") / "notification_email.docx": cra_notification_email,
     plugin_templates("inspectkit_cra_2010") / "staff_information.docx": cra_staff_information,
     plugin_templates("inspectkit_slac_2009") / "report.docx": slac_report,
     plugin_templates("inspectkit_child_protection_2012") / "report.docx": child_protection_report,

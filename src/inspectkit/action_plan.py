@@ -1,6 +1,6 @@
 """The council's post-inspection action plan: one row per thing it must act on.
 
-Seed 004 §5 shows the shape: each area for development as a heading, with the
+Sunderland 2012 §5 shows the shape: each area for development as a heading, with the
 actions taken, by whom and by when.  The rows come from a workspace's recorded
 findings:
 
@@ -107,10 +107,19 @@ def write_action_plan(
     rows: Sequence[ActionRow], target: Path, *, council: str, regime: Regime
 ) -> Path:
     """Write the plan as .xlsx, .docx or .csv (by extension), atomically."""
+    from inspectkit.bibliography import bibliography
+
     title = f"Action plan: {council} — {regime.title}"
     return write_tables(
         target,
         title,
         [("Action plan", ACTION_COLUMNS, [row.cells() for row in rows])],
         allowed=(".xlsx", ".docx", ".csv"),
+        sources=bibliography([regime], [_cited(row.kind) for row in rows]),
+        logo=council,
     )
+
+
+def _cited(kind: str) -> str:
+    """The citation inside "Area for development (100025 Annex A)", or ""."""
+    return kind[kind.rfind("(") + 1 : -1] if kind.endswith(")") else ""

@@ -53,6 +53,7 @@ class _Checker:
         self.areas = {a.id for _, a in regime.evaluation.walk()}
         self.levels = {lv.id for lv in regime.scale.levels}
         self.milestones = [m.id for m in regime.timeline.milestones]
+        self.undated = {m.id for m in regime.timeline.milestones if not m.specified}
         self.externals = {e.id for e in regime.external_judgements}
         self.fields = _known_fields(regime)
 
@@ -184,6 +185,10 @@ class _Checker:
                     self.error(where, f"deadline counts from missing milestone {after!r}")
                 elif after not in seen:
                     self.error(where, f"deadline counts from {after!r}, which comes later")
+                elif after in self.undated:
+                    self.error(
+                        where, f"deadline counts from {after!r}, whose date is not specified"
+                    )
             if milestone.days is not None:
                 if milestone.days.first < last_first_day:
                     self.error(
@@ -203,7 +208,7 @@ class _Checker:
         sampling = self.regime.sampling
         groups = {g.id for g in sampling.groups}
         for group in sampling.groups:
-            self.check_matches(f"case group {group.id!r}", group.where)
+            self.check_matches(f"case group {group.id!r}", group.matches())
         self.check_matches("sampling population", sampling.population.where)
         for phase in sampling.phases:
             where = f"sampling phase {phase.id!r}"
@@ -310,7 +315,7 @@ class _Checker:
 def _cites_known_document(source: str, documents: list[str]) -> bool:
     if source.startswith(PUBLIC_PREFIX):
         return bool(source[len(PUBLIC_PREFIX) :].strip())
-    # a source may cite several documents: "100025 §8; seed 004 §3.1"
+    # a source may cite several documents: "100025 §8; Sunderland 2012 §3.1"
     parts = [p.strip() for p in re.split(r";", source) if p.strip()]
     return all(
         p.startswith(PUBLIC_PREFIX) or any(p == d or p.startswith(d + " ") for d in documents)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from inspectkit.model import Fact, Measure, Regime
+from inspectkit.model import CaseGroup, Fact, FieldMatch, Measure, Regime
 from inspectkit.model.report import ReportSection
 from inspectkit.model.schedule import JudgementArea
 
@@ -91,11 +91,13 @@ def _sections(r: Regime) -> Iterator[Node]:
     yield _node("Legal basis:", r.legal_basis.text, r.legal_basis.source)
     for superseded in r.supersedes:
         yield _node("Supersedes:", f"{superseded.regime} — {superseded.extent}", superseded.source)
+    from inspectkit.bibliography import bibliography, regime_citations
+
     yield _node(
-        "Source documents",
+        "Sources",
+        "(every [key …] below is one of these)",
         "",
-        "",
-        under=(_node(f"{d.id}:", f"{d.title} ({d.publisher}, {d.published})") for d in r.sources),
+        under=(_node(f"{e.key}:", e.text) for e in bibliography([r], regime_citations(r))),
     )
     for topic in r.topics:
         yield _node(topic.title, "", "", under=_facts(topic.facts))
@@ -132,6 +134,18 @@ def _sections(r: Regime) -> Iterator[Node]:
             *_facts(team.notes),
         ],
     )
+    if r.names is not None:
+        asked = [
+            _node(f"{label} named:", wanted.text, wanted.source)
+            for label, wanted in (
+                ("inspectors", r.names.inspectors),
+                ("addressee", r.names.addressee),
+            )
+            if wanted is not None
+        ]
+        yield _node(
+            "Names", "", "", under=[_node("rule:", r.names.rule.text, r.names.rule.source), *asked]
+        )
 
     yield _heading("How it judges")
     scale = r.scale
@@ -250,8 +264,7 @@ def _sampling(r: Regime) -> Node:
     s = r.sampling
     groups = []
     for group in s.groups:
-        where = "; ".join(f"{m.field} in {', '.join(m.values)}" for m in group.where) or "all"
-        groups.append(_node("group", f"{group.title} ({where})", group.source))
+        groups.append(_node("group", f"{group.title} ({_group_condition(group)})", group.source))
     phases = []
     for phase in s.phases:
         under = [_measure("Size", phase.size)]
@@ -261,7 +274,8 @@ def _sampling(r: Regime) -> Node:
         if phase.cover:
             under.append(_node(text=f"at least one from each {' × '.join(phase.cover)} present"))
         if phase.balance:
-            under.append(_node(text=f"balanced across {', '.join(phase.balance)}"))
+            reading = f" — {phase.balance_reading}" if phase.balance_reading else ""
+            under.append(_node(text=f"balanced across {', '.join(phase.balance)}{reading}"))
         under += _facts(phase.notes)
         phases.append(_node(phase.title, "", phase.source, under=under))
     subsets = [
@@ -283,6 +297,21 @@ def _sampling(r: Regime) -> Node:
     )
 
 
+def _group_condition(group: CaseGroup) -> str:
+    """ "looked_after in yes or care_leaver in yes", "... unless care_leaver in yes"."""
+
+    def said(matches: Iterable[FieldMatch], joiner: str) -> str:
+        return joiner.join(f"{m.field} in {', '.join(m.values)}" for m in matches)
+
+    parts = [said(group.where, "; ")] if group.where else []
+    if group.any_of:
+        parts.append(said(group.any_of, " or "))
+    text = "; ".join(parts) or "all"
+    if group.unless:
+        text += f", unless {said(group.unless, ' or ')}"
+    return text
+
+
 def _timeline(r: Regime) -> Node:
     t = r.timeline
     under = []
@@ -296,7 +325,10 @@ def _timeline(r: Regime) -> Node:
             when.append(f"day {span}")
         if m.deadline:
             when.append(m.deadline.text)
-        note = (_node(text=m.note),) if m.note else ()
+        if m.unspecified:
+            when.append("date not specified")
+        notes = [m.unspecified, m.note]
+        note = tuple(_node(text=text) for text in notes if text)
         under.append(_node(f"{' / '.join(when)}:", f"{m.title} — {m.actor}", m.source, under=note))
     return _node("Day 1:", t.anchor, t.source, under=[*under, *_facts(t.notes)])
 

@@ -1,7 +1,8 @@
 """A resolved plan as CSV, for councils that track inspection dates in a spreadsheet.
 
 One row per milestone, ISO dates (which sort and import cleanly) alongside the
-weekday in words, the deadline as the source words it and the citation.  The
+weekday in words, the deadline as the source words it and the citation.  A
+milestone the sources give no date has blank dates and says "not specified".  The
 file is written atomically: a half-written plan is never left behind.
 """
 
@@ -61,6 +62,19 @@ def plan_csv_text(plan: Plan, locale: str = DEFAULT_LOCALE) -> str:
                 planned.due.isoformat() if planned.due else "",
                 weekday(planned.due),
                 milestone.deadline.text if milestone.deadline else "",
+                milestone.source,
+                milestone.note,
+            )
+        )
+    for milestone in plan.unspecified:
+        writer.writerow(
+            (
+                plan.regime_id,
+                milestone.id,
+                milestone.title,
+                milestone.actor,
+                *([""] * 8),
+                milestone.unspecified,
                 milestone.source,
                 milestone.note,
             )

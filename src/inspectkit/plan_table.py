@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
+    from inspectkit.model import Milestone
+
 
 def plan_table(plan: Plan, *, title: str, locale: str = DEFAULT_LOCALE) -> Table:
     """The plan as a table titled ``title`` (usually the regime's short title)."""
@@ -44,6 +46,8 @@ def plan_table(plan: Plan, *, title: str, locale: str = DEFAULT_LOCALE) -> Table
             planned.milestone.actor,
             _deadline(planned, locale),
         )
+    for milestone in plan.unspecified:  # named by the sources, dated by none of them
+        table.add_row("–", "not specified", _titled(milestone), milestone.actor, "")
     return table
 
 
@@ -55,11 +59,17 @@ def _days(planned: PlannedMilestone) -> str:
 
 
 def _milestone(planned: PlannedMilestone) -> Text:
+    return _titled(planned.milestone)
+
+
+def _titled(milestone: Milestone) -> Text:
     """The title, then its citation dimmed (Text, so brackets in titles are not markup)."""
     from rich.text import Text
 
-    text = Text(planned.milestone.title)
-    text.append(f"\n{planned.milestone.source}", style="dim")
+    text = Text(milestone.title)
+    if milestone.unspecified:
+        text.append(f"\n{milestone.unspecified}")
+    text.append(f"\n{milestone.source}", style="dim")
     return text
 
 

@@ -1,12 +1,15 @@
 """A council's readiness checklist: everything a regime asks of it, with owner, due and status.
 
-Seed 002 (Annexes 1 and 2) shows a council doing this by hand — every document
+Oxfordshire briefing (Annexes 1 and 2) shows a council doing this by hand — every document
 and focus group with the person responsible.  The regime data already lists what
 inspectors ask for (``information_requests`` by kind), the children's surveys
 the council must help run, and the case files inspectors will sample; this
 module turns them into one checklist, dated from the plan when the start is
-known.  Owners and status start blank: they are the council's to fill in.
-Items Ofsted already holds are listed separately as needing no action.
+known.  Where a source shows who owned an item (a job title in a council's own
+briefing), it is offered as the suggested owner, cited; the owner column and
+status start blank: they are the council's to fill in, with the suggestion or
+its own choice.  Items Ofsted already holds are listed separately as needing no
+action.
 
 The table writers at the end (XLSX, DOCX, CSV) are shared with the
 post-inspection action plan.
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from inspectkit.bibliography import Entry, bibliography
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.model import NOT_SPECIFIED, Regime
@@ -50,6 +54,7 @@ CHECKLIST_COLUMNS = (
     "Provided by",
     "Due",
     "Due date",
+    "Suggested owner",
     "Owner",
     "Status",
     "Source",
@@ -66,6 +71,7 @@ class ReadinessItem:
     due: str
     due_date: date | None = None
     provided_by: str = "council"
+    suggested_owner: str = ""  # a job title from a cited source (its citation is in source)
     owner: str = ""
     status: str = ""
 
@@ -80,6 +86,7 @@ class ReadinessPack:
     items: tuple[ReadinessItem, ...]
     held_by_ofsted: tuple[ReadinessItem, ...]
     warnings: tuple[str, ...] = ()
+    sources: tuple[Entry, ...] = ()  # the bibliography of every citation in the pack
 
 
 def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
@@ -93,13 +100,15 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
     held: list[ReadinessItem] = []
     for request in regime.information_requests:
         due, due_date = _due(regime, plan, request.due, request.due_milestone)
+        owner = request.suggested_owner
         entry = ReadinessItem(
             section=SECTIONS.get(request.kind, NO_ACTION if request.kind == HELD_KIND else "Other"),
             item=request.text,
-            source=request.source,
+            source=_with(request.source, owner.source) if owner else request.source,
             due=due,
             due_date=due_date,
             provided_by=request.provider,
+            suggested_owner=owner.text if owner else "",
         )
         (held if request.kind == HELD_KIND else items).append(entry)
     for survey in regime.surveys:
@@ -127,6 +136,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         )
     order = {name: index for index, name in enumerate(SECTION_ORDER)}
     items.sort(key=lambda i: order.get(i.section, len(order)))
+    cited = [i.source for i in (*items, *held)]
     return ReadinessPack(
         regime_id=regime.id,
         regime_title=regime.title,
@@ -134,7 +144,14 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         items=tuple(items),
         held_by_ofsted=tuple(held),
         warnings=plan.warnings if plan else (),
+        sources=tuple(bibliography([regime], cited)),
     )
+
+
+def _with(source: str, also: str) -> str:
+    """``source`` with ``also`` appended unless it already cites it."""
+    parts = [p.strip() for p in source.split(";")]
+    return source if also in parts else f"{source}; {also}"
 
 
 def _due(
@@ -143,6 +160,8 @@ def _due(
     milestone = regime.timeline.milestone(milestone_id) if milestone_id else None
     if milestone is None:
         return (text or NOT_SPECIFIED), None
+    if not milestone.specified:  # the sources name it but give it no date
+        return (text or f"by: {milestone.title} (date {NOT_SPECIFIED})"), None
     if plan is None:
         days = milestone.days
         when = f"day {days.first}" if days else "its deadline"
@@ -157,7 +176,17 @@ def _due(
 def checklist_rows(pack: ReadinessPack) -> list[list[Any]]:
     """Checklist rows in CHECKLIST_COLUMNS order (dates as dates)."""
     return [
-        [i.section, i.item, i.provided_by, i.due, i.due_date, i.owner, i.status, i.source]
+        [
+            i.section,
+            i.item,
+            i.provided_by,
+            i.due,
+            i.due_date,
+            i.suggested_owner,
+            i.owner,
+            i.status,
+            i.source,
+        ]
         for i in (*pack.items, *pack.held_by_ofsted)
     ]
 
@@ -173,7 +202,7 @@ def write_readiness(pack: ReadinessPack, target: Path) -> Path:
         ("Checklist", CHECKLIST_COLUMNS, council),
         (NO_ACTION, CHECKLIST_COLUMNS, held),
     ]
-    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"))
+    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"), sources=pack.sources)
 
 
 # -- shared table writers (readiness pack, action plan) --------------------------------
@@ -181,14 +210,29 @@ def write_readiness(pack: ReadinessPack, target: Path) -> Path:
 Table = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
 
 
+SOURCES_TABLE = "Sources"
+SOURCES_COLUMNS = ("Key", "Source")
+
+
 def write_tables(
-    target: Path, title: str, tables: Sequence[Table], *, allowed: Sequence[str]
+    target: Path,
+    title: str,
+    tables: Sequence[Table],
+    *,
+    allowed: Sequence[str],
+    sources: Sequence[Entry] = (),
+    logo: str = "Inspection readiness",
 ) -> Path:
     """Write named tables to ``target`` as XLSX (a sheet each), DOCX (a table each) or CSV.
 
-    CSV holds one table only, so it is written from the first.  Every format is
-    written through a temporary file, so a failure leaves no half-written file.
+    ``sources`` — the bibliography of the citations the tables carry — is a last
+    "Sources" table, so a reader can follow every key.  ``logo`` heads a Word file's
+    letterhead (the council's, for its own documents).  CSV holds one table only, so
+    it is written from the first.  Every format is written through a temporary file,
+    so a failure leaves no half-written file.
     """
+    if sources:
+        tables = [*tables, (SOURCES_TABLE, SOURCES_COLUMNS, [[e.key, e.text] for e in sources])]
     suffix = Path(target).suffix.lower()
     if suffix not in allowed:
         raise InputError.single(
@@ -198,7 +242,7 @@ def write_tables(
     if suffix == ".xlsx":
         _write_xlsx(target, tables)
     elif suffix == ".docx":
-        _write_docx(target, title, tables)
+        _write_docx(target, title, tables, logo=logo)
     else:
         _write_csv(target, tables[0])
     return target
@@ -218,33 +262,41 @@ def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
         book.save(temporary)
 
 
-def _write_docx(target: Path, title: str, tables: Sequence[Table]) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+def _write_docx(target: Path, title: str, tables: Sequence[Table], *, logo: str) -> None:
+    """A4 landscape in the house style: letterhead, footer with page numbers, and tables
+    whose header row repeats on every page, rows never split, and columns wide enough
+    for their longest word."""
     from docx.shared import Pt
 
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    from inspectkit.docx_style import (
+        fixed_widths,
+        header_row,
+        keep_row_together,
+        new_document,
+        proportional_widths,
+        text_width,
+    )
+
+    document = new_document(title, logo=logo, footer_parts=(title,), landscape=True)
     document.add_heading(title, level=1)
+    width = text_width(document.sections[0])
     for name, header, rows in tables:
         document.add_heading(name, level=2)
         if not rows:
             document.add_paragraph("None.")
             continue
+        texts = [[cell_text(value) for value in row] for row in rows]
         table = document.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.font.bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = cell_text(value)
+        header_row(table.rows[0], header)
+        for row in texts:
+            added = table.add_row()
+            for cell, text in zip(added.cells, row, strict=True):
+                cell.text = text
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(9)
+            keep_row_together(added)
+        fixed_widths(table, proportional_widths(header, texts, width))
     with atomic_path(target) as temporary:
         document.save(str(temporary))
 

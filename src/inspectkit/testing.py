@@ -101,7 +101,7 @@ def citations(regime: Regime) -> list[tuple[str, str]]:
 
 
 def cited_parts(source: str) -> list[str]:
-    """The separate citations in one source: ``"100025 §8; seed 004 §2.1"`` gives two."""
+    """The separate citations in one source: ``"100025 §8; Sunderland 2012 §2.1"`` gives two."""
     return [part.strip() for part in source.split(";") if part.strip()]
 
 

@@ -67,6 +67,8 @@ class Plan:
     warnings: tuple[str, ...] = ()
     region: str = "ENG"
     closures: tuple[date, ...] = ()
+    # milestones the sources name but give no date ("not specified"), in the regime's order
+    unspecified: tuple[Milestone, ...] = ()
 
     def milestone(self, milestone_id: str) -> PlannedMilestone:
         """The planned milestone ``milestone_id`` (KeyError naming the known ids if absent)."""
@@ -110,6 +112,7 @@ def plan_inspection(regime: Regime, start: date, calendar: WorkingCalendar | Non
         warnings=tuple(warnings),
         region=calendar.region,
         closures=tuple(sorted(calendar.closures)),
+        unspecified=_unspecified(regime),
     )
     from inspectkit.plugins import get_host
 
@@ -157,11 +160,17 @@ def _start_rule_warnings(regime: Regime, start: date) -> list[str]:
     return [message]
 
 
+def _unspecified(regime: Regime) -> tuple[Milestone, ...]:
+    return tuple(m for m in regime.timeline.milestones if not m.specified)
+
+
 def _resolve(
     regime: Regime, start: date, calendar: WorkingCalendar, warnings: list[str]
 ) -> tuple[PlannedMilestone, ...]:
     resolved: dict[str, PlannedMilestone] = {}
     for milestone in regime.timeline.milestones:
+        if not milestone.specified:
+            continue  # no date to give: the plan lists it in ``unspecified``
         first: date | None = None
         last: date | None = None
         due: date | None = None
@@ -195,7 +204,7 @@ def _due_date(
     if after is None:
         raise InputError.single(
             f"milestone {milestone.id!r}: its deadline counts from {deadline.after!r}, "
-            "which is not an earlier milestone of this timeline"
+            "which is not an earlier dated milestone of this timeline"
         )
     if deadline.unit == "calendar days":
         return calendar.working_day_on_or_before(after.last + timedelta(days=deadline.within))
@@ -215,6 +224,17 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         "closures": [d.isoformat() for d in plan.closures],
         "warnings": list(plan.warnings),
         "milestones": [_milestone_to_data(p) for p in plan.milestones],
+        "not_specified": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "actor": m.actor,
+                "unspecified": m.unspecified,
+                "source": m.source,
+                "note": m.note,
+            }
+            for m in plan.unspecified
+        ],
     }
 
 
@@ -318,4 +338,5 @@ def plan_from_data(regime: Regime, data: object, *, where: str = "plan") -> Plan
         warnings=tuple(warnings),
         region=str(data.get("region", "ENG")),
         closures=tuple(d for d in closures if d is not None),
+        unspecified=_unspecified(regime),  # from the regime: a saved plan cannot date them
     )

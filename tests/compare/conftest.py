@@ -12,7 +12,7 @@ from inspectkit.model import Regime
 from inspectkit.plugins import get_host
 
 SHIPPED = ("slac_2009", "cra_2010", "child_protection_2012")
-# Monday 17 October 2011: the Sunderland CRA inspection's preparation day (seed 004 §3.1).
+# Monday 17 October 2011: the Sunderland CRA inspection's preparation day (Sunderland 2012 §3.1).
 START = date(2011, 10, 17)
 
 

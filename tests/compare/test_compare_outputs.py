@@ -106,6 +106,7 @@ def test_xlsx_has_the_expected_sheets(dated: Comparison, tmp_path: Path) -> None
             "Information requested",
             "Crosswalk",
             "Sampling",
+            "Sources",
         )
     )
     summary = book["Comparison"]

@@ -41,7 +41,8 @@ def test_cra_column_at_a_glance(dated: Comparison) -> None:
     report = cell("report").text
     assert report.startswith("letter;")
     assert "within 20 working days of the end of the site visit" in report
-    # site visit 18-19 Oct 2011 → 20 working days later (seed 004 §3.1: letter on 16 Nov 2011)
+    # site visit 18-19 Oct 2011 → 20 working days later (Sunderland 2012 §3.1: letter on
+    # 16 Nov 2011)
     assert "16 November 2011" in report
 
 

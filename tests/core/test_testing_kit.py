@@ -114,8 +114,8 @@ def test_a_graded_area_in_an_ungraded_regime_is_refused() -> None:
 
 
 def test_citation_helpers_match_whole_citations() -> None:
-    assert cited_parts("100025 §8; seed 004 §2.1 ;") == ["100025 §8", "seed 004 §2.1"]
-    assert cites("100025 §8; seed 004 §2.1", "seed 004 §2.1", "100025 §8")
-    assert not cites("100025 §8; seed 004 §2.1", "100025 §")
+    assert cited_parts("100025 §8; Sunderland 2012 §2.1 ;") == ["100025 §8", "Sunderland 2012 §2.1"]
+    assert cites("100025 §8; Sunderland 2012 §2.1", "Sunderland 2012 §2.1", "100025 §8")
+    assert not cites("100025 §8; Sunderland 2012 §2.1", "100025 §")
     paths = dict(citations(get_host().regime("cra_2010").regime))
     assert paths["regime.scale.levels[area_for_priority_action]"] == "100025 Annex A; 100025 §47"

@@ -16,7 +16,7 @@ def test_one_failing_workspace_is_named_and_the_others_render(cra_workspace, cap
     status = run(["report", *map(str, [*good, bad]), "--jobs", jobs])
     assert status == 2
     captured = capsys.readouterr()
-    errors = captured.err.strip().splitlines()
+    errors = [line for line in captured.err.splitlines() if line.startswith("inspectkit: error")]
     assert errors and all(str(bad) in line for line in errors)
     assert "unknown judgement area 'nowhere'" in errors[0]
     for directory in good:
@@ -36,9 +36,9 @@ def test_demo_builds_every_example_each_plugin_ships(tmp_path: Path, capsys):
         folder = out / example.name
         for name in ("inspection.toml", "plan.json", "caselist.csv", "sample.csv", "sample.json"):
             assert (folder / name).is_file(), (example.name, name)
-        documents = list((folder / "documents").glob("*.docx"))
+        documents = {p.stem for p in (folder / "documents").iterdir()}
         declared = get_host().regime(example.regime).regime.templates
-        assert len(documents) == len(declared)
+        assert documents == {Path(t.file).stem for t in declared}
         inspection = (folder / "inspection.toml").read_text(encoding="utf-8")
         assert example.body() in inspection and "[example]" not in inspection
     for registered in get_host().sorted_regimes():  # every installed regime ships one
@@ -70,20 +70,26 @@ def test_a_failing_document_leaves_every_earlier_one_as_it_was(cra_workspace, ca
     assert run(["report", str(directory)]) == 0
     documents = directory / "documents"
     before = {p.name: p.read_bytes() for p in documents.iterdir()}
-    assert set(before) == {"letter.docx", "notification_email.docx", "staff_information.docx"}
+    assert set(before) == {
+        "letter.docx",
+        "notification_email.txt",
+        "notification_email.eml",
+        "staff_information.docx",
+    }
     inspection = directory / "inspection.toml"
     inspection.write_text(
         inspection.read_text(encoding="utf-8").replace("vary in quality", "are inconsistent"),
         encoding="utf-8",
     )
     (directory / "templates").mkdir()
-    for broken in ("notification_email.docx", "staff_information.docx"):
-        (directory / "templates" / broken).write_text("not a Word file", encoding="utf-8")
+    templates = directory / "templates"
+    (templates / "notification_email.txt").write_text("Subject: x\n\n{{ nonsense }}\n", "utf-8")
+    (templates / "staff_information.docx").write_text("not a Word file", encoding="utf-8")
     capsys.readouterr()
     assert run(["report", str(directory)]) == 2
-    errors = capsys.readouterr().err.splitlines()
+    errors = [e for e in capsys.readouterr().err.splitlines() if e.startswith("inspectkit: error")]
     assert [line.split("templates/")[1].split(":")[0] for line in errors] == [
-        "notification_email.docx",
+        "notification_email.txt",
         "staff_information.docx",
     ]
     assert {p.name: p.read_bytes() for p in documents.iterdir()} == before  # no .part left
@@ -96,8 +102,9 @@ def test_report_output_starts_with_its_news_and_names_each_workspace_once(
     missing = tmp_path / "nonexist"
     assert run(["report", str(good), str(missing)]) == 2
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[0] == f"{good}: 3 documents"
-    assert captured.err.splitlines() == [f"inspectkit: error: {missing}: not a workspace folder"]
+    assert captured.out.splitlines()[0] == f"{good}: 4 documents"
+    errors = [e for e in captured.err.splitlines() if e.startswith("inspectkit: error")]
+    assert errors == [f"inspectkit: error: {missing}: not a workspace folder"]
 
 
 def test_documents_are_written_all_together_or_not_at_all(tmp_path):

@@ -23,17 +23,24 @@ def test_workspace_override_wins(cra_workspace, tmp_path):
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
     overrides = directory / "templates"
     overrides.mkdir()
+    (overrides / "notification_email.txt").write_text(
+        "Subject: Notice\n\nHouse style notice for {{ council }}\n", encoding="utf-8"
+    )
     document = docx.Document()
-    document.add_paragraph("House style notice for {{ council }}")
-    document.save(str(overrides / "notification_email.docx"))
+    document.add_paragraph("House style sheet for {{ council }}")
+    document.save(str(overrides / "staff_information.docx"))
     registered = get_host().regime("cra_2010")
     assert locate_template(registered, "notification_email", overrides) == (
-        overrides / "notification_email.docx"
+        overrides / "notification_email.txt"
     )
     assert locate_template(registered, "letter", overrides) == registered.templates / "letter.docx"
     result = render_workspace(directory)
-    email = next(p for p in result.documents if p.name == "notification_email.docx")
-    assert document_paragraphs(email) == ["House style notice for Northwold Borough Council"]
+    email = next(p for p in result.documents if p.name == "notification_email.txt")
+    assert email.read_text(encoding="utf-8") == (
+        "Subject: Notice\n\nHouse style notice for Northwold Borough Council\n"
+    )
+    sheet = next(p for p in result.documents if p.name == "staff_information.docx")
+    assert document_paragraphs(sheet) == ["House style sheet for Northwold Borough Council"]
 
 
 def test_a_regime_without_templates_falls_back_to_the_core_report():

@@ -48,3 +48,26 @@ def test_pdf_without_libreoffice_says_so_in_one_line(cra_workspace, monkeypatch,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("inspectkit: error: --pdf needs LibreOffice, which is not installed")
+
+
+@pytest.mark.needs_libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is missing")
+def test_a_report_and_the_action_plan_print_on_a4(tmp_path, capsys):
+    from tests.cli_run import run_main
+    from tests.documents.test_doc_reports import example_workspace
+
+    (report,) = render_workspace(example_workspace(tmp_path, "slac_2009")).documents
+    plan = tmp_path / "actions.docx"
+    cra = example_workspace(tmp_path, "cra_2010")
+    assert run_main(capsys, "action-plan", str(cra), "-o", str(plan))[0] == 0
+    for document, landscape in ((report, False), (plan, True)):
+        info = subprocess.run(
+            ["pdfinfo", str(convert_to_pdf(document))], capture_output=True, text=True, check=True
+        ).stdout
+        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+        assert int(fields["Pages"]) >= 1
+        width, height = (float(v) for v in fields["Page size"].split("pts")[0].split(" x "))
+        size = (round(height), round(width)) if landscape else (round(width), round(height))
+        assert size == (595, 842), (document.name, fields["Page size"])  # A4 in points

@@ -55,6 +55,32 @@ def test_slac_report_follows_the_section_55_headings_in_order(tmp_path):
             assert paragraphs[at + 1] == "Grade: Adequate"
 
 
+def test_slac_report_opens_with_about_this_inspection_then_the_summary_of_grades(tmp_path):
+    # 090027 §55 lists "About this inspection" first; the summary of grades (not a §55
+    # heading) follows it, before "Service information".
+    paragraphs = report_of(example_workspace(tmp_path, "slac_2009"))
+    about = paragraphs.index("1. About this inspection")
+    summary = paragraphs.index("Summary of grades")
+    service = paragraphs.index("2. Service information")
+    assert about < summary < service
+    assert not any(p.startswith(("3.", "4.")) for p in paragraphs[:about])
+
+
+def test_check_prompts_for_a_graded_section_with_no_narrative(tmp_path, capsys):
+    # 090027 §55: "The report will set out the inspection findings using text and grades".
+    from tests.cli_run import run_main
+
+    directory = example_workspace(tmp_path, "slac_2009")
+    status, _, err = run_main(capsys, "check", str(directory))
+    assert status == 0  # a prompt, not an error: the grade alone is still a report
+    flat = " ".join(err.split())
+    assert "graded sections are recorded with no narrative" in flat
+    assert "'Value for money' (Good)" in flat
+    assert "(090027 §54-55;" in flat
+    assert flat.count("with no narrative") == 1  # one line, not one per section
+    assert "'Overall effectiveness' (Adequate)" not in flat  # it has its text
+
+
 def test_the_grade_summary_says_which_part_each_grade_belongs_to(tmp_path):
     import docx
 
@@ -100,7 +126,20 @@ def test_child_protection_report_has_its_four_judgements(tmp_path):
     for number, section in enumerate(judged, start=1):
         at = paragraphs.index(f"{number}. {section.title}")
         assert paragraphs[at + 1].startswith("Grade: ")
-    assert "11–22 June 2012" in paragraphs  # the cover's inspection dates, as a range
+    # Council briefing 2012 bounds the inspection "within a two-week period" but dates neither
+    # its last day nor the report: the cover leaves both for the inspector, never the bound as fact
+    assert "11 June 2012 – [date to be entered]" in paragraphs
+    assert "22 June 2012" not in " ".join(paragraphs)
+    assert paragraphs[paragraphs.index("Date of this report") + 1] == "[date to be entered]"
+
+
+def test_child_protection_report_prints_the_dates_the_inspector_enters(tmp_path):
+    dates = "\n[dates]\ninspection_ends = 2012-06-20\nreport_published = 2012-07-18\n"
+    directory = example_workspace(tmp_path, "child_protection_2012", extra=dates)
+    paragraphs = report_of(directory)
+    assert "11–20 June 2012" in paragraphs
+    assert paragraphs[paragraphs.index("Date of this report") + 1] == "18 July 2012"
+    assert not any("[date to be entered]" in p for p in paragraphs)
 
 
 @pytest.mark.parametrize(

@@ -197,9 +197,15 @@ def case_list_cases() -> list[Case]:
 # -- inspection files, plans, samples -------------------------------------------------------
 
 HEADER = f'regime = "cra_2010"\ncouncil = "Northwold Borough Council"\nstart = {START}\n'
-FINDING = (
-    '\n[[findings]]\narea = "safeguarding_prioritised"\ntype = "area_of_strength"\n'
-    'text = "Leaders prioritise safeguarding."\n'
+# a strength, satisfactory practice and an area for development: Annex D's first outcome
+# sentence names all three, so the file is complete ("Leaders" is where the cases write)
+FINDING = "".join(
+    f'\n[[findings]]\narea = "safeguarding_prioritised"\ntype = "{kind}"\ntext = "{text}"\n'
+    for kind, text in (
+        ("area_of_strength", "Leaders prioritise safeguarding."),
+        ("satisfactory", "Staff are suitably qualified."),
+        ("area_for_development", "Supervision is not always recorded."),
+    )
 )
 
 
@@ -229,6 +235,9 @@ def _docx(*paragraphs: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+LOOPS = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
 
 
 def inspection_cases() -> list[Case]:
@@ -272,6 +281,7 @@ def inspection_cases() -> list[Case]:
     cases.append(Case("toml-folder-missing", lambda folder: ["check", str(folder / "nowhere")]))
     ok = HEADER + FINDING
     letter = "templates/letter.docx"
+    email = "templates/notification_email.txt"
     side_files: list[tuple[str, dict[str, bytes]]] = [
         ("plan-not-json", {"plan.json": b"{ not json"}),
         ("plan-a-list", {"plan.json": b"[]"}),
@@ -295,6 +305,10 @@ def inspection_cases() -> list[Case]:
         ("template-internals", {letter: _docx("{{ ''.__class__.__mro__ }}")}),
         ("template-leftover", {letter: _docx("{{ '{{' }} council {{ '}}' }}")}),
         ("template-divide", {letter: _docx("{{ 1 / 0 }}")}),
+        ("text-template-repeat", {email: b"Subject: x\n\n{{ 'x' * 10**10 }}\n"}),
+        ("text-template-loops", {email: b"Subject: x\n\n" + LOOPS.encode()}),
+        ("text-template-include", {email: b"{% include '/etc/passwd' %}"}),
+        ("text-template-binary", {email: bytes(range(256))}),
     ]
     for name, files in side_files:
         text = ok.replace("Leaders", f"Case {REFERENCE}") if name == "reference-in-finding" else ok

@@ -1,5 +1,5 @@
 """The post-inspection action plan: one row per area for development, priority action and
-recommendation recorded in a workspace (seed 004 §5 shows the shape)."""
+recommendation recorded in a workspace (Sunderland 2012 §5 shows the shape)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.cli_run import installed_regime, run_main
 
 from inspectkit.action_plan import ACTION_COLUMNS, action_rows, needs_action, write_action_plan
 
-# Sunderland's October 2011 CRA outcome (seed 004 §3.3-4.1), abridged.
+# Sunderland's October 2011 CRA outcome (Sunderland 2012 §3.3-4.1), abridged.
 CRA_FINDINGS = """
 [[findings]]
 area = "safeguarding_prioritised"

@@ -70,17 +70,19 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
     slac = installed_regime("slac_2009")
     pack = build_readiness(slac, plan_inspection(slac, date(2009, 11, 30)))
     book = load_workbook(write_readiness(pack, tmp_path / "ready.xlsx"))
-    assert book.sheetnames == ["Checklist", NO_ACTION]
+    assert book.sheetnames == ["Checklist", NO_ACTION, "Sources"]
     sheet = book["Checklist"]
     header = [c.value for c in sheet[1]]
-    assert header[:7] == ["Section", "Item", "Provided by", "Due", "Due date", "Owner", "Status"]
+    assert header[:8] == [
+        "Section", "Item", "Provided by", "Due", "Due date", "Suggested owner", "Owner", "Status"
+    ]  # fmt: skip
     assert sheet.max_row == len(pack.items) + 1
     assert book[NO_ACTION].max_row == len(pack.held_by_ofsted) + 1
 
     document = Document(str(write_readiness(pack, tmp_path / "ready.docx")))
-    assert len(document.tables) == 2
+    assert len(document.tables) == 3  # the checklist, what Ofsted holds, the sources
     assert len(document.tables[0].rows) == len(pack.items) + 1
-    assert document.tables[0].rows[0].cells[5].text == "Owner"
+    assert document.tables[0].rows[0].cells[6].text == "Owner"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ready.docx", "ready.xlsx"]
 
 
@@ -96,3 +98,45 @@ def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     )
     assert status == 2 and "use one of .xlsx, .docx" in err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_slac_suggests_each_owner_seed_002_gives_cited_and_leaves_the_owner_to_the_council() -> (
+    None
+):
+    # Oxfordshire's briefing (Oxfordshire briefing) names an owner, by job title, for every document
+    # (Annex 1) and focus group (Annex 2): offered as suggestions, never as the owner.
+    slac = installed_regime("slac_2009")
+    pack = build_readiness(slac)
+    by_text = {i.item: i for i in pack.items}
+    expected = {
+        "lscb_minutes": (
+            "Chair – OSCB / Business Manager, OSCB",
+            "Oxfordshire briefing Annex 1 item 1",
+        ),
+        "organisation_charts": (
+            "Service Manager – Communications and Performance co-ordinating",
+            "Oxfordshire briefing Annex 1 item 13",
+        ),
+        "sg_accident_emergency": (
+            "A & E managers",
+            "Oxfordshire briefing Annex 2 safeguarding item 8",
+        ),
+        "lac_attainment_leads": (
+            "Head of Service, YPAE / Head of Raising Achievement Service / Headteacher, Virtual "
+            "School for Looked After Children",
+            "Oxfordshire briefing Annex 2 looked after children item 7",
+        ),
+    }
+    for request_id, (owner, citation) in expected.items():
+        request = next(r for r in slac.information_requests if r.id == request_id)
+        item = by_text[request.text]
+        assert (item.suggested_owner, item.owner) == (owner, "")
+        assert citation in [p.strip() for p in item.source.split(";")]
+    suggested = [r for r in slac.information_requests if r.suggested_owner]
+    assert len(suggested) == 13 + 17 + 16  # every Annex 1 and 2 row but the four "tbc"
+    for tbc in ("sg_advocacy_service", "lac_health_leads", "lac_advocacy_service"):
+        request = next(r for r in slac.information_requests if r.id == tbc)
+        assert request.suggested_owner is None  # "tbc": nothing to suggest
+        assert by_text[request.text].suggested_owner == ""
+    cra = build_readiness(installed_regime("cra_2010"))
+    assert all(i.suggested_owner == "" for i in cra.items)  # 100025 names no owners

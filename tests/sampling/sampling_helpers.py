@@ -28,6 +28,8 @@ HEADINGS = {
     "placement_category": "Placement",
     "journey_stage": "Journey stage",
 }
+# Columns written only when a row gives them (so the pinned samples' input files stay as they were).
+OPTIONAL_HEADINGS = {"care_leaver": "Care leaver"}
 BASE = {
     "referral_date": "2011-01-10",
     "date_of_birth": "2004-05-06",
@@ -46,10 +48,14 @@ MakeCases = Callable[[Regime, Sequence[Mapping[str, str]]], CaseList]
 
 def write_cases(path: Path, rows: Sequence[Mapping[str, str]]) -> Path:
     """Write rows (canonical field → code) with BASE filling the gaps; refs R-0001…"""
-    fields = list(HEADINGS)
+    headings = {
+        **HEADINGS,
+        **{f: h for f, h in OPTIONAL_HEADINGS.items() if any(f in r for r in rows)},
+    }
+    fields = list(headings)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow([HEADINGS[f] for f in fields])
+        writer.writerow([headings[f] for f in fields])
         for number, row in enumerate(rows, start=1):
             values = {**BASE, "case_reference": f"R-{number:04d}", **row}
             writer.writerow([values.get(f, "") for f in fields])

@@ -72,6 +72,28 @@ def _slac_rows(looked_after: int, safeguarding: int) -> list[dict[str, str]]:
     return rows
 
 
+def test_slac_care_leavers_are_drawn_as_looked_after_children_never_as_safeguarding(
+    make_cases: MakeCases,
+) -> None:
+    # 090027 §48: "all looked after children and young people, including those in external
+    # placements and care leavers"; §55: "outcomes for looked after children and care
+    # leavers". A care leaver the council records as not looked after is still one of them.
+    slac = regime("slac_2009")
+    rows = [{"looked_after": "N", "care_leaver": "Y", "cp_plan_status": "None"} for _ in range(10)]
+    rows += [{"looked_after": "N", "care_leaver": "N", "cp_plan_status": "Current"}] * 10
+    cases = make_cases(slac, rows)
+    leavers = {f"R-{n:04d}" for n in range(1, 11)}  # the first ten rows
+    for seed in range(10):
+        record = draw_sample(slac, cases, seed=seed, on=ON)
+        for case in record.drawn:
+            if case.reference in leavers:
+                assert case.rule.startswith("quota: Looked after children, at least"), case.rule
+            else:
+                assert not case.rule.startswith("quota: Looked after"), case.rule
+        assert {c.reference for c in record.drawn} >= leavers  # 4 + 6 places, all theirs
+        assert not any("looked after" in s.lower() for s in record.shortfalls)
+
+
 def test_slac_quotas_in_two_phases_with_no_case_drawn_twice(make_cases: MakeCases) -> None:
     slac = regime("slac_2009")
     cases = make_cases(slac, _slac_rows(looked_after=15, safeguarding=15))
@@ -159,3 +181,18 @@ def test_an_empty_case_list_gives_shortfalls_not_a_crash(make_cases: MakeCases) 
         assert record.drawn == ()
         if registered.regime.sampling.minimum.min:
             assert record.shortfalls
+
+
+@pytest.mark.parametrize("regime_id", ["slac_2009", "child_protection_2012"])
+def test_a_balance_the_source_does_not_define_is_marked_as_inspectkits_reading(
+    make_cases: MakeCases, regime_id: str
+) -> None:
+    # 090027 §47 asks only for "a balance of cases" at the start of fieldwork; Council
+    # briefing 2012 does not say how the 50 cases spread: the fields are the tool's reading.
+    chosen = regime(regime_id)
+    balanced = [p for p in chosen.sampling.phases if p.balance]
+    assert balanced and all("inspectkit's reading" in p.balance_reading for p in balanced)
+    rows = _slac_rows(15, 15) if regime_id == "slac_2009" else [{"journey_stage": "CIN"}] * 60
+    record = draw_sample(chosen, make_cases(chosen, rows), seed=3, on=ON)
+    rules = [c.rule for c in record.drawn if c.phase in {p.id for p in balanced}]
+    assert rules and all("inspectkit's reading" in rule for rule in rules), rules

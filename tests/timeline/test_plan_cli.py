@@ -64,7 +64,9 @@ def test_csv_and_ics_files_are_written(tmp_path: Path) -> None:
     assert "wrote CSV plan" in err
     assert "2011-11-16" in csv_file.read_text(encoding="utf-8")
     events = list(icalendar.Calendar.from_ical(ics_file.read_bytes()).walk("VEVENT"))
-    assert len(events) == len(json.loads(out)["milestones"])
+    milestones = json.loads(out)["milestones"]
+    # one event per milestone, and one more on each deadline's due day
+    assert len(events) == len(milestones) + sum(1 for m in milestones if m["due"])
 
 
 def test_a_start_rule_warning_is_printed_to_stderr() -> None:

@@ -46,14 +46,15 @@ def test_unknown_locale_is_an_input_error() -> None:
 
 
 def test_ics_parses_back_with_one_all_day_event_per_milestone(cra_plan: Plan) -> None:
-    data = plan_to_ical(cra_plan, title="CRA 2010")
+    data = plan_to_ical(cra_plan, title="CRA", identity="northwold-2011")
     parsed = icalendar.Calendar.from_ical(data)
     events = list(parsed.walk("VEVENT"))
-    assert len(events) == len(cra_plan.milestones)
+    deadlines = [p for p in cra_plan.milestones if p.due is not None]
+    assert len(events) == len(cra_plan.milestones) + len(deadlines)
     by_uid = {str(e["uid"]): e for e in events}
     assert len(by_uid) == len(events)
     for planned in cra_plan.milestones:
-        event = by_uid[f"cra_2010-{planned.milestone.id}-20111017@inspectkit"]
+        event = by_uid[f"northwold-2011-{planned.milestone.id}@inspectkit"]
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert type(start) is date and type(end) is date  # all-day events, not date-times
         assert start == planned.first
@@ -66,7 +67,7 @@ def test_ics_keeps_multi_day_milestones_as_one_span(cra_plan: Plan) -> None:
     site_visit = next(e for e in events if "site_visit" in str(e["uid"]))
     assert site_visit.decoded("dtstart") == date(2011, 10, 18)
     assert site_visit.decoded("dtend") == date(2011, 10, 20)
-    publication = next(e for e in events if "-publication-" in str(e["uid"]))
+    publication = next(e for e in events if str(e["uid"]).endswith("-publication@inspectkit"))
     assert "due Wednesday 16 November 2011" in str(publication["description"])
 
 
@@ -135,3 +136,64 @@ def test_table_rows_give_dates_weekdays_actors_deadlines_and_sources(cra_plan: P
         "100025 §8; 100025 §55",
     ):
         assert expected in row, expected
+
+
+def _events(plan: Plan, **options: str) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(plan_to_ical(plan, **options)).walk("VEVENT"))
+
+
+def test_ics_summaries_are_short_distinct_and_name_the_council(cra_plan: Plan) -> None:
+    events = _events(cra_plan, title="CRA", council="Sunderland City Council")
+    summaries = [str(e["summary"]) for e in events]
+    assert "CRA · Site visit · Sunderland City Council" in summaries
+    assert "CRA · Due: Letter published · Sunderland City Council" in summaries
+    assert len(summaries) == len(set(summaries))  # distinct
+    assert all(s.endswith(" · Sunderland City Council") for s in summaries)
+    assert all(len(s) <= 70 for s in summaries), max(summaries, key=len)
+    assert all("Council: Sunderland City Council" in str(e["description"]) for e in events)
+
+
+def test_ics_uids_name_the_inspection_not_the_start(cra: Regime, cra_plan: Plan) -> None:
+    from inspectkit.identity import inspection_id
+
+    moved = plan_inspection(cra, date(2011, 10, 24))  # the same inspection, re-planned
+    council = "Sunderland City Council"
+    same = [str(e["uid"]) for e in _events(cra_plan, title="CRA", council=council)]
+    again = [str(e["uid"]) for e in _events(moved, title="CRA", council=council)]
+    other = [str(e["uid"]) for e in _events(cra_plan, title="CRA", council="Northwold")]
+    assert same == again
+    assert not set(same) & set(other)
+    assert not any("20111017" in uid for uid in same)
+    assert same[0].startswith(inspection_id("cra_2010", council, CRA_START))
+    next_year = inspection_id("cra_2010", council, date(2012, 10, 15))
+    assert next_year != inspection_id("cra_2010", council, CRA_START)
+
+
+def test_each_deadline_is_its_own_event_with_a_reminder(cra_plan: Plan) -> None:
+    events = {
+        str(e["uid"]).split("@")[0].split("-", 1)[1]: e for e in _events(cra_plan, title="CRA")
+    }
+    due = events["publication-due"]
+    assert due.decoded("dtstart") == date(2011, 11, 16)  # 20 working days after the visit
+    assert due.decoded("dtend") == date(2011, 11, 17)
+    (alarm,) = due.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(days=-1)
+    assert str(alarm["action"]) == "DISPLAY"
+    assert "preparation-due" not in events  # no deadline, no deadline event
+
+
+def test_site_visit_days_are_busy_and_the_rest_free(cra_plan: Plan) -> None:
+    events = {
+        str(e["uid"]).split("@")[0].split("-", 1)[1]: e for e in _events(cra_plan, title="CRA")
+    }
+    assert str(events["site_visit"]["transp"]) == "OPAQUE"
+    assert str(events["oral_feedback"]["transp"]) == "OPAQUE"
+    assert str(events["preparation"]["transp"]) == "TRANSPARENT"
+    assert str(events["publication-due"]["transp"]) == "TRANSPARENT"
+
+
+def test_ics_spells_out_each_citation(cra: Regime, cra_plan: Plan) -> None:
+    from inspectkit.bibliography import bibliography
+
+    events = _events(cra_plan, title="CRA", sources=bibliography([cra]))  # type: ignore[arg-type]
+    assert all("100025: Ofsted, Conducting unannounced" in str(e["description"]) for e in events)

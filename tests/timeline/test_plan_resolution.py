@@ -18,7 +18,7 @@ from inspectkit.model import Milestone, Regime, StartRule
 from inspectkit.plugins import PluginInfo, get_host
 from inspectkit.timeline import Plan, plan_from_data, plan_inspection, plan_many, plan_to_data
 
-CRA_START = date(2011, 10, 17)  # Monday; the council of seed 004 was visited 18-19 October
+CRA_START = date(2011, 10, 17)  # Monday; the council of Sunderland 2012 was visited 18-19 October
 JUBILEE = {date(2012, 6, 4), date(2012, 6, 5)}
 
 
@@ -31,7 +31,7 @@ def test_cra_2010_from_17_october_2011_matches_the_sunderland_inspection(cra: Re
     assert (site_visit.first, site_visit.last) == (date(2011, 10, 18), date(2011, 10, 19))
     assert plan.milestone("draft_letter_sent").due == date(2011, 10, 26)
     assert plan.milestone("pre_publication_letter").due == date(2011, 11, 9)
-    # Seed 004: the council received its letter on 16 November 2011.
+    # Sunderland 2012: the council received its letter on 16 November 2011.
     assert plan.milestone("publication").due == date(2011, 11, 16)
     assert plan.warnings == ()
     assert (plan.regime_id, plan.regime_version, plan.start) == ("cra_2010", cra.version, CRA_START)

@@ -178,7 +178,9 @@ def test_plan_and_download_the_ics(server: Server, signed_in: Watched, tmp_path:
     info.value.save_as(saved)
     assert saved.name == "cra_2010-plan-2011-10-17.ics"
     events = icalendar.Calendar.from_ical(saved.read_bytes()).walk("VEVENT")
-    assert len(events) == len(regime.timeline.milestones)
+    # one event a milestone, and each deadline as an all-day event of its own
+    deadlines = sum(1 for m in regime.timeline.milestones if m.deadline is not None)
+    assert len(events) == len(regime.timeline.milestones) + deadlines
     assert signed_in.axe() == []
 
 

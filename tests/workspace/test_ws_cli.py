@@ -100,12 +100,17 @@ def _cra_folder(
         f'regime = "cra_2010"\ncouncil = "Northwold"\nstart = {start}\n'
         'team = ["Lead inspector, HMI"]\n'
     )
-    return write_inspection(
-        '[[findings]]\narea = "safeguarding_prioritised"\ntype = "area_of_strength"\n'
-        f'text = "{text}"\n',
-        header=header,
-        folder=folder,
+    # a strength, satisfactory practice and an area for development: Annex D's first
+    # outcome sentence names all three
+    findings = "".join(
+        f'[[findings]]\narea = "safeguarding_prioritised"\ntype = "{kind}"\ntext = "{said}"\n'
+        for kind, said in (
+            ("area_of_strength", text),
+            ("satisfactory", "Staff are suitably qualified."),
+            ("area_for_development", "Supervision is not always recorded."),
+        )
     )
+    return write_inspection(findings, header=header, folder=folder)
 
 
 def test_check_refuses_what_report_refuses_and_reports_every_folder(write_inspection, capsys):
@@ -120,14 +125,14 @@ def test_check_refuses_what_report_refuses_and_reports_every_folder(write_inspec
     folders = [saturday, saved, cases, good]
     assert run(["check", *map(str, folders)]) == 2
     captured = capsys.readouterr()
-    errors = captured.err.splitlines()
+    errors = [e for e in captured.err.splitlines() if e.startswith("inspectkit: error")]
     assert len(errors) == 3
     assert errors[0].startswith(f"inspectkit: error: {saturday / 'inspection.toml'}: start: ")
     assert "is a Saturday" in errors[0]
     assert errors[1].startswith(f"inspectkit: error: {saved / 'plan.json'}: expected a saved plan")
     assert errors[2].startswith(f"inspectkit: error: {cases / 'caselist.xlsx'}: ")
     # each folder's limiting judgements are still shown (rich may wrap the long paths)
-    assert " ".join(captured.out.split()).count("cra_2010, Northwold: 1 findings") == 4
+    assert " ".join(captured.out.split()).count("cra_2010, Northwold: 3 findings") == 4
     assert "1 of 4 workspaces ready for `inspectkit report`; 3 with problems" in captured.out
     for folder in folders[:3]:
         assert run(["report", str(folder)]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -213,8 +214,9 @@ def test_the_starter_team_puts_the_lead_first_and_leaves_out_quality_assurance(r
 
     regime = get_host().regime(regime_id).regime
     header = starter_header(regime, "Northwold", date(2011, 10, 17))
-    team_line = next(line for line in header.splitlines() if line.startswith("team = "))
-    members = [m.strip(' "') for m in team_line.removeprefix("team = [").rstrip("]").split('", ')]
+    # job titles, or people by role where the regime's templates ask for names (cra_2010)
+    team = tomllib.loads(header)["team"]
+    members = [m if isinstance(m, str) else m["role"] for m in team]
     assert members[0] == "Lead inspector"  # documents sign and name the first member as lead
     assert not any("quality assurance" in m.lower() for m in members)
     assert len(members) == len(set(members)) >= 2
@@ -268,3 +270,18 @@ def test_absurd_nesting_is_one_line_naming_the_file(write_inspection, depth):
         f"{directory / 'inspection.toml'}: tables or arrays nested more than 100 levels deep; "
         "inspectkit reads at most 100"
     )
+
+
+def test_init_writes_the_inspections_calendar_id_and_the_file_keeps_it(tmp_path):
+    from datetime import date
+
+    from inspectkit.identity import inspection_id
+
+    regime = get_host().regime("cra_2010").regime
+    init_workspace(tmp_path / "ws", regime, "Sunderland City Council", date(2011, 10, 17))
+    expected = inspection_id("cra_2010", "Sunderland City Council", date(2011, 10, 17))
+    text = (tmp_path / "ws" / "inspection.toml").read_text(encoding="utf-8")
+    assert f'id = "{expected}"' in text
+    renamed = text.replace('council = "Sunderland City Council"', 'council = "Sunderland"')
+    (tmp_path / "ws" / "inspection.toml").write_text(renamed, encoding="utf-8")
+    assert load_workspace(tmp_path / "ws").inspection.identity == expected  # kept as written

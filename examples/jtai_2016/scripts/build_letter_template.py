@@ -54,9 +54,11 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def build(target: Path = TARGET) -> Path:
     """Write the letter template to ``target`` and return it."""
     import docx
+    from docx.shared import Cm
 
     document = docx.Document()
     section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4, not python-docx's Letter
     section.header.paragraphs[0].text = "{{ inspectorates }}"
     section.footer.paragraphs[0].text = "Joint targeted area inspection · {{ council }}"
     document.add_heading("Joint targeted area inspection of {{ council }}", level=0)

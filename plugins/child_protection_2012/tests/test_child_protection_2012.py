@@ -2,7 +2,7 @@
 
 Every value the regime holds is checked here together with its citation, so a
 change to either (a number edited, a public fact re-cited as if it were in the
-council's briefing) fails a test.  The briefing (seed 003) has no paragraph
+council's briefing) fails a test.  The briefing (Council briefing 2012) has no paragraph
 numbers; citations name its headings, listed in ``BRIEFING_HEADINGS``.
 """
 
@@ -35,23 +35,21 @@ from inspectkit.testing import (
 REGIME_ID = "child_protection_2012"
 PACKAGE = "inspectkit_child_protection_2012"
 
-SEED = "seed 003"
-NOTICE = "seed 003 'How much notice will there be?'"
-DURATION = "seed 003 'How long will inspectors be on-site?'"
-ORGANISATION = "seed 003 'How will the inspection be organised?'"
-SCOPE = "seed 003 'What is the scope of the inspection?'"
-CASE_FILES = "seed 003 'What will the case file analysis involve?'"
-CONSIDERED = "seed 003 'What else will be considered?'"
-INTRODUCTION = "seed 003 'Introduction'"
-LIKELY = "seed 003 'How likely are we to be inspected?'"
-REPORTS = "public: published inspection reports 2012-13"
-PRESS = (
-    'public: gov.uk press release "No notice, unannounced inspections for child '
-    'protection", 30 Jan 2012'
-)
-COMMUNITY_CARE = "public: Community Care, 30 Jan 2012"
+SEED = "Council briefing 2012"
+NOTICE = "Council briefing 2012 'How much notice will there be?'"
+DURATION = "Council briefing 2012 'How long will inspectors be on-site?'"
+ORGANISATION = "Council briefing 2012 'How will the inspection be organised?'"
+SCOPE = "Council briefing 2012 'What is the scope of the inspection?'"
+CASE_FILES = "Council briefing 2012 'What will the case file analysis involve?'"
+CONSIDERED = "Council briefing 2012 'What else will be considered?'"
+INTRODUCTION = "Council briefing 2012 'Introduction'"
+LIKELY = "Council briefing 2012 'How likely are we to be inspected?'"
+REPORTS = "Ofsted reports 2012-13"
+PRESS = "GOV.UK 2012"
+COMMUNITY_CARE = "Community Care 2012"
+PUBLIC = (REPORTS, PRESS, COMMUNITY_CARE)  # the public sources (shared/notes/domain.md)
 
-# The briefing's own headings and questions, as they appear in seed 003.
+# The briefing's own headings and questions, as they appear in Council briefing 2012.
 BRIEFING_HEADINGS = {
     "Introduction",
     "How likely are we to be inspected?",
@@ -103,18 +101,32 @@ def test_packaged_data_loads_on_its_own() -> None:
 # -- citations -------------------------------------------------------------------
 
 
-def test_only_the_briefing_is_declared_as_a_source_document(regime: Regime) -> None:
-    assert [d.id for d in regime.sources] == [SEED]
-    assert regime.sources[0].published == "2012"
-    assert "003_64232c1bbebaa2be.txt" in regime.sources[0].note
+def test_the_briefing_and_the_public_sources_each_have_a_bibliography_entry(
+    regime: Regime,
+) -> None:
+    assert [d.id for d in regime.sources] == [SEED, PRESS, COMMUNITY_CARE, REPORTS]
+    briefing, press, news, reports = regime.sources
+    assert (briefing.published, briefing.publisher) == (
+        "2012",
+        "A local authority (not named in the briefing)",
+    )
+    assert (press.published, press.publisher, press.kind) == (
+        "2012-01-30",
+        "GOV.UK",
+        "press release",
+    )
+    assert press.title == "No notice, unannounced inspections for child protection"
+    assert (news.published, news.publisher) == ("2012-01-30", "Community Care")
+    assert (reports.publisher, reports.published) == ("Ofsted", "")  # no one date
+    assert not any("shared/" in d.note or ".txt" in d.note for d in regime.sources)
 
 
 def test_every_briefing_citation_names_a_heading_of_the_briefing(regime: Regime) -> None:
     for _path, source in citations(regime):
         for part in cited_parts(source):
-            if part.startswith("public:") or part == SEED:
+            if part in PUBLIC or part == SEED:
                 continue
-            match = re.fullmatch(r"seed 003 '(.+)'", part)
+            match = re.fullmatch(r"Council briefing 2012 '(.+)'", part)
             assert match, f"unexpected citation {part!r}"
             assert match.group(1) in BRIEFING_HEADINGS, part
 
@@ -129,7 +141,7 @@ def test_public_only_facts_are_never_cited_to_the_briefing(regime: Regime) -> No
         regime.published.source,
     ]
     for source in public_only:
-        assert all(p.startswith("public:") for p in cited_parts(source)), source
+        assert all(p in PUBLIC for p in cited_parts(source)), source
 
 
 # -- header ----------------------------------------------------------------------
@@ -312,11 +324,22 @@ def test_no_report_timescales_are_invented(regime: Regime) -> None:
         "point_of_referral",
         "rest_of_journey",
         "fieldwork_ends",
+        "inspection_ends",
+        "report_published",
     ]
-    # The only deadline is the two-week bound on fieldwork; nothing is dated after it.
+    # The only deadline is the two-week bound on fieldwork; nothing is dated after it. The
+    # day the inspection ends and the report's publication are named but not dated.
     assert [m.id for m in timeline.milestones if m.deadline is not None] == ["fieldwork_ends"]
-    assert all(m.days is not None and m.days.last <= 10 for m in timeline.milestones)
-    assert regime.report.milestones == ()
+    dated = [m for m in timeline.milestones if m.specified]
+    assert all(m.days is not None and m.days.last <= 10 for m in dated)
+    undated = [m for m in timeline.milestones if not m.specified]
+    assert [m.id for m in undated] == ["inspection_ends", "report_published"]
+    for milestone in undated:
+        assert milestone.unspecified.startswith("Not specified")
+        assert (milestone.days, milestone.deadline) == (None, None)
+    assert cites(undated[0].source, "Council briefing 2012 'How long will inspectors be on-site?'")
+    assert "two-week period" in undated[0].unspecified
+    assert regime.report.milestones == ("inspection_ends", "report_published")
     for notes in (timeline.notes, regime.report.notes):
         note = fact_containing(notes, "Report timescales")
         assert note.text.startswith("Report timescales: not specified")
@@ -550,3 +573,12 @@ def test_planned_dates_keep_to_the_two_weeks(
     assert planned["fieldwork_ends"].last == date.fromisoformat(day_ten)
     assert planned["fieldwork_ends"].due == date.fromisoformat(bound)
     assert planned["council_notified"].first == date.fromisoformat(start)
+
+
+def test_names_rule_is_not_specified_in_the_briefing(regime: Regime) -> None:
+    # The briefing is silent about names: the regime says so, citing itself, not 100025.
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "Council briefing 2012"
+    assert "not specified" in names.rule.text
+    assert (names.inspectors, names.addressee) == (None, None)

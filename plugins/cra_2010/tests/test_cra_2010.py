@@ -2,7 +2,7 @@
 
 The authority is Ofsted's *Conducting unannounced inspections of contact, referral
 and assessment* (April 2010, reference 100025, seed 000); Sunderland's scrutiny
-report on its inspection of 18–19 October 2011 (seed 004) supplies a real outcome
+report on its inspection of 18–19 October 2011 (Sunderland 2012) supplies a real outcome
 and real dates.  Each test states what the guidance says — the number, the list,
 the deadline, in its own words where the words matter — and checks both the value
 in the plugin's data and the paragraph it cites.  A change to the data that drifts
@@ -45,7 +45,8 @@ from inspectkit.workspace import Finding, Inspection
 REGIME_ID = "cra_2010"
 PACKAGE = "inspectkit_cra_2010"
 
-# 100025 has 62 numbered paragraphs and four annexes; seed 004 numbers its paragraphs 1.1-7.1.
+# 100025 has 62 numbered paragraphs and four annexes; Sunderland 2012 numbers its
+# paragraphs 1.1-7.1.
 LAST_PARAGRAPH = 62
 ANNEXES = {"A", "B", "C", "D"}
 SEED_004_PARAGRAPHS = {
@@ -109,24 +110,27 @@ def test_installed_regime_is_the_packaged_data(regime: Regime) -> None:
 # -- citations ----------------------------------------------------------------------
 
 _GUIDANCE = re.compile(r"100025 (?:cover|§(\d+)(?:-(\d+))?|Annex ([A-Z]))")
-_COUNCIL = re.compile(r"seed 004 §(\d+\.\d+)")
+_COUNCIL = re.compile(r"Sunderland 2012 §(\d+\.\d+)")
 
 
-def test_two_source_documents(regime: Regime) -> None:
+def test_two_source_documents_each_a_bibliography_entry_with_a_readable_key(
+    regime: Regime,
+) -> None:
     guidance, council = regime.sources
     assert (guidance.id, guidance.publisher, guidance.published) == ("100025", "Ofsted", "2010-04")
     assert (
         guidance.title == "Conducting unannounced inspections of contact, referral and assessment"
     )
-    assert guidance.kind == "inspection guidance"
-    assert guidance.note.endswith("000_bc91a47f7e74fe86.txt")
-    assert (council.id, council.publisher, council.kind) == (
-        "seed 004",
-        "Sunderland City Council",
-        "council report",
+    assert (guidance.kind, guidance.reference) == ("inspection guidance", "100025")
+    assert (council.id, council.published, council.reference) == ("Sunderland 2012", "2012", "")
+    assert council.publisher.startswith("Sunderland City Council")
+    assert council.title == (
+        "Outcomes from Annual Unannounced Inspection of Contact, Referral and Assessment "
+        "Arrangements"
     )
     assert "18-19 October 2011" in council.note
-    assert "004_73e6573a7a72b48c.txt" in council.note
+    for document in regime.sources:  # for readers: never a file of this repository
+        assert "shared/" not in document.note and ".txt" not in document.note
 
 
 def test_every_citation_names_a_paragraph_that_exists(regime: Regime) -> None:
@@ -151,12 +155,12 @@ def test_every_citation_names_a_paragraph_that_exists(regime: Regime) -> None:
 
 
 def test_the_council_report_is_cited_only_for_what_it_adds(regime: Regime) -> None:
-    # Seed 004 is cited for the June 2009 start, the legal basis and "all inspected by
+    # Sunderland 2012 is cited for the June 2009 start, the legal basis and "all inspected by
     # August 2010" (§2.1); everything else the regime says comes from the guidance.
     cited = {
         path
         for path, source in citations(regime)
-        if any(p.startswith("seed 004") for p in cited_parts(source))
+        if any(p.startswith("Sunderland 2012") for p in cited_parts(source))
     }
     assert cited == {"regime.in_force", "regime.legal_basis", "regime.topics[scheduling].facts[5]"}
 
@@ -184,18 +188,35 @@ def test_published_april_2010(regime: Regime) -> None:
 
 
 def test_in_force_and_the_2009_start(regime: Regime) -> None:
-    # Seed 004 §2.1: "introduced in June 2009 under section 138 of the Education and
+    # Sunderland 2012 §2.1: "introduced in June 2009 under section 138 of the Education and
     # Inspections Act 2006".
     assert regime.in_force.date == "2010-04"
     assert "June 2009" in regime.in_force.text
-    assert cites(regime.in_force.source, "100025 cover", "seed 004 §2.1")
+    assert cites(regime.in_force.source, "100025 cover", "Sunderland 2012 §2.1")
 
 
 def test_legal_basis_is_section_138(regime: Regime) -> None:
     # Annex D: "The inspection was carried out under section 138 of the Education and
-    # Inspections Act 2006."  Seed 004 §2.1 says the same.
+    # Inspections Act 2006."  Sunderland 2012 §2.1 says the same.
     assert regime.legal_basis.text == "Section 138 of the Education and Inspections Act 2006"
-    assert cites(regime.legal_basis.source, "100025 Annex D", "seed 004 §2.1")
+    assert cites(regime.legal_basis.source, "100025 Annex D", "Sunderland 2012 §2.1")
+
+
+def test_names_only_where_the_annexes_ask_for_them(regime: Regime) -> None:
+    # §43: evidence identifies nobody, "only job titles of staff"; the annexes ask for the
+    # inspectors' own names and numbers (B, C, D) and the addressee's (B, D).
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "100025 §43"
+    assert "only job titles of staff" in names.rule.text
+    assert "case reference numbers" in names.rule.text
+    assert names.inspectors is not None and names.addressee is not None
+    assert cites(names.inspectors.source, "100025 Annex B", "100025 Annex C", "100025 Annex D")
+    for words in ("[insert name] as team inspector", "Name of inspector(s)", "Mobile number",
+                  "Name of inspector, HMI", "[insert mobile telephone number]"):  # fmt: skip
+        assert words in names.inspectors.text, words
+    assert cites(names.addressee.source, "100025 Annex B", "100025 Annex D")
+    assert "Dear [insert name]" in names.addressee.text
 
 
 def test_supersedes_nothing(regime: Regime) -> None:
@@ -222,11 +243,17 @@ def test_council_told_by_telephone_on_the_morning(regime: Regime) -> None:
         "telephones the office of the Director of Children's Services",
         "on the morning fieldwork begins, just before arriving on site",
         "the most senior manager available",
-        "emailed (Annex B)",
+        # §20: "ask the manager to notify the Director or, if that person is not available,
+        # the Chief Executive"
+        "asks the manager to notify the Director or, if that person is not available, the "
+        "Chief Executive",
+        "emails the notification to the Director (Annex B)",
         "does not delay the start",
     ):
         assert phrase in notice.text
     assert notice.source == "100025 §20"
+    notified = _milestone(regime, "council_notified")
+    assert "or, if that person is not available, the Chief Executive" in notified.title
 
 
 def test_two_inspectors_normally_which_may_be_increased(regime: Regime) -> None:
@@ -312,8 +339,69 @@ def test_topics_in_order(regime: Regime) -> None:
         "deferral",
         "site_selection",
         "on_site",
+        "case_examination",
+        "sharing_information",
+        "after_a_priority_action",
         "recording_evidence",
     ]
+
+
+# §36: "In examining and discussing cases, inspectors will assess:" fifteen items.
+CASE_CRITERIA = [
+    "quality and timeliness of referrals and assessments",
+    "(disability, culture, gender, sexual orientation, religion and language)",
+    "partner agency engagement",
+    "senior management audit of how well workers manage risk of harm",
+    "Case allocation and caseload management",
+    "formal supervision and support",
+    "senior management oversight and sign off",
+    "Seniority levels, processes and practices for decision-making",
+    "application of thresholds",
+    "strategy discussions and enquiries",
+    "out-of-hours provision, including accident and emergency health services",
+    "act on users' views",
+    "social workers and unqualified staff",
+    "role and responsibilities of support staff",
+    "extent and quality of staff training",
+]
+
+
+def test_what_inspectors_assess_in_each_case(regime: Regime) -> None:
+    topic = regime.topic("case_examination")
+    assert topic is not None
+    assert len(topic.facts) == len(CASE_CRITERIA)
+    for fact, words in zip(topic.facts, CASE_CRITERIA, strict=True):
+        assert words in fact.text
+        assert fact.source == "100025 §36"
+
+
+def test_additional_lines_of_enquiry_and_emerging_findings_are_shared(regime: Regime) -> None:
+    topic = regime.topic("sharing_information")
+    assert topic is not None
+    enquiry, emerging = topic.facts
+    assert "additional lines of enquiry" in enquiry.text
+    assert "notified at the first opportunity" in enquiry.text
+    assert enquiry.source == "100025 §40"
+    assert "Emerging findings are shared with appropriate council staff and managers" in (
+        emerging.text
+    )
+    assert emerging.source == "100025 §41"
+
+
+def test_a_priority_action_may_lead_to_an_inspection_that_supersedes_this_one(
+    regime: Regime,
+) -> None:
+    # Annex A: "A priority action may also lead to either a safeguarding inspection or an
+    # early safeguarding and looked after children inspection. If such an inspection takes
+    # place before the decision on the annual rating, the findings and judgement of that
+    # inspection will supersede the findings of the unannounced inspection."
+    topic = regime.topic("after_a_priority_action")
+    assert topic is not None
+    assert all(f.source == "100025 Annex A" for f in topic.facts)
+    text = " ".join(f.text for f in topic.facts)
+    assert "either a safeguarding inspection or an early safeguarding and looked after" in text
+    assert "before the decision on the annual rating" in text
+    assert "supersede the findings of the unannounced inspection" in text
 
 
 @pytest.mark.parametrize(
@@ -324,7 +412,8 @@ def test_topics_in_order(regime: Regime) -> None:
         ("purpose", "annual children's services rating", "100025 §2"),
         ("scheduling", "children's services profile", "100025 §5"),
         ("scheduling", "information from whistleblowers", "100025 §5"),
-        ("scheduling", "every local authority had been inspected by August 2010", "seed 004 §2.1"),
+        ("scheduling", "every local authority had been inspected by August 2010",
+         "Sunderland 2012 §2.1"),
         ("deferral", "accommodation issues such as refurbishment", "100025 §18"),
         ("deferral", "agreed by a regional director", "100025 §18"),
         ("deferral", "serious weather conditions", "100025 §19"),
@@ -495,7 +584,7 @@ def _dates(plan: Plan) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
-# Sunderland (seed 004 §3.1): on site 18-19 October 2011, so day 1 (preparation) is
+# Sunderland (Sunderland 2012 §3.1): on site 18-19 October 2011, so day 1 (preparation) is
 # Monday 17 October; no bank holidays fall in the 23 days.
 SUNDERLAND = {
     "preparation": ("2011-10-17", "2011-10-17", None),
@@ -519,7 +608,7 @@ def test_sunderland_plan(regime: Regime) -> None:
 
 
 def test_sunderland_letter_arrived_on_the_20_working_day_deadline(regime: Regime) -> None:
-    # Seed 004 §3.1: "on 16 November 2011 the Executive Director of Children's Services
+    # Sunderland 2012 §3.1: "on 16 November 2011 the Executive Director of Children's Services
     # received the letter" — exactly 20 working days after the site visit ended, the last
     # day of the §8 timeframe; the pre-publication letter was due a week before.
     plan = plan_inspection(regime, date(2011, 10, 17))
@@ -1109,20 +1198,24 @@ def test_letter_sections_follow_annex_d(regime: Regime) -> None:
     assert sections[-1].content == "Included only when an area for priority action is identified."
 
 
-# Annex D, word for word: (id, group, text, present, absent, cites)
+# Annex D, word for word: (id, group, text, present, absent, cites). Each outcome sentence
+# needs every kind of finding it names: "with some areas for development" needs one.
 STATEMENTS = [
     ("outcome_no_priority_action", "outcome",
      "The inspection identified areas of strength and satisfactory practice, with some areas for "
      "development.",
-     ("area_of_strength",), ("area_for_priority_action",), ("100025 Annex D",)),
+     ("area_of_strength", "satisfactory", "area_for_development"), ("area_for_priority_action",),
+     ("100025 Annex D",)),
     ("outcome_priority_action_with_strengths", "outcome",
      "The inspection identified area(s) for priority action alongside areas of strength, "
      "satisfactory practice and areas for development.",
-     ("area_for_priority_action", "area_of_strength"), (), ("100025 Annex D",)),
+     ("area_for_priority_action", "area_of_strength", "satisfactory", "area_for_development"), (),
+     ("100025 Annex D",)),
     ("outcome_priority_action_without_strengths", "outcome",
      "The inspection identified area(s) for priority action alongside areas of satisfactory "
      "practice and areas for development.",
-     ("area_for_priority_action",), ("area_of_strength",), ("100025 Annex D",)),
+     ("area_for_priority_action", "satisfactory", "area_for_development"), ("area_of_strength",),
+     ("100025 Annex D",)),
     ("future_inspection", "",
      "Any areas for development and priority action identified above will be specifically "
      "considered in any future inspection of services to safeguard children within your area.",
@@ -1159,6 +1252,26 @@ def test_annex_d_statement(
     assert cites(statement.source, *citing)
 
 
+def test_area_s_has_a_singular_and_a_plural_that_change_nothing_else(regime: Regime) -> None:
+    # Annex D writes "area(s) for priority action"; a letter says which it is. The two
+    # forms are the annex's sentence with "area(s)" as "an area"/"the area" or "areas".
+    counted = [s for s in regime.report.statements if s.counted]
+    assert [s.id for s in counted] == [
+        "outcome_priority_action_with_strengths",
+        "outcome_priority_action_without_strengths",
+        "limiting_statement",
+    ]
+    for statement in counted:
+        assert statement.counted == "area_for_priority_action"
+        assert "area(s)" in statement.text
+        assert statement.many == statement.text.replace("area(s)", "areas")
+        assert statement.one in (
+            statement.text.replace("identified area(s)", "identified an area"),
+            statement.text.replace("area(s)", "area"),
+        )
+        assert statement.one != statement.many
+
+
 def test_limiting_statement_carries_the_rules_consequence(regime: Regime) -> None:
     statement = next(s for s in regime.report.statements if s.id == "limiting_statement")
     (rule,) = regime.limiting_rules
@@ -1187,20 +1300,32 @@ def test_one_outcome_sentence_per_letter(
 
 @pytest.mark.parametrize(
     "recorded",
-    [set(), {"satisfactory"}, {"satisfactory", "area_for_development"}, {"area_for_development"}],
+    [
+        set(),
+        {"satisfactory"},
+        {"satisfactory", "area_for_development"},
+        {"area_for_development"},
+        # no area for development: "with some areas for development" would contradict it
+        {"area_of_strength", "satisfactory"},
+        {"area_of_strength", "area_for_development"},
+        {"area_for_priority_action", "area_of_strength", "satisfactory"},
+        {"area_for_priority_action"},
+    ],
 )
-def test_annex_d_has_no_outcome_sentence_without_a_strength_or_a_priority_action(
+def test_annex_d_has_no_outcome_sentence_for_findings_it_does_not_describe(
     regime: Regime, recorded: set[str]
 ) -> None:
-    """Annex D's first sentence claims "areas of strength"; its other two need a priority
-    action.  For neither, the annex gives no sentence, and none is chosen: the inspector
-    writes one ([statements] outcome), rather than the letter claiming strengths it lacks."""
+    """Each Annex D sentence names the kinds of finding it claims ("areas of strength and
+    satisfactory practice, with some areas for development"); for any other mix the annex
+    gives no sentence, and none is chosen: the inspector writes one ([statements] outcome),
+    rather than the letter contradicting its own findings."""
     chosen = regime.report.chosen_statements(recorded)
     assert "outcome" not in chosen
-    assert set(chosen) == {"future_inspection"}
+    limiting = {"limiting_statement"} if "area_for_priority_action" in recorded else set()
+    assert set(chosen) == {"future_inspection", *limiting}
 
 
-# Seed 004 §3.3-4.1: one strength, six areas meeting requirements, four areas for
+# Sunderland 2012 §3.3-4.1: one strength, six areas meeting requirements, four areas for
 # development, no priority action.  The council report does not say which safeguarding
 # priority each finding was set against; the areas below are this test's choice.
 SUNDERLAND_FINDINGS = (
@@ -1237,7 +1362,7 @@ def test_sunderland_outcome(regime: Regime) -> None:
         findings=SUNDERLAND_FINDINGS,
     )
     chosen = regime.report.chosen_statements(inspection.recorded_levels())
-    # seed 004 §3.2: "an area of strength, many areas of practice which met requirements and
+    # Sunderland 2012 §3.2: "an area of strength, many areas of practice which met requirements and
     # some areas for development ... there were no Priority Actions"
     assert chosen["outcome"].text == (
         "The inspection identified areas of strength and satisfactory practice, with some areas "
@@ -1246,7 +1371,7 @@ def test_sunderland_outcome(regime: Regime) -> None:
     assert set(chosen) == {"outcome", "future_inspection"}
     (outcome,) = apply_limiting_rules(regime, inspection)
     assert (outcome.status, outcome.fired) == ("not_fired", False)
-    # seed 004 §5: the council's action plan has one heading per area for development
+    # Sunderland 2012 §5: the council's action plan has one heading per area for development
     rows = action_rows(regime, inspection.findings)
     assert [row.finding for row in rows] == [
         f.text for f in SUNDERLAND_FINDINGS if f.level == "area_for_development"
@@ -1275,7 +1400,7 @@ def test_a_priority_action_applies_to_the_annual_rating(regime: Regime) -> None:
 
 
 def test_ships_two_example_inspections_one_per_annex_d_outcome() -> None:
-    """The demo's CRA letters come from this plugin's data: seed 004's shape (no priority
+    """The demo's CRA letters come from this plugin's data: Sunderland 2012's shape (no priority
     action) and one area for priority action with the limiting statement."""
     from inspectkit.examples import installed_examples
 
@@ -1301,12 +1426,16 @@ TEMPLATES = [
      ("The inspection was carried out under section 138 of the Education and Inspections Act "
       "2006.", "From the evidence gathered, the following features of the service were identified:",
       "{{ statements.outcome }}", "{{ statements.limiting_statement }}")),
-    ("notification_email", "notification_email.docx", "email",
+    # Annex B is an email: plain text to paste (and a .eml), not a Word letter
+    ("notification_email", "notification_email.txt", "email",
      "Notification email to the Director of Children's Services",
      ("100025 §20", "100025 Annex B"),
      ("This letter is to inform you that Ofsted is today beginning a two-day inspection",
       "I have tried to contact you by telephone first thing this morning",
-      "www.ofsted.gov.uk/publications/090026")),
+      "www.ofsted.gov.uk/publications/090026",
+      "We would like to provide oral feedback about our findings tomorrow afternoon, ",
+      "This person is {{ quality_assurance.name or \"[insert name]\" }} and can be contacted "
+      "on ")),
     ("staff_information", "staff_information.docx", "information_sheet",
      "Information for staff in agencies being inspected",
      ("100025 §27", "100025 §30", "100025 Annex C"),
@@ -1321,6 +1450,8 @@ def test_three_templates(regime: Regime) -> None:
 
 
 def _docx_text(path: Path) -> str:
+    if path.suffix == ".txt":
+        return path.read_text(encoding="utf-8")
     document = docx.Document(str(path))
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 

@@ -14,7 +14,14 @@ import pytest
 
 import inspectkit_slac_2009
 from inspectkit import load_regime_resource
-from inspectkit.model import CaseField, JudgementArea, Milestone, Regime, ReportSection
+from inspectkit.model import (
+    CaseField,
+    FieldMatch,
+    JudgementArea,
+    Milestone,
+    Regime,
+    ReportSection,
+)
 from inspectkit.testing import (
     assert_plugin_registers,
     assert_regime_conforms,
@@ -54,12 +61,30 @@ def test_plugin_registers_on_its_own() -> None:
 
 
 def test_every_citation_starts_with_a_declared_source(regime: Regime) -> None:
-    assert {d.id for d in regime.sources} == {"090027", "seed 002"}
+    assert [d.id for d in regime.sources] == ["090027", "Oxfordshire briefing", "SSDA903"]
     cited = citations(regime)
     for path, source in cited:
         for part in cited_parts(source):
-            assert part.startswith(("090027 ", "seed 002 ", "public: ")), (path, part)
+            assert part == "SSDA903" or part.startswith(("090027 ", "Oxfordshire briefing ")), (
+                path,
+                part,
+            )
     assert len(cited) > 200
+
+
+def test_each_source_is_a_bibliography_entry(regime: Regime) -> None:
+    framework, briefing, codes = regime.sources
+    assert (framework.publisher, framework.published, framework.reference) == (
+        "Ofsted",
+        "2009-05",
+        "090027",
+    )
+    # The briefing carries no date (it names a December 2009 inspection as the latest).
+    assert briefing.publisher.startswith("Oxfordshire County Council")
+    assert (briefing.published, briefing.reference) == ("", "")
+    assert "no date" in briefing.note
+    assert (codes.publisher, codes.kind) == ("Department for Education", "statistical return")
+    assert not any("shared/" in d.note or ".txt" in d.note for d in regime.sources)
 
 
 # -- header, notice, team -----------------------------------------------------------
@@ -452,18 +477,27 @@ def test_sampling_minimum_is_eight_plus_twelve(regime: Regime) -> None:
     assert sum(p.size.min or 0 for p in sampling.phases) == sampling.minimum.min
 
 
+# §47 asks for "a balance of cases" only at the start of fieldwork, and names no field to
+# balance: the balance is the second phase's alone, and marked as inspectkit's reading.
 @pytest.mark.parametrize(
-    ("phase_id", "size", "quotas", "milestone", "wording"),
+    ("phase_id", "size", "quotas", "milestone", "wording", "balance"),
     [
         ("before_fieldwork", 8, {"safeguarding": 4, "looked_after": 4}, "set_up_meeting",
-         "At least eight cases (four specifically safeguarding and four looked after children)"),
+         "At least eight cases (four specifically safeguarding and four looked after children)",
+         ()),
         ("start_of_fieldwork", 12, {"safeguarding": 6, "looked_after": 6}, "fieldwork",
          "At least a further 12 cases (six specifically safeguarding and six looked after "
-         "children)"),
+         "children)", ("cp_plan_status", "placement_category")),
     ],
 )  # fmt: skip
 def test_sampling_phase(
-    regime: Regime, phase_id: str, size: int, quotas: dict[str, int], milestone: str, wording: str
+    regime: Regime,
+    phase_id: str,
+    size: int,
+    quotas: dict[str, int],
+    milestone: str,
+    wording: str,
+    balance: tuple[str, ...],
 ) -> None:
     phase = next(p for p in regime.sampling.phases if p.id == phase_id)
     assert (phase.size.min, phase.size.max) == (size, None)
@@ -472,7 +506,12 @@ def test_sampling_phase(
     assert {q.group: q.min for q in phase.quotas} == quotas
     assert all(cites(q.source, "090027 §47") for q in phase.quotas)
     assert (phase.selected_by, phase.milestone) == ("inspectors", milestone)
-    assert phase.balance == ("cp_plan_status", "placement_category")
+    assert phase.balance == balance
+    if balance:
+        assert "'to ensure that they consider a balance of cases'" in phase.balance_reading
+        assert "inspectkit's reading of that, not a rule of the framework" in phase.balance_reading
+    else:
+        assert phase.balance_reading == ""
 
 
 def test_council_audits_initial_cases_and_balance_is_sought(regime: Regime) -> None:
@@ -486,12 +525,23 @@ def test_council_audits_initial_cases_and_balance_is_sought(regime: Regime) -> N
 
 
 def test_case_groups(regime: Regime) -> None:
-    groups = {g.id: [(m.field, m.values) for m in g.where] for g in regime.sampling.groups}
+    # §48 "all looked after children and young people, including ... care leavers", §55
+    # "outcomes for looked after children and care leavers": a care leaver is looked after
+    # for the quotas, and never a safeguarding case, whatever the looked after flag says.
+    def said(matches: tuple[FieldMatch, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        return [(m.field, m.values) for m in matches]
+
+    groups = {g.id: (said(g.where), said(g.any_of), said(g.unless)) for g in regime.sampling.groups}
     assert groups == {
-        "safeguarding": [("looked_after", ("no",))],
-        "looked_after": [("looked_after", ("yes",))],
+        "safeguarding": ([("looked_after", ("no",))], [], [("care_leaver", ("yes",))]),
+        "looked_after": ([], [("looked_after", ("yes",)), ("care_leaver", ("yes",))], []),
     }
-    assert all(cites(g.source, "090027 §47") for g in regime.sampling.groups)
+    assert all(cites(g.source, "090027 §47", "090027 §48") for g in regime.sampling.groups)
+    looked_after = regime.sampling.group("looked_after")
+    assert looked_after is not None and cites(looked_after.source, "090027 §55")
+    note = next(n for n in regime.sampling.notes if "care leavers" in n.text)
+    assert "including those in external placements and care leavers" in note.text
+    assert cites(note.source, "090027 §48", "090027 §55")
 
 
 def test_population_is_the_section_48_list(regime: Regime) -> None:
@@ -563,7 +613,7 @@ def test_placement_codes_only_where_unambiguous(regime: Regime) -> None:
     }
     assert ssda == SSDA903_CODES
     for value in field.values:
-        assert cites(value.source, "public: SSDA903 placement codes") == bool(ssda[value.id])
+        assert cites(value.source, "SSDA903") == bool(ssda[value.id])
 
 
 def test_placement_codes_do_not_overlap(regime: Regime) -> None:
@@ -650,7 +700,7 @@ def test_thirteen_documents_kept_ready(regime: Regime) -> None:
     documents = [r for r in regime.information_requests if r.kind == "document"]
     assert [d.text for d in documents] == DOCUMENTS
     for number, document in enumerate(documents, 1):
-        assert cites(document.source, "090027 §34", f"seed 002 Annex 1 item {number}")
+        assert cites(document.source, "090027 §34", f"Oxfordshire briefing Annex 1 item {number}")
         assert (document.provider, document.due_milestone) == ("council", "core_documents")
 
 
@@ -663,11 +713,12 @@ def test_seven_items_ofsted_already_holds(regime: Regime) -> None:
 @pytest.mark.parametrize(
     ("element", "paragraph", "annex", "kinds", "first", "last"),
     [
-        ("safeguarding", "090027 §37", "seed 002 Annex 2 safeguarding item",
+        ("safeguarding", "090027 §37", "Oxfordshire briefing Annex 2 safeguarding item",
          SAFEGUARDING_MEETING_KINDS,
          "Chair and members of the Local Safeguarding Children Board and Children's Trust Board",
          "manager/staff of the independent advocacy service"),
-        ("looked_after_children", "090027 §42", "seed 002 Annex 2 looked after children item",
+        ("looked_after_children", "090027 §42",
+         "Oxfordshire briefing Annex 2 looked after children item",
          LOOKED_AFTER_MEETING_KINDS,
          "representatives of the Corporate Parenting Board",
          "visit a targeted service for looked after children (this will depend on the particular "
@@ -698,7 +749,7 @@ def test_meetings_and_focus_groups(
 def test_case_list_request(regime: Regime) -> None:
     (case_list,) = [r for r in regime.information_requests if r.kind == "case_list"]
     assert case_list.due_milestone == "case_list"
-    assert cites(case_list.source, "090027 §48-51", "seed 002 Annex 4")
+    assert cites(case_list.source, "090027 §48-51", "Oxfordshire briefing Annex 4")
     for phrase in (
         "child's unique identifier",
         "date of initial referral",
@@ -836,3 +887,14 @@ def test_report_milestones(regime: Regime) -> None:
         "final_report",
         "publication",
     )
+
+
+def test_names_kept_out_and_no_template_asks_for_one(regime: Regime) -> None:
+    # §63: "the identity of named individuals will not be disclosed"; §69: respect the
+    # confidentiality of information about individuals. No template asks for a name.
+    names = regime.names
+    assert names is not None
+    assert names.rule.source == "090027 §63; 090027 §69"
+    assert "identity of named individuals will not be disclosed" in names.rule.text
+    assert "not specified" in names.rule.text
+    assert (names.inspectors, names.addressee) == (None, None)

@@ -158,6 +158,7 @@ def iter_fake_rows(
             )
         else:
             values["case_status"] = "Open"
+        values["care_leaver"] = "Y" if care_leaver else "N"  # no draw: earlier fields keep theirs
         if care_leaver:
             values["left_care_date"] = _write_date(rng, on - timedelta(days=rng.randint(1, 730)))
         row = list(values.values())

@@ -24,5 +24,10 @@ def error_console() -> Console:
 
 
 def warn(message: str) -> None:
-    """A warning line on stderr (never a child's details: callers pass references only)."""
-    error_console().print(f"[yellow]warning:[/] {message}", markup=True)
+    """A warning line on stderr (never a child's details: callers pass references only).
+
+    The message is printed as it is: brackets in it ("[dates]", a citation) are text,
+    not rich markup."""
+    from rich.markup import escape
+
+    error_console().print(f"[yellow]warning:[/] {escape(message)}", markup=True)

@@ -65,6 +65,19 @@ _OUTPUT_FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a table.")
 @click.option("--csv", "csv_path", type=_OUTPUT_FILE, help="Also write the plan as CSV to FILE.")
 @click.option("--ics", "ics_path", type=_OUTPUT_FILE, help="Also write an iCalendar file to FILE.")
+@click.option(
+    "--council",
+    default="",
+    metavar="NAME",
+    help="The council inspected: named in every calendar event, and part of its id.",
+)
+@click.option(
+    "--inspection-id",
+    default="",
+    metavar="ID",
+    help="The calendar id of this inspection (default: from the regime, council and year), "
+    "so a re-plan updates the events already imported.",
+)
 def plan(
     regime_id: str,
     start: str,
@@ -75,6 +88,8 @@ def plan(
     as_json: bool,
     csv_path: Path | None,
     ics_path: Path | None,
+    council: str,
+    inspection_id: str,
 ) -> None:
     """Date every milestone of an inspection from its day 1, skipping weekends,
     bank holidays and any closure days."""
@@ -94,12 +109,30 @@ def plan(
         write_plan_csv(resolved, csv_path, locale)
         notes.print(f"wrote CSV plan to {csv_path}", markup=False)
     if ics_path is not None:
+        from inspectkit.bibliography import bibliography
         from inspectkit.plan_ics import write_plan_ics
 
-        write_plan_ics(resolved, ics_path, title=regime.short_title)
+        write_plan_ics(
+            resolved,
+            ics_path,
+            title=regime.abbreviation or regime.short_title,
+            council=council.strip(),
+            identity=inspection_id.strip(),
+            sources=bibliography([regime]),
+        )
         notes.print(f"wrote iCalendar plan to {ics_path}", markup=False)
+    from inspectkit.bibliography import bibliography, lines
+
+    cited = [
+        regime.timeline.source,
+        *(p.milestone.source for p in resolved.milestones),
+        *(m.source for m in resolved.unspecified),
+    ]
+    sources = bibliography([regime], cited)
     if as_json:
-        click.echo(json.dumps(plan_to_data(resolved), indent=2, ensure_ascii=False))
+        data = plan_to_data(resolved)
+        data["sources"] = [{"key": e.key, "text": e.text} for e in sources]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         from inspectkit.plan_table import plan_table
 
@@ -109,6 +142,7 @@ def plan(
         if not anchor.lower().startswith("day 1"):
             anchor = f"Day 1: {anchor}"
         console().print(f"{anchor} ({timeline.source})", markup=False)
+        console().print("Sources\n" + "\n".join(lines(sources)), markup=False)
     for line in resolved.warnings:
         warn(line)
 

@@ -27,7 +27,9 @@ def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
 
     Documents, management information, meetings and focus groups, case lists and
     case files, and surveys; items Ofsted already holds are listed as needing no
-    action.  Owners and status are left blank for the council to fill in.
+    action.  Where a source shows who owned an item (slac_2009: a council's
+    briefing), it is offered as the suggested owner, cited; owner and status are
+    left blank for the council to fill in.
     """
     from inspectkit.dates import parse_iso_date
     from inspectkit.plugins import get_host
@@ -68,6 +70,9 @@ def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
             )
         )
     console().print(table)
+    from inspectkit.bibliography import lines
+
+    console().print("Sources\n" + "\n".join(lines(pack.sources)), markup=False)
 
 
 @click.command()

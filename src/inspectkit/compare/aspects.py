@@ -163,7 +163,9 @@ def sampling(regime: Regime) -> Cell:
         if phase.cover:
             parts.append(f"at least one of each: {', '.join(_field_titles(regime, phase.cover))}")
         if phase.balance:
-            parts.append(f"balanced across: {', '.join(_field_titles(regime, phase.balance))}")
+            reading = " (inspectkit's reading)" if phase.balance_reading else ""
+            fields = ", ".join(_field_titles(regime, phase.balance))
+            parts.append(f"balanced across: {fields}{reading}")
         details.append("; ".join(parts))
     details.extend(
         f"Sub-set: {subset.title}: {measure_text(subset.size)}" for subset in rules.subsets
@@ -199,7 +201,7 @@ def documents_cited(regime: Regime, citations: Iterable[str]) -> str:
     """The documents behind many citations, for a cell whose items each carry their own.
 
     Forty paragraph references make a source nobody reads; the cell names the
-    documents ("090027; seed 002") and each item keeps its paragraph.
+    documents ("090027; Oxfordshire briefing") and each item keeps its paragraph.
     """
     ids = sorted((doc.id for doc in regime.sources), key=len, reverse=True)
     found: dict[str, None] = {}
@@ -232,15 +234,17 @@ def report(regime: Regime, entries: Sequence[TimelineEntry]) -> Cell:
     from inspectkit.compare.timeline import short_date
 
     definition = regime.report
-    chosen = [e for e in entries if e.milestone_id in definition.milestones and e.deadline]
+    undated = {m.id for m in regime.timeline.milestones if not m.specified}
+    ours = [e for e in entries if e.milestone_id in definition.milestones and e.deadline]
+    chosen = [e for e in ours if e.milestone_id not in undated]
     details = [
-        f"{e.title}: {e.deadline}" + (f" (by {short_date(e.due)})" if e.due else "") for e in chosen
+        f"{e.title}: {e.deadline}" + (f" (by {short_date(e.due)})" if e.due else "") for e in ours
     ]
     details.extend(f"Sent to: {fact.text}" for fact in definition.recipients)
     details.extend(note.text for note in definition.notes)
     sources = [
         definition.source,
-        *(e.source for e in chosen),
+        *(e.source for e in ours),
         *(note.source for note in definition.notes),
     ]
     if chosen:

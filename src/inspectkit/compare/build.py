@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspectkit.bibliography import bibliography
 from inspectkit.compare import aspects
 from inspectkit.compare.cases import sample_from_case_list, sampling_rules
 from inspectkit.compare.model import (
@@ -104,6 +105,14 @@ def build_comparison(
             Row(id="case_sample", title=f"Sample from {cases.name}", cells=tuple(drawn_cells)),
         )
 
+    requests = _request_entries(regimes)
+    cited = [
+        *(cell.source for row in rows for cell in row.cells),
+        *(entry.source for entries in timelines for entry in entries),
+        *(request.source for request in requests),
+        *(link.source for link in links),
+        *(entry.source for entry in sampling),
+    ]
     return Comparison(
         regimes=tuple(
             RegimeHeading(
@@ -113,11 +122,12 @@ def build_comparison(
         ),
         rows=tuple(rows),
         timeline=tuple(entry for entries in timelines for entry in entries),
-        requests=tuple(_request_entries(regimes)),
+        requests=tuple(requests),
         links=tuple(links),
         sampling=tuple(sampling),
         start=start,
         warnings=tuple(w for plan in plans for w in plan.warnings) if plans else (),
+        bibliography=tuple(bibliography(regimes, cited)),
     )
 
 

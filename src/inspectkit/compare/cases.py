@@ -135,7 +135,7 @@ def _strata_fields(regime: Regime) -> list[CaseField]:
             wanted.setdefault(field_id, None)
         for quota in phase.quotas:
             group = regime.sampling.group(quota.group)
-            for match in group.where if group else ():
+            for match in group.matches() if group else ():
                 wanted.setdefault(match.field, None)
     known = {f.id: f for f in (*standard_fields(), *regime.case_fields)}
     return [known[field_id] for field_id in wanted if field_id in known and _safe(known[field_id])]

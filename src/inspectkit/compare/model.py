@@ -11,6 +11,8 @@ from datetime import date
 
 from attrs import frozen
 
+from inspectkit.bibliography import Entry
+
 
 @frozen(kw_only=True)
 class Cell:
@@ -121,6 +123,8 @@ class Comparison:
     sampling: tuple[SamplingEntry, ...]
     start: date | None = None
     warnings: tuple[str, ...] = ()
+    # every source the comparison cites, with its entry (publisher, title, date, reference)
+    bibliography: tuple[Entry, ...] = ()
 
     def row(self, row_id: str) -> Row:
         """The row ``row_id`` (KeyError naming the known rows if absent)."""

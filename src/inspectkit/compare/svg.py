@@ -32,7 +32,9 @@ def _short(text: str) -> str:
 def timeline_svg(comparison: Comparison) -> str:
     """The chart as an ``<svg>`` element (a string), sized to its rows."""
     entries = list(comparison.timeline)
-    dated = comparison.start is not None and all(e.first is not None for e in entries)
+    # dated from --start: every milestone the sources date has dates (one they name but do
+    # not date, "not specified", has none and is drawn as a label with no bar)
+    dated = comparison.start is not None and any(e.first is not None for e in entries)
     if dated:
         first = min(e.first for e in entries if e.first is not None)
         last = max(max(e.last or first, e.due or first) for e in entries)

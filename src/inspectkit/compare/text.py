@@ -39,10 +39,13 @@ def render_table(comparison: Comparison) -> RenderableType:
             text.append(f"\nSource: {cell.source}", style="dim italic")
             rendered.append(text)
         table.add_row(row.title, *rendered)
+    from inspectkit.bibliography import lines
+
+    sources = Text("Sources\n" + "\n".join(lines(comparison.bibliography)), style="dim")
     if not comparison.warnings:
-        return table
+        return Group(table, sources)
     notes = Text("\n".join(f"warning: {w}" for w in comparison.warnings), style="yellow")
-    return Group(table, notes)
+    return Group(table, sources, notes)
 
 
 def _md(text: str) -> str:
@@ -115,4 +118,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("")
     if comparison.warnings:
         lines += ["## Warnings", ""] + [f"- {_md(w)}" for w in comparison.warnings] + [""]
+    if comparison.bibliography:
+        lines += ["## Sources", ""]
+        lines += [f"- **{_md(e.key)}**: {_md(e.text)}" for e in comparison.bibliography] + [""]
     return "\n".join(lines)

@@ -39,7 +39,7 @@ def timeline_entries(regime: Regime, plan: Plan | None = None) -> list[TimelineE
                 first_day = last_day = after + milestone.deadline.within
         last_days[milestone.id] = last_day
         first = last = due = None
-        if plan is not None:
+        if plan is not None and milestone.specified:  # an undated milestone stays undated
             planned = plan.milestone(milestone.id)
             first, last, due = planned.first, planned.last, planned.due
         entries.append(
@@ -51,7 +51,7 @@ def timeline_entries(regime: Regime, plan: Plan | None = None) -> list[TimelineE
                 source=milestone.source,
                 first_day=first_day,
                 last_day=last_day,
-                deadline=milestone.deadline.text if milestone.deadline else "",
+                deadline=milestone.deadline.text if milestone.deadline else milestone.unspecified,
                 note=milestone.note,
                 first=first,
                 last=last,
@@ -62,7 +62,8 @@ def timeline_entries(regime: Regime, plan: Plan | None = None) -> list[TimelineE
 
 
 def day_label(entry: TimelineEntry) -> str:
-    """``day 2``, ``days 2–3``, or ``day not specified`` for a calendar-day deadline."""
+    """``day 2``, ``days 2–3``, or ``day not specified`` (a calendar-day deadline, or a
+    milestone the sources do not date)."""
     if entry.first_day is None or entry.last_day is None:
         return "day not specified"
     if entry.first_day == entry.last_day:

@@ -1,7 +1,8 @@
 """The comparison as a workbook: a summary sheet and one itemised sheet per list.
 
 Sheets: Comparison (aspect × regime, each regime with value, items and source
-columns), Timeline, Information requested, Crosswalk and Sampling.  Written
+columns), Timeline, Information requested, Crosswalk, Sampling and Sources (the
+bibliography every source column's keys point into).  Written
 atomically through :func:`inspectkit.files.atomic_path`.
 """
 
@@ -15,7 +16,7 @@ from inspectkit.compare.model import Comparison
 from inspectkit.compare.timeline import day_label
 from inspectkit.files import atomic_path
 
-SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampling")
+SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampling", "Sources")
 
 
 def write_xlsx(comparison: Comparison, target: Path) -> Path:
@@ -118,6 +119,11 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
         book.create_sheet(SHEETS[4]),
         ["Regime", "What", "Rule", "Cases drawn", "Source"],
         [[s.regime_id, s.what, s.size, s.drawn, s.source] for s in comparison.sampling],
+    )
+    fill(
+        book.create_sheet(SHEETS[5]),
+        ["Key", "Source"],
+        [[e.key, e.text] for e in comparison.bibliography],
     )
     with atomic_path(target) as temporary:
         book.save(temporary)

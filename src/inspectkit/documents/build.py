@@ -16,7 +16,9 @@ template that drops one fails its check instead of going out wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -24,6 +26,9 @@ from inspectkit.documents.prepare import PreparedWorkspace, plan_dates, prepare_
 from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic
 from inspectkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspectkit.model import DocumentTemplate
 
 __all__ = ["WorkspaceResult", "plan_dates", "render_in_memory", "render_workspace"]
 
@@ -49,8 +54,8 @@ def render_workspace(
     workspace = prepared.workspace
     target_dir = out or workspace.documents_dir
     rendered = render_in_memory(prepared, target_dir)
-    if pdf:
-        rendered += _pdfs_of(rendered)
+    if pdf:  # Word documents only: a text email is pasted, not printed
+        rendered += _pdfs_of([(path, data) for path, data in rendered if path.suffix == ".docx"])
     target_dir.mkdir(parents=True, exist_ok=True)
     write_files_atomic(rendered)
     return WorkspaceResult(
@@ -69,11 +74,13 @@ def render_in_memory(
     Nothing is written: ``report`` writes what this returns, and ``check`` calls it as a
     dry run, so that ``check`` finds everything ``report`` would refuse.
     """
-    target_dir = target_dir or prepared.workspace.documents_dir
-    from inspectkit.documents.context import build_context
+    from inspectkit.documents.context import build_context, letter_date
     from inspectkit.documents.lookup import declared_documents
+    from inspectkit.documents.properties import DocumentProperties, language_tag
     from inspectkit.documents.render import render_checked
+    from inspectkit.documents.text import is_text_template
 
+    target_dir = target_dir or prepared.workspace.documents_dir
     workspace, plan = prepared.workspace, prepared.plan
     regime = workspace.regime.regime
     allowed = prepared.own_dates
@@ -90,6 +97,19 @@ def render_in_memory(
             sample_size=prepared.sample_size,
         )
         required = wording if document.kind == regime.report.form else []
+        if is_text_template(document.file):
+            try:
+                rendered += _text_document(prepared, document, context, target, required)
+            except InputError as exc:
+                problems += exc.problems
+            continue
+        properties = DocumentProperties(
+            title=f"{document.title}: {workspace.inspection.council}",
+            author=regime.publisher,
+            language=language_tag(workspace.inspection.locale),
+            # the date it bears; today where the sources leave that date to the inspector
+            created=letter_date(regime, workspace.inspection, plan) or date.today(),
+        )
         try:
             content = render_checked(
                 workspace.regime,
@@ -101,6 +121,7 @@ def render_in_memory(
                 allowed_dates=allowed,
                 required=required,
                 locales=prepared.locales,
+                properties=properties,
             )
         except InputError as exc:
             problems += exc.problems
@@ -109,6 +130,47 @@ def render_in_memory(
     if problems:
         raise InputError(problems)
     return rendered
+
+
+def _text_document(
+    prepared: PreparedWorkspace,
+    document: DocumentTemplate,
+    context: dict[str, Any],
+    target: Path,
+    required: Sequence[tuple[str, str]],
+) -> list[tuple[Path, bytes]]:
+    """A ``.txt`` template rendered and checked: the text, and a ``.eml`` for an email."""
+    from inspectkit.documents.bounded import RenderLimits, run_bounded
+    from inspectkit.documents.checks import check_paragraphs
+    from inspectkit.documents.lookup import locate_template
+    from inspectkit.documents.text import render_text, rendered_files
+
+    workspace = prepared.workspace
+    template = locate_template(workspace.regime, document.id, workspace.templates_dir)
+    limits = RenderLimits.from_environment()
+    text = run_bounded(
+        render_text,
+        template,
+        dict(context),
+        limits.output_chars,
+        limits=limits,
+        subject=str(template),
+    )
+    problems = check_paragraphs(
+        text.splitlines(),
+        label=str(target),
+        unit="line",
+        private=prepared.private,
+        allowed_dates=prepared.own_dates,
+        required=required,
+        locales=prepared.locales,
+    )
+    if problems:
+        raise InputError(problems)
+    try:
+        return rendered_files(text, target, email=document.kind == "email")
+    except InputError as exc:
+        raise InputError([f"{template}: {p}" for p in exc.problems]) from None
 
 
 def _pdfs_of(documents: Sequence[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:

@@ -263,12 +263,34 @@ def check_document(
         opened = _open(document)
     except Exception as exc:  # any failure to open is the finding itself
         return [f"{label}: does not open as a Word document ({type(exc).__name__})"]
-    paragraphs = _paragraphs(opened)
+    return check_paragraphs(
+        _paragraphs(opened),
+        label=label,
+        private=private,
+        allowed_dates=allowed_dates,
+        required=required,
+        locales=locales,
+    )
+
+
+def check_paragraphs(
+    paragraphs: Iterable[str],
+    *,
+    label: str,
+    unit: str = "paragraph",
+    private: PrivateValues | Iterable[PrivateValue] = (),
+    allowed_dates: Collection[date] = (),
+    required: Iterable[tuple[str, str]] = (),
+    locales: Iterable[str] = ("en_GB",),
+) -> list[str]:
+    """The checks of :func:`check_document` on a document's text, paragraph (or line) by
+    paragraph: a Word file's and a text document's alike."""
+    paragraphs = list(paragraphs)
     problems: list[str] = []
     for number, paragraph in enumerate(paragraphs, start=1):
         for tag in LEFTOVER_TAGS:
             if tag in paragraph:
-                problems.append(f"{label}: paragraph {number} still holds template code {tag!r}")
+                problems.append(f"{label}: {unit} {number} still holds template code {tag!r}")
                 break
     flat = " ".join(" ".join(paragraphs).split())
     problems += private_problems(

@@ -12,9 +12,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from inspectkit.documents.datewords import format_date, format_day, milestone_dates
+from inspectkit.bibliography import bibliography
+from inspectkit.documents.datewords import (
+    BLANK_DATE,
+    format_date,
+    format_day,
+    milestone_dates,
+)
 from inspectkit.model import Regime, ReportSection
-from inspectkit.workspace import Finding, Inspection, Workspace
+from inspectkit.workspace import Finding, Inspection, Person, Workspace
 from inspectkit.workspace.wording import choose_wording
 
 if TYPE_CHECKING:
@@ -24,16 +30,23 @@ if TYPE_CHECKING:
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date:
+def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date | None:
     """The date the document bears: the file's ``letter_date``, else the last report
-    milestone's deadline (or last day), else the end of the plan."""
+    milestone's deadline (or last day) — or the date the inspector entered for it, and
+    None when the sources give it none (documents then leave it blank) — else the end
+    of the plan, for a regime that names no report milestone."""
     if inspection.letter_date is not None:
         return inspection.letter_date
-    dated = [p for p in plan.milestones if p.id in regime.report.milestones]
-    if dated:
-        last = dated[-1]
-        return last.due or last.last
-    return plan.end
+    last_id = next(
+        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
+        None,
+    )
+    if last_id is None:
+        return plan.end
+    if any(m.id == last_id for m in plan.unspecified):
+        return inspection.dates.get(last_id)
+    last = plan.milestone(last_id)
+    return last.due or last.last
 
 
 def build_context(
@@ -67,21 +80,39 @@ def inspection_context(
     """The context without plugin additions (what a raw render of a template needs)."""
     locale = inspection.locale
     document = next((d for d in regime.templates if d.id == template_id), None)
-    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
-    team = list(inspection.team) or ["Lead inspector"]
-    milestones = milestone_dates(plan, locale)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
+    members = list(inspection.team) or [Person(role="Lead inspector")]
+    team = [member.display() for member in members]
+    milestones = milestone_dates(plan, locale, inspection.dates)
+    dated = letter_date(regime, inspection, plan)
     findings = {
         level.id: [_finding(regime, f) for f in inspection.findings_at(level.id)]
         for level in regime.scale.levels
     }
     grades = {f.area: _level_label(regime, f.level) for f in inspection.findings if f.level}
     sections = list(_sections(regime, inspection, regime.report.sections))
+    cited = [
+        regime.report.source,
+        document.source if document else "",
+        *(row["source"] for row in sections),
+        *(s.source for s in wording.chosen.values()),
+        *(o.rule.source for o in outcomes if o.fired),
+    ]
     return {
         "council": inspection.council,
         "recipient": inspection.recipient,
         "team": team,
         "lead": team[0],
         "team_others": team[1:],
+        # the people themselves: a name and telephone only where the regime's templates
+        # ask for them (Regime.names); otherwise "" and the documents print the role
+        "members": [_person(m) for m in members],
+        "lead_person": _person(members[0]),
+        "lead_telephone": members[0].telephone
+        or inspection.contacts.get("lead_inspector_telephone", ""),
+        "team_others_named": [m.name or m.role for m in members[1:]],
+        "quality_assurance": _person(inspection.quality_assurance),
+        "recipient_name": inspection.recipient_name,
         "team_size": len(team),
         "team_size_words": _number_words(len(team)),
         "team_others_words": _number_words(len(team) - 1),
@@ -109,7 +140,7 @@ def inspection_context(
         "start_date": format_date(plan.start, locale),
         "start_day": format_day(plan.start, locale),
         "end_date": format_date(plan.end, locale),
-        "letter_date": format_date(letter_date(regime, inspection, plan), locale),
+        "letter_date": format_date(dated, locale) if dated else BLANK_DATE,
         "dates": milestones,
         "levels": [
             {"id": lv.id, "label": lv.label, "findings": findings[lv.id]}
@@ -122,6 +153,8 @@ def inspection_context(
         "grade_table": [row for row in sections if row["graded"]],
         "grade_summary": grade_summary(sections),
         "recommendations": [r for f in inspection.findings for r in f.recommendations],
+        # the report's source notes: each source its wording and headings come from, in full
+        "bibliography": [{"key": e.key, "text": e.text} for e in bibliography([regime], cited)],
         "limiting": [
             {
                 "rule": o.rule.id,
@@ -153,6 +186,17 @@ def grade_summary(sections: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             heading = None
         rows.append({**section, "group": False})
     return rows
+
+
+def _person(person: Person | None) -> dict[str, str]:
+    if person is None:
+        return {"role": "", "name": "", "telephone": "", "display": ""}
+    return {
+        "role": person.role,
+        "name": person.name,
+        "telephone": person.telephone,
+        "display": person.display(),
+    }
 
 
 def _number_words(count: int) -> str:

@@ -7,9 +7,14 @@ range is written the way a letter writes it — "18–19 October 2011",
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+# What a document prints for a date the sources do not give and the inspector has not
+# entered yet: visible, so it is filled in before the document is sent (``check`` lists it).
+BLANK_DATE = "[date to be entered]"
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan
@@ -57,24 +62,53 @@ def format_range(first: date, last: date, locale: str) -> str:
     return f"{format_date(first, locale)} – {end}"
 
 
-def milestone_dates(plan: Plan, locale: str) -> dict[str, dict[str, Any]]:
+def milestone_dates(
+    plan: Plan, locale: str, entered: Mapping[str, date] | None = None
+) -> dict[str, dict[str, Any]]:
     """``dates.<milestone>`` for templates: each date in words, and ``to.<later milestone>``
-    — the range from this one's first day to that one's last ("16–27 November 2009")."""
-    planned = list(plan.milestones)
+    — the range from this one's first day to that one's last ("16–27 November 2009").
+
+    A milestone the sources give no date (``plan.unspecified``) takes the date the
+    inspector ``entered`` for it, else :data:`BLANK_DATE` everywhere; ``specified``
+    says which a template is printing.
+    """
+    entered = entered or {}
+    spans: list[tuple[str, str, date, date, date | None, bool]] = [
+        (p.id, p.milestone.title, p.first, p.last, p.due, True) for p in plan.milestones
+    ]
+    spans += [(m.id, m.title, entered[m.id], entered[m.id], None, False)
+              for m in plan.unspecified if m.id in entered]  # fmt: skip
     result: dict[str, dict[str, Any]] = {}
-    for p in planned:
-        result[p.id] = {
-            "title": p.milestone.title,
-            "first": format_date(p.first, locale),
-            "last": format_date(p.last, locale),
-            "first_day": format_day(p.first, locale),
-            "last_day": format_day(p.last, locale),
-            "span": format_span(p.first, p.last, locale),
-            "range": format_range(p.first, p.last, locale),
-            "due": format_date(p.due, locale) if p.due else "",
-            "due_day": format_day(p.due, locale) if p.due else "",
+    for key, title, first, last, due, specified in spans:
+        result[key] = {
+            "title": title,
+            "specified": specified,
+            "entered": not specified,
+            "first": format_date(first, locale),
+            "last": format_date(last, locale),
+            "first_day": format_day(first, locale),
+            "last_day": format_day(last, locale),
+            "span": format_span(first, last, locale),
+            "range": format_range(first, last, locale),
+            "due": format_date(due, locale) if due else "",
+            "due_day": format_day(due, locale) if due else "",
             "to": {
-                q.id: format_range(p.first, q.last, locale) for q in planned if q.last >= p.first
+                q: format_range(first, end, locale) for q, _, _, end, _, _ in spans if end >= first
             },
+        }
+    blanks = [m for m in plan.unspecified if m.id not in entered]
+    for values in result.values():
+        values["to"].update(dict.fromkeys((m.id for m in blanks), BLANK_DATE))
+    for milestone in blanks:
+        words = dict.fromkeys(
+            ("first", "last", "first_day", "last_day", "span", "range", "due", "due_day"),
+            BLANK_DATE,
+        )
+        result[milestone.id] = {
+            "title": milestone.title,
+            "specified": False,
+            "entered": False,
+            **words,
+            "to": dict.fromkeys(result, BLANK_DATE) | {milestone.id: BLANK_DATE},
         }
     return result

@@ -97,7 +97,83 @@ def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
     from inspectkit.documents.context import letter_date
 
     regime, inspection = workspace.regime.regime, workspace.inspection
-    return plan_dates(plan) | {letter_date(regime, inspection, plan)}
+    dated = letter_date(regime, inspection, plan)
+    return plan_dates(plan) | set(inspection.dates.values()) | ({dated} if dated else set())
+
+
+def narrative_notices(workspace: Workspace) -> list[str]:
+    """One prompt naming every graded section recorded with a grade and no text: the report
+    would show those grades alone, where its source sets findings out "using text and
+    grades"."""
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    if not regime.graded:
+        return []
+    bare = []
+    for index, finding in enumerate(inspection.findings):
+        area = regime.evaluation.area(finding.area)
+        if area is not None and finding.level and not finding.text:
+            level = regime.scale.level(finding.level)
+            bare.append(
+                f"grades[{index}] '{area.title}' ({level.label if level else finding.level})"
+            )
+    if not bare:
+        return []
+    sections = "section is" if len(bare) == 1 else "sections are"
+    return [
+        f"{workspace.inspection_file}: {len(bare)} graded {sections} recorded with no "
+        f"narrative, so the report shows the grade alone ({regime.report.source}); add text = "
+        f'"..." to: {"; ".join(bare)}'
+    ]
+
+
+def names_notices(workspace: Workspace) -> list[str]:
+    """Where the regime's templates ask for the inspectors' names and numbers and the file
+    records some of them not, one line naming each: the documents leave the role or the
+    template's own "[insert name]" for the inspector to fill in."""
+    names = workspace.regime.regime.names
+    if names is None or names.inspectors is None:
+        return []
+    inspection = workspace.inspection
+    missing = [f"team[{i}].name" for i, member in enumerate(inspection.team) if not member.name]
+    lead = inspection.team[0] if inspection.team else None
+    if (
+        lead is not None
+        and not lead.telephone
+        and "lead_inspector_telephone" not in (inspection.contacts)
+    ):
+        missing.append("team[0].telephone")
+    if inspection.quality_assurance is None or not inspection.quality_assurance.name:
+        missing.append("quality_assurance")
+    if not missing:
+        return []
+    return [
+        f"{workspace.inspection_file}: {names.inspectors.source} ask for the inspecting team's "
+        f"names and numbers; not recorded: {', '.join(missing)}, so the documents leave a "
+        "blank to fill in"
+    ]
+
+
+def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
+    """A line for each date the sources do not give and the inspector has not entered:
+    the documents leave it blank (``[date to be entered]``) until it is recorded."""
+    from inspectkit.documents.context import letter_date
+    from inspectkit.documents.datewords import BLANK_DATE
+
+    regime, inspection = workspace.regime.regime, workspace.inspection
+    where = workspace.inspection_file
+    lines = [
+        f"{where}: dates.{m.id}: {m.title}: {m.unspecified} ({m.source}); the documents "
+        f"print {BLANK_DATE!r} until you enter it as [dates] {m.id} = YYYY-MM-DD"
+        for m in plan.unspecified
+        if m.id not in inspection.dates
+    ]
+    if letter_date(regime, inspection, plan) is None:
+        lines.append(
+            f"{where}: letter_date: the date of the {regime.report.form} is not specified by "
+            f"the sources ({regime.report.source}); the documents print {BLANK_DATE!r} until "
+            "you give letter_date = YYYY-MM-DD"
+        )
+    return lines
 
 
 def date_locales(workspace: Workspace) -> list[str]:
@@ -144,7 +220,7 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         if o.severity == "error"
     ]
     recorded = inspection.recorded_levels()
-    wording = choose_wording(regime, recorded, inspection.statements)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
     problems += [
         f"{workspace.inspection_file}: {line}"
         for line in missing_problems(regime, wording, recorded)
@@ -165,5 +241,11 @@ def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
         private=private,
         sample_size=private.sample_size,
         wording=wording,
-        notices=(*plan.warnings, *private.warnings),
+        notices=(
+            *plan.warnings,
+            *undated_notices(workspace, plan),
+            *narrative_notices(workspace),
+            *names_notices(workspace),
+            *private.warnings,
+        ),
     )

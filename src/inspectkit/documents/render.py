@@ -17,7 +17,7 @@ import io
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspectkit.documents.bounded import RenderLimits, run_bounded
 from inspectkit.documents.checks import PrivateValue, PrivateValues, check_document
@@ -26,19 +26,26 @@ from inspectkit.errors import InputError
 from inspectkit.files import write_bytes_atomic
 from inspectkit.plugins import RegisteredRegime
 
+if TYPE_CHECKING:
+    from inspectkit.documents.properties import DocumentProperties
+
 
 def render_bytes(
-    template: Path, context: Mapping[str, Any], *, output_limit: int | None = None
+    template: Path,
+    context: Mapping[str, Any],
+    properties: DocumentProperties | None = None,
+    *,
+    output_limit: int | None = None,
 ) -> bytes:
     """docxtpl render of ``template`` into memory, in this process (no checks).
 
-    The sandbox's size limits apply; time and memory limits need a worker process
+    ``properties`` (title, author, language, date) replace the template's own.  The
+    sandbox's size limits apply; time and memory limits need a worker process
     (:func:`render_checked`).  Every problem is an InputError naming the template.
     """
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateSyntaxError
 
-    from inspectkit.documents.sandbox import BoundedSandbox
+    from inspectkit.documents.sandbox import BoundedSandbox, template_errors
 
     limit = output_limit if output_limit is not None else RenderLimits().output_chars
     document = DocxTemplate(template)
@@ -48,26 +55,16 @@ def render_bytes(
         raise InputError.single(
             f"{template}: not a Word document ({type(exc).__name__}); a template must be .docx"
         ) from None
-    try:
+    with template_errors(template):
         environment = BoundedSandbox(output_limit=limit)
         document.render(dict(context), jinja_env=environment, autoescape=True)
-    except TemplateSyntaxError as exc:
-        raise InputError.single(f"{template}: line {exc.lineno} template error: {exc}") from None
-    except MemoryError:
-        raise  # the worker reports it with its limit
-    except Exception as exc:  # anything the template's own code did: the template is the input
-        raise InputError.single(f"{template}: template error: {_reason(exc)}") from None
+    if properties is not None:
+        from inspectkit.documents.properties import apply_properties
+
+        apply_properties(document.docx, properties)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _reason(exc: Exception) -> str:
-    """What went wrong, in the words Jinja or Python gave, without a traceback."""
-    text = str(exc).strip() or type(exc).__name__
-    if type(exc).__module__.startswith("jinja2"):
-        return text
-    return f"{type(exc).__name__}: {text}"
 
 
 def render_and_check(
@@ -80,12 +77,13 @@ def render_and_check(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    properties: DocumentProperties | None = None,
 ) -> bytes:
     """The rendered document, or InputError with every problem its checks found.
 
     Module-level so a worker process can run it.
     """
-    rendered = render_bytes(template, context, output_limit=output_limit)
+    rendered = render_bytes(template, context, properties, output_limit=output_limit)
     problems = check_document(
         rendered,
         label=label,
@@ -110,6 +108,7 @@ def render_checked(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    properties: DocumentProperties | None = None,
     limits: RenderLimits | None = None,
 ) -> bytes:
     """Document ``template_id`` rendered and checked in a bounded worker, or InputError
@@ -128,6 +127,7 @@ def render_checked(
         allowed_dates=frozenset(allowed_dates),
         required=list(required),
         locales=list(locales),
+        properties=properties,
         limits=limits,
         subject=str(template),
     )

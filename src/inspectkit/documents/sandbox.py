@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, Template
@@ -77,8 +79,14 @@ class BoundedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
     template_class = BoundedTemplate
 
-    def __init__(self, *, output_limit: int) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined, loader=NoOtherTemplates())
+    def __init__(self, *, output_limit: int, text: bool = False) -> None:
+        # a plain-text template (an email) is not XML: no escaping, its own line ends kept
+        super().__init__(
+            autoescape=not text,
+            undefined=StrictUndefined,
+            loader=NoOtherTemplates(),
+            keep_trailing_newline=text,
+        )
         self.output_limit = output_limit
         self.output_used = 0
 
@@ -124,3 +132,27 @@ def _check_power(base: Any, exponent: Any) -> None:
             f"a power would make a number of about {bits:,.0f} bits; at most "
             f"{MAX_POWER_BITS:,} are allowed"
         )
+
+
+@contextmanager
+def template_errors(template: Path) -> Iterator[None]:
+    """Whatever a template's own code does wrong, as one InputError line naming the
+    template, in the words Jinja or Python gave (no traceback).  MemoryError passes
+    through: the render worker reports it with its limit."""
+    from jinja2 import TemplateSyntaxError
+
+    from inspectkit.errors import InputError
+
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        raise InputError.single(f"{template}: line {exc.lineno} template error: {exc}") from None
+    except MemoryError:
+        raise
+    except InputError:
+        raise
+    except Exception as exc:  # anything the template's own code did: the template is the input
+        text = str(exc).strip() or type(exc).__name__
+        if not type(exc).__module__.startswith("jinja2"):
+            text = f"{type(exc).__name__}: {text}"
+        raise InputError.single(f"{template}: template error: {text}") from None

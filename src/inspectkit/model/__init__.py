@@ -2,6 +2,7 @@
 
 from inspectkit.model.casefields import CaseField, CodeValue
 from inspectkit.model.common import NOT_SPECIFIED, Dated, Fact, Measure, SourceDocument
+from inspectkit.model.names import NamesPolicy
 from inspectkit.model.regime import (
     Inspectorate,
     Notice,
@@ -49,6 +50,7 @@ __all__ = [
     "LimitingRule",
     "Measure",
     "Milestone",
+    "NamesPolicy",
     "Notice",
     "Phase",
     "Population",

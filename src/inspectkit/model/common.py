@@ -49,6 +49,14 @@ def check_partial_date(_instance: Any, attribute: attrs.Attribute[Any], value: s
         raise ValueError(f"{attribute.name} {value!r} is not a real date") from None
 
 
+def check_partial_date_or_unknown(
+    _instance: Any, attribute: attrs.Attribute[Any], value: str
+) -> None:
+    """A source document may carry no date at all: ``""`` says so ("date not specified")."""
+    if value:
+        check_partial_date(_instance, attribute, value)
+
+
 @frozen(kw_only=True)
 class Fact:
     """A statement taken from a source: a deferral reason, a scheduling input, a note."""
@@ -110,11 +118,20 @@ class Dated:
 
 @frozen(kw_only=True)
 class SourceDocument:
-    """A source document a regime's citations point into; its ``id`` starts each citation."""
+    """A source document a regime's citations point into: one bibliography entry.
+
+    ``id`` is the short readable key every citation starts with ("100025 §43",
+    "Sunderland 2012 §3.1"); a reader finds it in the bibliography every output that
+    cites carries, with the publisher (or council), title, date and — where the
+    document has one — its ``reference`` number.  ``published`` is "" when the
+    document carries no date.  ``note`` is for the reader too (where to find it), so
+    it never names a file of this repository.
+    """
 
     id: str = field(validator=check_text)
     title: str = field(validator=check_text)
     publisher: str = field(validator=check_text)
-    published: str = field(validator=check_partial_date)
+    published: str = field(validator=check_partial_date_or_unknown)
     kind: str = field(validator=check_text)
+    reference: str = ""
     note: str = ""

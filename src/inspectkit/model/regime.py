@@ -11,6 +11,7 @@ from attrs import field, frozen
 
 from inspectkit.model.casefields import CaseField
 from inspectkit.model.common import Dated, Fact, Measure, SourceDocument, check_id, check_text
+from inspectkit.model.names import NamesPolicy
 from inspectkit.model.report import DocumentTemplate, ReportDefinition
 from inspectkit.model.requests import InformationRequest
 from inspectkit.model.rules import ExternalJudgement, LimitingRule
@@ -107,6 +108,9 @@ class Regime:
     information_requests: tuple[InformationRequest, ...] = ()
     templates: tuple[DocumentTemplate, ...] = ()
     topics: tuple[Topic, ...] = ()
+    names: NamesPolicy | None = None
+    # what calendars and narrow tables call it ("CRA"); the short title otherwise
+    abbreviation: str = ""
 
     @property
     def graded(self) -> bool:

@@ -10,6 +10,7 @@ present or absent; the first whose condition holds is the one a letter uses.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from attrs import field, frozen
@@ -35,6 +36,9 @@ class Statement:
     """Wording used when every ``when_present`` level is recorded and no ``when_absent`` one is.
 
     Statements sharing a ``group`` are alternatives: the first that applies is used.
+    ``text`` is the source's wording; where it leaves a number open ("identified
+    area(s) for priority action"), ``counted`` names the level whose findings decide it
+    and ``one`` / ``many`` give the wording for one finding and for several.
     """
 
     id: str = field(validator=check_id)
@@ -43,11 +47,24 @@ class Statement:
     group: str = ""
     when_present: tuple[str, ...] = ()
     when_absent: tuple[str, ...] = ()
+    counted: str = ""
+    one: str = ""
+    many: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if bool(self.counted) != bool(self.one and self.many):
+            raise ValueError("counted needs both one and many wordings, and they need counted")
 
     def applies(self, recorded: set[str]) -> bool:
         return all(level in recorded for level in self.when_present) and not any(
             level in recorded for level in self.when_absent
         )
+
+    def wording(self, counts: Mapping[str, int]) -> str:
+        """The text for these numbers of findings (by level): singular or plural resolved."""
+        if not self.counted:
+            return self.text
+        return self.one if counts.get(self.counted, 0) == 1 else self.many
 
 
 DocumentKind = Literal["letter", "report", "email", "information_sheet"]

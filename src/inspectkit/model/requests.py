@@ -12,7 +12,7 @@ from typing import Literal
 
 from attrs import field, frozen
 
-from inspectkit.model.common import check_id, check_text
+from inspectkit.model.common import Fact, check_id, check_text
 
 RequestKind = Literal[
     "document",
@@ -39,3 +39,6 @@ class InformationRequest:
     element: str = ""
     due: str = ""
     due_milestone: str = ""
+    # who at a council has owned it, as a job title, where a source shows one (a council's
+    # own briefing): offered in the readiness pack for the council to keep or replace
+    suggested_owner: Fact | None = None

@@ -25,12 +25,24 @@ class FieldMatch:
 
 @frozen(kw_only=True)
 class CaseGroup:
-    """A named kind of case ("safeguarding", "looked after"): all of ``where`` must hold."""
+    """A named kind of case ("safeguarding", "looked after").
+
+    A case belongs when all of ``where`` hold, at least one of ``any_of`` holds (when
+    given), and none of ``unless`` holds.  090027 §48 needs all three: looked after
+    children "including … care leavers" are looked after *or* care leavers, and a
+    safeguarding case is not looked after *unless* it is a care leaver.
+    """
 
     id: str = field(validator=check_id)
     title: str = field(validator=check_text)
     source: str = field(validator=check_text)
     where: tuple[FieldMatch, ...] = ()
+    any_of: tuple[FieldMatch, ...] = ()
+    unless: tuple[FieldMatch, ...] = ()
+
+    def matches(self) -> tuple[FieldMatch, ...]:
+        """Every field condition the group uses, in any of its three forms."""
+        return (*self.where, *self.any_of, *self.unless)
 
 
 @frozen(kw_only=True)
@@ -55,6 +67,9 @@ class Phase:
     quotas: tuple[Quota, ...] = ()
     cover: tuple[str, ...] = ()
     balance: tuple[str, ...] = ()
+    # Where the source asks only for "a balance of cases", which fields to balance across is
+    # the tool's reading, not the source's rule: say so here, and every output shows it.
+    balance_reading: str = ""
     notes: tuple[Fact, ...] = ()
 
 

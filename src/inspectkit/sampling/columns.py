@@ -18,11 +18,27 @@ from math import prod
 
 from inspectkit.caselist.table import CaseList, CodeColumn
 from inspectkit.caselist.vocabulary import short_label
-from inspectkit.model import CaseField, FieldMatch
+from inspectkit.model import CaseField, CaseGroup, FieldMatch
 
 NOT_RECORDED = "not recorded"
 Mask = bytes  # one byte per case: 1 selected, 0 not
 StratumKey = tuple[str | None, ...]  # value ids of the stratum's fields (None: blank)
+
+
+def either(first: Mask, second: Mask) -> Mask:
+    """Cases selected by either mask (ORed as big integers)."""
+    if not first:
+        return first
+    product = int.from_bytes(first, "little") | int.from_bytes(second, "little")
+    return product.to_bytes(len(first), "little")
+
+
+def but_not(first: Mask, second: Mask) -> Mask:
+    """Cases selected by ``first`` and not by ``second`` (0/1 bytes)."""
+    if not first:
+        return first
+    product = int.from_bytes(first, "little") & ~int.from_bytes(second, "little")
+    return product.to_bytes(len(first), "little")
 
 
 def both(first: Mask, second: Mask) -> Mask:
@@ -78,6 +94,23 @@ class CaseColumns:
                 mask = both(mask, self._value_mask(match))
             self._masks[key] = mask
         return self._masks[key]
+
+    def group_mask(self, group: CaseGroup) -> Mask:
+        """Cases in ``group``: all of ``where``, one of ``any_of`` (if any), none of ``unless``."""
+        mask = self.mask(group.where)
+        if group.any_of:
+            alternatives = bytes(self.count)
+            for match in group.any_of:
+                alternatives = either(alternatives, self.mask([match]))
+            mask = both(mask, alternatives)
+        for match in group.unless:
+            mask = but_not(mask, self.mask([match]))
+        return mask
+
+    def in_group(self, candidates: Iterable[int], group: CaseGroup) -> list[int]:
+        """The ``candidates`` in ``group``, in their order (for short lists)."""
+        mask = self.group_mask(group)
+        return [i for i in candidates if mask[i]]
 
     def selected(self, mask: Mask | Sequence[int]) -> list[int]:
         """The row indices a mask (or any sequence, by truth) selects, in row order."""

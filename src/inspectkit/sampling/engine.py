@@ -102,7 +102,7 @@ class _Draw:
     def members(self, group: CaseGroup) -> list[int]:
         """The population's cases in ``group`` (computed once per group)."""
         if group.id not in self._members:
-            mask = both(self.population_mask, self.columns.mask(group.where))
+            mask = both(self.population_mask, self.columns.group_mask(group))
             self._members[group.id] = self.columns.selected(mask)
         return self._members[group.id]
 
@@ -177,6 +177,8 @@ class _Draw:
     def draw_phase(self, phase: Phase) -> None:
         here: set[int] = set()
         balance_note = " × ".join(self.columns.title(f) for f in phase.balance)
+        if phase.balance_reading:  # the fields are the tool's reading, not the source's rule
+            balance_note += " (inspectkit's reading)"
         for quota in phase.quotas:
             group = self.rules.group(quota.group)
             if group is None:
@@ -185,9 +187,9 @@ class _Draw:
                     f"{quota.group!r}"
                 )
             members = self.members(group)
-            already = len(self.columns.matching(sorted(here), group.where))
+            already = len(self.columns.in_group(sorted(here), group))
             need = quota.min - already
-            free = len(members) - len(self.columns.matching(list(self.taken), group.where))
+            free = len(members) - len(self.columns.in_group(list(self.taken), group))
             rule = f"quota: {group.title}, at least {quota.min} ({quota.source})"
             if phase.balance:
                 picks = self.balanced_picks(
@@ -212,7 +214,8 @@ class _Draw:
                     self.population, need, phase.balance, source="population", exclude=here
                 )
                 for index, stratum in picks:
-                    self.take(index, phase, f"balance: {stratum} ({phase.source})")
+                    reading = "inspectkit's reading of " if phase.balance_reading else ""
+                    self.take(index, phase, f"balance: {stratum} ({reading}{phase.source})")
                     here.add(index)
             else:
                 rule = f"random: to reach at least {wanted} ({phase.size.source})"
@@ -385,7 +388,7 @@ def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
     named: set[str] = {STATUS_FIELD}
     named.update(m.field for m in rules.population.where)
     for group in rules.groups:
-        named.update(m.field for m in group.where)
+        named.update(m.field for m in group.matches())
     for phase in rules.phases:
         named.update((*phase.cover, *phase.balance))
     for subset in rules.subsets:

@@ -67,8 +67,12 @@ def build_letter(
     import docx
     from docx.shared import Pt
 
+    from inspectkit.documents.properties import DocumentProperties, apply_properties
+    from inspectkit.docx_style import a4
+
     document = docx.Document()
     section = document.sections[0]
+    a4(section)  # every Word file inspectkit writes is A4
     section.header.paragraphs[0].text = header
     section.footer.paragraphs[0].text = footer
     document.add_heading(heading, level=0)
@@ -79,9 +83,7 @@ def build_letter(
         for text in part.paragraphs:
             paragraph = document.add_paragraph(text)
             paragraph.paragraph_format.space_after = Pt(6)
-    properties = document.core_properties
-    properties.title = heading
-    properties.author = "inspectkit"
+    apply_properties(document, DocumentProperties(title=heading, author=""))
     with atomic_path(target) as temporary:
         document.save(str(temporary))
     return target

@@ -103,9 +103,11 @@ def svg_chart(comparison: Comparison) -> SafeString:
 def plan_download(plan: Plan, regime: Regime, kind: str, locale: str, name: str) -> HttpResponse:
     """The plan as an attachment: iCalendar or CSV, from the core's own writers."""
     if kind == "ics":
+        from inspectkit.bibliography import bibliography
         from inspectkit.plan_ics import plan_to_ical
 
-        body: bytes = plan_to_ical(plan, title=regime.short_title)
+        title = regime.abbreviation or regime.short_title  # as `inspectkit plan --ics` names it
+        body: bytes = plan_to_ical(plan, title=title, sources=bibliography([regime]))
     else:
         from inspectkit.plan_csv import plan_csv_text
 

@@ -20,7 +20,9 @@ from inspectkit.plugins import RegisteredRegime, get_host
 
 if TYPE_CHECKING:
     from inspectkit.examples import Example
+    from inspectkit.model import Regime
     from inspectkit.timeline import Plan
+    from inspectkit.workspace import Inspection
 
 
 @frozen(kw_only=True)
@@ -82,7 +84,7 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     files = list(created.written)
     workspace = load_workspace(directory)
     timeline = workspace.plan()
-    files += _plan_outputs(timeline, directory, f"{regime.short_title}: {council}")
+    files += _plan_outputs(timeline, directory, regime, workspace.inspection)
     caselist = write_fake_case_list(directory / "caselist.csv", example.caselist_rows, seed, start)
     cases = read_case_list(caselist, regime, strict=False)
     record = draw_sample(regime, cases, seed=seed, on=start)
@@ -93,7 +95,7 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     fired = [o for o in outcomes if o.fired]
     inspection = workspace.inspection
-    wording = choose_wording(regime, inspection.recorded_levels(), inspection.statements)
+    wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
     summary = (
         f"{len(record.drawn)} cases sampled; {len(fired)} of {len(outcomes)} limiting rules fired"
     )
@@ -112,15 +114,27 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     )
 
 
-def _plan_outputs(plan: Plan, directory: Path, title: str) -> list[Path]:
+def _plan_outputs(
+    plan: Plan, directory: Path, regime: Regime, inspection: Inspection
+) -> list[Path]:
     """plan.ics and plan.csv beside plan.json, when those writers are installed."""
+    from inspectkit.bibliography import bibliography
+
     written: list[Path] = []
     try:
         from inspectkit.plan_ics import write_plan_ics
     except ImportError:
         pass
     else:
-        written.append(write_plan_ics(plan, directory / "plan.ics", title=title))
+        calendar = write_plan_ics(
+            plan,
+            directory / "plan.ics",
+            title=regime.abbreviation or regime.short_title,
+            council=inspection.council,
+            identity=inspection.identity,
+            sources=bibliography([regime]),
+        )
+        written.append(calendar)
     try:
         from inspectkit.plan_csv import write_plan_csv
     except ImportError:

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic, write_text_atomic
+from inspectkit.identity import inspection_id
 from inspectkit.model import Regime
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.wording import statement_groups
@@ -50,21 +51,57 @@ def starter_header(
 ) -> str:
     """The who/where/when part of an inspection file."""
     members = list(team) if team is not None else default_team(regime)
+    names = regime.names
     lines = [
         f"# Inspection file for {regime.title} ({regime.id} {regime.version}).",
-        "# Job titles and case reference numbers only: never a person's name (100025 §43).",
+        *_names_comment(regime),
         "# Check it with `inspectkit check DIR`; render documents with `inspectkit report DIR`.",
         "",
         f"regime = {toml_string(regime.id)}",
         f"council = {toml_string(council)}",
         f"start = {start.isoformat()}  # day 1: {regime.timeline.anchor}",
-        "team = [" + ", ".join(toml_string(m) for m in members) + "]",
+        f"id = {toml_string(inspection_id(regime.id, council, start))}"
+        "  # this inspection's calendar events; keep it when re-planning",
+    ]
+    if names is not None and names.inspectors is not None:
+        lines += [
+            f"# The inspecting team, lead first; name and telephone as {names.inspectors.source}",
+            "# ask (leave them empty and the documents print the role):",
+            "team = [",
+            *(f'  {{ role = {toml_string(m)}, name = "", telephone = "" }},' for m in members),
+            "]",
+            "# Annex B's named quality assurance manager, where the documents ask for one:",
+            '# quality_assurance = { role = "Quality assurance manager, HMI", name = "", '
+            'telephone = "" }',
+        ]
+    else:
+        lines.append("team = [" + ", ".join(toml_string(m) for m in members) + "]")
+    lines += [
         'sites = []  # e.g. ["Civic Centre duty and assessment team"]',
         'recipient = "Director of Children\'s Services"',
+    ]
+    if names is not None and names.addressee is not None:
+        lines.append(f'recipient_name = ""  # the addressee\'s name ({names.addressee.source})')
+    lines += [
         "# letter_date = 2011-11-16  # default: the last report milestone of the plan",
         "",
     ]
     return "\n".join(lines)
+
+
+def _names_comment(regime: Regime) -> list[str]:
+    """The regime's own no-names rule, cited, and where its documents ask for names."""
+    names = regime.names
+    if names is None:
+        return ["# Job titles and case reference numbers only: never a person's name."]
+    lines = [
+        "# Job titles and case reference numbers only: never the name of anyone at the council,",
+        f"# a child or a family member ({names.rule.source}).",
+    ]
+    if names.inspectors is not None:
+        lines.append("# The inspecting team's own names and telephones are asked for")
+        lines.append(f"# ({names.inspectors.source}).")
+    return lines
 
 
 def default_team(regime: Regime) -> list[str]:

@@ -23,10 +23,10 @@ from attrs import define
 
 from inspectkit.errors import InputError
 from inspectkit.loading import strict_converter, structure_or_problems
-from inspectkit.model import Regime
+from inspectkit.model import Fact, Regime
 from inspectkit.toml_files import read_toml
-from inspectkit.workspace.model import Finding, Inspection
-from inspectkit.workspace.names import honorific_position, looks_like_job_title
+from inspectkit.workspace.model import Finding, Inspection, Person
+from inspectkit.workspace.names import honorific_position, looks_like_job_title, telephone_problem
 from inspectkit.workspace.wording import statement_groups
 
 INSPECTION_FILE = "inspection.toml"
@@ -56,16 +56,31 @@ class GradeEntry:
 
 
 @define(kw_only=True)
+class PersonEntry:
+    """A member of the inspecting team: ``"Lead inspector, HMI"`` (a job title alone) or
+    ``{ role = "Lead inspector, HMI", name = "...", telephone = "..." }`` where the
+    regime's templates ask for names."""
+
+    role: str
+    name: str = ""
+    telephone: str = ""
+
+
+@define(kw_only=True)
 class InspectionFile:
     """The file exactly as written, before it is checked against the regime."""
 
     regime: str
     council: str
     start: date
-    team: list[str] = attrs.Factory(list)
+    id: str = ""  # the inspection's id (calendar UIDs); default: regime, council and year
+    team: list[PersonEntry] = attrs.Factory(list)
     sites: list[str] = attrs.Factory(list)
     recipient: str = "Director of Children's Services"
+    recipient_name: str = ""
+    quality_assurance: PersonEntry | None = None
     letter_date: date | None = None
+    dates: dict[str, date] = attrs.Factory(dict)
     locale: str = "en_GB"
     findings: list[FindingEntry] = attrs.Factory(list)
     grades: list[GradeEntry] = attrs.Factory(list)
@@ -119,8 +134,23 @@ def converter() -> cattrs.Converter:
         _key, item = get_args(type_)
         return {str(k): strict.structure(v, item) for k, v in value.items()}
 
+    from cattrs.gen import make_dict_structure_fn
+
+    person_table = make_dict_structure_fn(PersonEntry, strict, _cattrs_forbid_extra_keys=True)
+
+    def structure_person(value: Any, _type: Any) -> PersonEntry:
+        if isinstance(value, str):  # a job title alone, as team lists have always been
+            return PersonEntry(role=value)
+        if not isinstance(value, dict):
+            raise TypeError(
+                f"expected a job title or a table {{ role = ..., name = ... }}, got "
+                f"{type(value).__name__} {value!r}"
+            )
+        return person_table(value, PersonEntry)
+
     strict.register_structure_hook_factory(is_list, list_hook)
     strict.register_structure_hook_func(is_dict, structure_dict)
+    strict.register_structure_hook(PersonEntry, structure_person)
     return strict
 
 
@@ -147,6 +177,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
     checker.people(raw)
     checker.assertions(raw.assertions)
     checker.sections(raw.sections)
+    checker.dates(raw.dates)
     checker.statements(raw.statements, {f.level for f in findings if f.level})
     if not raw.council.strip():
         checker.problem("council", "must not be empty")
@@ -156,10 +187,14 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
         regime=raw.regime,
         council=raw.council.strip(),
         start=raw.start,
-        team=tuple(raw.team),
+        id=raw.id.strip(),
+        team=tuple(_person(entry) for entry in raw.team),
         sites=tuple(raw.sites),
         recipient=raw.recipient,
+        recipient_name=raw.recipient_name.strip(),
+        quality_assurance=_person(raw.quality_assurance) if raw.quality_assurance else None,
         letter_date=raw.letter_date,
+        dates=raw.dates,
         locale=raw.locale,
         findings=tuple(findings),
         assertions=raw.assertions,
@@ -196,7 +231,7 @@ class _Checker:
             self.problem(
                 where,
                 f"an honorific and a name at character {position} look like a person's name; "
-                "use job titles and case references only",
+                f"use job titles and case references only ({self._rule()})",
             )
 
     def findings(self, raw: InspectionFile) -> list[Finding]:
@@ -279,22 +314,64 @@ class _Checker:
         )
 
     def people(self, raw: InspectionFile) -> None:
-        people: list[tuple[str, str]] = [(f"team[{i}]", t) for i, t in enumerate(raw.team)]
-        people.append(("recipient", raw.recipient))
-        people += [(f"contacts.{k}", v) for k, v in raw.contacts.items() if _is_person(k)]
-        for where, value in people:
-            if not looks_like_job_title(value):
-                self.problem(
-                    where,
-                    "expected a job title (e.g. 'Lead inspector, HMI'), and this has no job "
-                    "word: the inspection file takes job titles only, never names",
-                )
+        """Job titles for everyone; names and telephones only where the regime asks."""
+        names = self.regime.names
+        inspectors = names.inspectors if names else None
+        addressee = names.addressee if names else None
+        members = [(f"team[{i}]", entry) for i, entry in enumerate(raw.team)]
+        if raw.quality_assurance is not None:
+            members.append(("quality_assurance", raw.quality_assurance))
+        for where, entry in members:
+            self._job_title(f"{where}.role" if entry.name or entry.telephone else where, entry.role)
+            if entry.name.strip():
+                self._named(f"{where}.name", entry.name, inspectors, "the inspectors' names")
+            if entry.telephone.strip():
+                self._named(f"{where}.telephone", "", inspectors, "inspectors' telephones")
+                problem = telephone_problem(entry.telephone)
+                if problem:
+                    self.problem(f"{where}.telephone", problem)
+        self._job_title("recipient", raw.recipient)
+        if raw.recipient_name.strip():
+            self._named("recipient_name", raw.recipient_name, addressee, "the addressee's name")
+        for key, value in raw.contacts.items():
+            if _is_person(key):
+                self._job_title(f"contacts.{key}", value)
         for where, value in [
             *((f"sites[{i}]", s) for i, s in enumerate(raw.sites)),
             *((f"contacts.{k}", v) for k, v in raw.contacts.items() if not _is_person(k)),
             *((f"sections.{k}", v) for k, v in raw.sections.items()),
         ]:
             self._text(where, value)
+
+    def _rule(self) -> str:
+        """The regime's own no-names rule, cited, for messages."""
+        names = self.regime.names
+        return f"{names.rule.source}" if names else f"{self.regime.id} declares no names rule"
+
+    def _job_title(self, where: str, value: str) -> None:
+        if looks_like_job_title(value):
+            return
+        allowed = self.regime.names.inspectors if self.regime.names else None
+        hint = (
+            f"; an inspector's own name goes in name = (as {allowed.source} asks)"
+            if allowed and where.startswith(("team", "quality_assurance"))
+            else ""
+        )
+        self.problem(
+            where,
+            "expected a job title (e.g. 'Lead inspector, HMI'), and this has no job word: "
+            f"job titles only, never names ({self._rule()}){hint}",
+        )
+
+    def _named(self, where: str, value: str, allowed: Fact | None, what: str) -> None:
+        if allowed is None:
+            self.problem(
+                where,
+                f"{self.regime.id}'s documents do not ask for {what}: give the job title only "
+                f"({self._rule()})",
+            )
+        elif value and not looks_like_a_name(value):
+            self.problem(where, f"expected a person's name, got {value!r}")
 
     def assertions(self, answers: dict[str, bool]) -> None:
         asked = {r.when.assertion for r in self.regime.limiting_rules if r.when.assertion}
@@ -313,6 +390,27 @@ class _Checker:
                 self.problem(
                     f"sections.{key}",
                     f"{self.regime.id}'s report has no section {key!r} (known: {', '.join(known)})",
+                )
+
+    def dates(self, entered: dict[str, date]) -> None:
+        """Only a milestone the regime's sources leave undated takes the inspector's date."""
+        timeline = self.regime.timeline
+        undated = [m.id for m in timeline.milestones if not m.specified]
+        for key in entered:
+            milestone = timeline.milestone(key)
+            if milestone is None:
+                known = ", ".join(undated) or "none"
+                self.problem(
+                    f"dates.{key}",
+                    f"{self.regime.id} has no milestone {key!r} (milestones whose date you "
+                    f"enter: {known})",
+                )
+            elif milestone.specified:
+                self.problem(
+                    f"dates.{key}",
+                    f"{self.regime.id} dates {key!r} from the start ({milestone.source}); only "
+                    f"a milestone whose date is not specified takes one here "
+                    f"({', '.join(undated) or 'none'})",
                 )
 
     def statements(self, texts: dict[str, str], recorded: set[str]) -> None:
@@ -336,6 +434,15 @@ class _Checker:
                 self.problem(where, "must not be empty")
             else:
                 self._text(where, text)
+
+
+def _person(entry: PersonEntry) -> Person:
+    return Person(role=entry.role, name=entry.name.strip(), telephone=entry.telephone.strip())
+
+
+def looks_like_a_name(value: str) -> bool:
+    """A name holds a letter and no digit ("A. Inspector" yes, "07700 900000" no)."""
+    return any(c.isalpha() for c in value) and not any(c.isdigit() for c in value)
 
 
 def _is_person(key: str) -> bool:

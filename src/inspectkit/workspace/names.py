@@ -1,13 +1,15 @@
 """Keeping people's names out of the inspection file.
 
-Ofsted's rule (100025 §43) is that evidence identifies nobody: job titles and
-case reference numbers only.  A program cannot recognise every name, so two
-checks catch the common slips, and docs/inspection-file.md states them:
+Ofsted's rule (100025 §43; each regime cites its own, ``Regime.names``) is that
+evidence identifies nobody: job titles and case reference numbers only.  The
+inspecting team's own names and telephones are the exception, taken only where
+the regime's templates ask for them.  A program cannot recognise every name, so
+two checks catch the common slips, and docs/inspection-file.md states them:
 
 * anywhere in the file, an honorific (in any letter case) followed by a word that
   starts with a capital in any alphabet ("Mrs Smith", "Dr. Patel", "MR JONES",
   "mr Ólafsson") is refused;
-* fields that hold a person (``team``, ``recipient``, ``contacts``) must read as
+* fields that hold a person's role (``team``, ``recipient``, ``contacts``) must read as
   a job title: they must contain at least one job word ("inspector",
   "director", "manager", "HMI"...).  "Jane Smith" has none and is refused;
   "Lead inspector, HMI" passes.
@@ -115,3 +117,14 @@ def looks_like_job_title(text: str) -> bool:
         return False
     words = re.findall(r"[a-z][a-z-]*", text.lower())
     return any(word in JOB_WORDS for word in words)
+
+
+_TELEPHONE = re.compile(r"^\+?[0-9(][0-9 ()-]*$")
+
+
+def telephone_problem(text: str) -> str | None:
+    """Why ``text`` is not a telephone number ("0300 123 1231", "+44 7700 900000"), or None."""
+    digits = sum(c.isdigit() for c in text)
+    if not _TELEPHONE.match(text.strip()) or not 6 <= digits <= 15:
+        return f"expected a telephone number such as '0300 123 1231', got {text!r}"
+    return None

@@ -11,7 +11,9 @@ regime's data does answer cannot be overridden: the source's wording stands.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from attrs import frozen
 
@@ -25,14 +27,16 @@ class Wording:
     chosen: Mapping[str, Statement]  # by group (or id, for a statement in no group)
     written: Mapping[str, str]  # the inspector's sentence for a group the data leaves open
     missing: tuple[str, ...] = ()  # groups with neither
+    counts: Mapping[str, int] = MappingProxyType({})  # findings recorded at each level
 
     def texts(self) -> dict[str, str]:
-        """Group (or id) → the sentence a document prints."""
-        return {**{key: s.text for key, s in self.chosen.items()}, **self.written}
+        """Group (or id) → the sentence a document prints (singular or plural resolved)."""
+        chosen = {key: s.wording(self.counts) for key, s in self.chosen.items()}
+        return {**chosen, **self.written}
 
     def required(self, inspection_file: str) -> list[tuple[str, str]]:
         """(why, text) for each sentence the letter or report must carry."""
-        required = [(f"{s.source} ({s.id})", s.text) for s in self.chosen.values()]
+        required = [(f"{s.source} ({s.id})", s.wording(self.counts)) for s in self.chosen.values()]
         required += [(f"{inspection_file} statements.{g}", t) for g, t in self.written.items()]
         return required
 
@@ -43,12 +47,14 @@ def statement_groups(regime: Regime) -> list[str]:
 
 
 def choose_wording(regime: Regime, recorded: Iterable[str], written: Mapping[str, str]) -> Wording:
-    """The wording for finding types ``recorded``, with the inspector's ``written`` sentences
+    """The wording for finding types ``recorded`` (each level once per finding, so the
+    sentences can say "an area" or "areas"), with the inspector's ``written`` sentences
     used only for groups the regime's data leaves without one."""
-    chosen = regime.report.chosen_statements(set(recorded))
+    counts = Counter(recorded)
+    chosen = regime.report.chosen_statements(set(counts))
     own = {g: t for g, t in written.items() if g not in chosen and t.strip()}
     missing = tuple(g for g in statement_groups(regime) if g not in chosen and g not in own)
-    return Wording(chosen=chosen, written=own, missing=missing)
+    return Wording(chosen=chosen, written=own, missing=missing, counts=MappingProxyType(counts))
 
 
 def missing_problems(regime: Regime, wording: Wording, recorded: Iterable[str]) -> list[str]:

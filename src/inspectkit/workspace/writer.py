@@ -20,7 +20,7 @@ from inspectkit.files import write_files_atomic
 from inspectkit.model import Regime
 from inspectkit.timeline import Plan, plan_to_data
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
-from inspectkit.workspace.model import Finding, Inspection
+from inspectkit.workspace.model import Finding, Inspection, Person
 from inspectkit.workspace.workspace import PLAN_FILE
 
 DEFAULT_RECIPIENT = "Director of Children's Services"
@@ -44,12 +44,20 @@ def inspection_file_text(inspection: Inspection, regime: Regime) -> str:
         "regime": inspection.regime,
         "council": inspection.council,
         "start": inspection.start,
-        "team": list(inspection.team),
-        "sites": list(inspection.sites),
-        "recipient": inspection.recipient,
     }
+    if inspection.id:
+        data["id"] = inspection.id
+    data["team"] = [_person(member) for member in inspection.team]
+    if inspection.quality_assurance is not None:
+        data["quality_assurance"] = _person(inspection.quality_assurance)
+    data["sites"] = list(inspection.sites)
+    data["recipient"] = inspection.recipient
+    if inspection.recipient_name:
+        data["recipient_name"] = inspection.recipient_name
     if inspection.letter_date is not None:
         data["letter_date"] = inspection.letter_date
+    if inspection.dates:
+        data["dates"] = dict(inspection.dates)
     data["locale"] = inspection.locale
     entries = [_entry(finding, regime.scale.graded) for finding in inspection.findings]
     if entries:
@@ -59,6 +67,16 @@ def inspection_file_text(inspection: Inspection, regime: Regime) -> str:
         if values:
             data[table] = values
     return HEADER + tomli_w.dumps(data)
+
+
+def _person(member: Person) -> str | dict[str, str]:
+    """A job title alone as the starter file writes it; a table where a name is recorded."""
+    if not member.name and not member.telephone:
+        return member.role
+    entry = {"role": member.role, "name": member.name}
+    if member.telephone:
+        entry["telephone"] = member.telephone
+    return entry
 
 
 def _entry(finding: Finding, graded: bool) -> dict[str, Any]:

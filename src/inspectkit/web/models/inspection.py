@@ -7,7 +7,8 @@ and must come out as it went in); ``name`` is the
 workspace folder's name, so export writes the folder that was imported.  The
 council's case list is never stored: it names children, and the store needs
 only the sample's case references.  ``members`` are the accounts on the
-inspecting team (the file's ``team`` holds job titles only).
+inspecting team (the file's ``team`` holds its job titles, and the inspectors' own
+names and telephones only where the regime's templates ask for them).
 """
 
 from __future__ import annotations
@@ -35,9 +36,15 @@ class Inspection(models.Model):
     regime = models.CharField(max_length=64, db_index=True)
     council = models.CharField(max_length=200, db_index=True)
     start = models.DateField()
-    team = models.JSONField(default=list, blank=True)  # job titles, lead first
+    # the file's own id (blank: derived from regime, council and start)
+    identity = models.CharField(max_length=120, blank=True, default="")
+    # [{role, name, telephone}], lead first: names only where the regime's templates ask
+    team = models.JSONField(default=list, blank=True)
+    quality_assurance = models.JSONField(null=True, blank=True)  # {role, name, telephone}
     sites = models.JSONField(default=list, blank=True)
     recipient = models.CharField(max_length=200)
+    recipient_name = models.CharField(max_length=200, blank=True, default="")
+    dates = models.JSONField(default=dict, blank=True)  # milestone id → ISO date entered
     letter_date = models.DateField(null=True, blank=True)
     locale = models.CharField(max_length=16, default="en_GB")
     # [{area, level, text, evidence, recommendations}]: findings, or grades on a graded scale

@@ -22,9 +22,15 @@ from inspectkit.web.models import AuditLog, Inspection, SampleFile
 from inspectkit.web.models.audit import Action
 
 # shown before and after in the log
-SHORT_FIELDS = ("regime", "council", "start", "team", "sites", "recipient", "letter_date", "locale")
-# named, and counted, but never copied into the log
-LONG_FIELDS = ("findings", "assertions", "contacts", "sections", "statements", "plan")
+SHORT_FIELDS = (
+    "regime", "council", "start", "identity", "sites", "recipient", "letter_date", "locale",
+    "dates",
+)  # fmt: skip
+# named, and counted, but never copied into the log (the team's names and telephones too)
+LONG_FIELDS = (
+    "team", "quality_assurance", "recipient_name",
+    "findings", "assertions", "contacts", "sections", "statements", "plan",
+)  # fmt: skip
 
 Outcome = Literal["created", "updated", "unchanged"]
 

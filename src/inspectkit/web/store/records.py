@@ -7,12 +7,28 @@ nothing: that is what makes export, import and export again give the same files.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from inspectkit.model import Regime
 from inspectkit.timeline import Plan, plan_from_data
 from inspectkit.web.models import Inspection as Record
 from inspectkit.workspace import Finding, Inspection
+from inspectkit.workspace.model import Person
+
+
+def _person(value: str | dict[str, str]) -> Person:
+    """A stored team member: ``{role, name, telephone}`` (a bare job title in rows stored
+    before names were allowed)."""
+    if isinstance(value, str):
+        return Person(role=value)
+    return Person(
+        role=value["role"], name=value.get("name", ""), telephone=value.get("telephone", "")
+    )
+
+
+def _stored(person: Person) -> dict[str, str]:
+    return {"role": person.role, "name": person.name, "telephone": person.telephone}
 
 
 def inspection_of(record: Record) -> Inspection:
@@ -21,9 +37,13 @@ def inspection_of(record: Record) -> Inspection:
         regime=record.regime,
         council=record.council,
         start=record.start,
-        team=tuple(record.team),
+        id=record.identity,
+        team=tuple(_person(member) for member in record.team),
+        quality_assurance=(_person(record.quality_assurance) if record.quality_assurance else None),
         sites=tuple(record.sites),
         recipient=record.recipient,
+        recipient_name=record.recipient_name,
+        dates={key: date.fromisoformat(day) for key, day in record.dates.items()},
         letter_date=record.letter_date,
         locale=record.locale,
         findings=tuple(
@@ -54,9 +74,15 @@ def columns_of(inspection: Inspection) -> dict[str, Any]:
         "regime": inspection.regime,
         "council": inspection.council,
         "start": inspection.start,
-        "team": list(inspection.team),
+        "identity": inspection.id,
+        "team": [_stored(member) for member in inspection.team],
+        "quality_assurance": (
+            _stored(inspection.quality_assurance) if inspection.quality_assurance else None
+        ),
         "sites": list(inspection.sites),
         "recipient": inspection.recipient,
+        "recipient_name": inspection.recipient_name,
+        "dates": {key: day.isoformat() for key, day in inspection.dates.items()},
         "letter_date": inspection.letter_date,
         "locale": inspection.locale,
         "findings": [

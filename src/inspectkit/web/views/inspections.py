@@ -31,6 +31,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, object] = {
         "record": record,
         "inspection": inspection,
+        "team": [member.display() for member in inspection.team],
         "sample_size": len((record.sample_record or {}).get("drawn", [])),
         "shows_evidence": role_of(request.user) in (Role.ADMIN, Role.INSPECTOR),
     }
