@@ -18,13 +18,20 @@ from inspectkit.cli.console import console, warn
     default="inspectkit-demo",
     type=click.Path(file_okay=False, path_type=Path),
 )
-def demo(out: Path) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over files in OUT the demo did not write as they are (your edits).",
+)
+def demo(out: Path, force: bool) -> None:
     """Build each regime's example inspections under OUT (default ./inspectkit-demo).
 
     Each gets a synthetic council, a fake case list, the plan, the sample,
     example findings or grades, and every document.  The councils are invented
     and the findings illustrative; each regime's plugin ships its own examples,
-    and a regime without one is skipped with a note.
+    and a regime without one is skipped with a note.  A folder holding files the
+    demo did not write (or has changed since) is refused, naming each, unless
+    --force.
     """
     from rich.markup import escape
     from rich.table import Table
@@ -32,8 +39,7 @@ def demo(out: Path) -> None:
     from inspectkit.workspace.demo import build_demo
 
     began = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    run = build_demo(out)
+    run = build_demo(out, force=force)
     results = run.results
     elapsed = time.perf_counter() - began
     for note in run.notes:
@@ -57,5 +63,10 @@ def demo(out: Path) -> None:
     output.print(table, markup=True)
     output.print(
         f"Wrote {sum(len(r.files) for r in results)} files for {len(results)} example "
-        f"inspections in {elapsed:.1f} s. Open {out}/<workspace>/documents/ to read them."
+        f"inspections in {elapsed:.1f} s. The documents to open:",
+        markup=False,
     )
+    for result in results:
+        for path in result.files:
+            if path.parent.name == "documents" and path.suffix in (".docx", ".txt"):
+                output.print(f"  {path}", markup=False, soft_wrap=True)
