@@ -219,6 +219,13 @@ def test_names_only_where_the_annexes_ask_for_them(regime: Regime) -> None:
     assert "Dear [insert name]" in names.addressee.text
 
 
+def test_applies_in_england_only(regime: Regime) -> None:
+    # §1: arrangements "in local authorities in England": a Welsh calendar is refused
+    assert regime.coverage is not None
+    assert (regime.coverage.regions, regime.coverage.locales) == (("ENG",), ())
+    assert regime.coverage.source == "100025 §1"
+
+
 def test_supersedes_nothing(regime: Regime) -> None:
     # 100025 names no earlier regime it replaces: footnote 1 and Annex B refer to the
     # 2009 framework (090026) only as the framework the inspections are carried out under.

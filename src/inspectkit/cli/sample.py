@@ -56,7 +56,11 @@ def sample(
         raise InputError.single(f"{output}: would overwrite the case list; choose another name")
     regime = get_host().regime(regime_id).regime
     sizes = _subset_sizes(subset_size)
-    case_list = read_case_list(cases, regime, strict=not lenient)
+    from inspectkit.cli.console import progress
+    from inspectkit.words import count, number
+
+    with progress(f"Reading and sampling {cases.name}"):
+        case_list = read_case_list(cases, regime, strict=not lenient)
     if not len(case_list):
         why = (
             f"all {len(case_list.excluded_rows)} rows were left out (see the warnings above)"
@@ -75,14 +79,16 @@ def sample(
     for case in record.drawn:
         phases[case.phase_title] = phases.get(case.phase_title, 0) + 1
     click.echo(
-        f"drew {len(record.drawn)} case(s) from a population of {record.population_size} "
-        f"({regime.id}, seed {seed}, on {record.on.isoformat()})"
+        f"drew {count(len(record.drawn), 'case')} from a population of "
+        f"{number(record.population_size)} ({regime.id}, seed {seed}, on {record.on.isoformat()})"
     )
-    for title, count in phases.items():
-        click.echo(f"  {count:>4}  {title}")
+    for title, drawn in phases.items():
+        click.echo(f"  {number(drawn):>5}  {title}")
     for line in record.shortfalls:
         click.echo(f"shortfall: {line}")
     for survey in record.surveys:
-        click.echo(f"survey: {survey.title}: {survey.count} eligible (references in the output)")
+        click.echo(
+            f"survey: {survey.title}: {number(survey.count)} eligible (references in the output)"
+        )
     extra = f" and {sidecar_path(output)}" if output.suffix.lower() == ".csv" else ""
     click.echo(f"wrote {output}{extra}")
