@@ -171,7 +171,7 @@ def test_the_council_report_is_cited_only_for_what_it_adds(regime: Regime) -> No
 def test_header(regime: Regime) -> None:
     assert (regime.id, regime.version, regime.publisher, regime.reference) == (
         "cra_2010",
-        "2010.1",
+        "2010.2",
         "Ofsted",
         "100025",
     )
