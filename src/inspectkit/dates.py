@@ -17,18 +17,25 @@ from inspectkit.errors import InputError
 DEFAULT_LOCALE = "en_GB"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # 17/10/2011: day first, as in the UK
 
 
 def parse_iso_date(text: str, what: str) -> date:
-    """``text`` as a date, or an InputError naming ``what`` (e.g. "--start") and the format."""
+    """``text`` as a date — ``2011-10-17``, or the UK's ``17/10/2011`` (day first) — or an
+    InputError naming ``what`` (e.g. "--start") and the formats."""
     value = text.strip()
-    if _ISO_DATE.match(value):
-        try:
+    try:
+        if _ISO_DATE.match(value):
             return date.fromisoformat(value)
-        except ValueError:
-            pass
+        uk = _UK_DATE.match(value)
+        if uk:
+            day, month, year = (int(part) for part in uk.groups())
+            return date(year, month, day)
+    except ValueError:
+        pass
     raise InputError.single(
-        f"{what}: {text!r} is not a valid date; expected YYYY-MM-DD (for example 2011-10-17)"
+        f"{what}: {text!r} is not a valid date; expected YYYY-MM-DD or DD/MM/YYYY (for example "
+        "2011-10-17 or 17/10/2011)"
     )
 
 

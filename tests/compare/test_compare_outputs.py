@@ -208,7 +208,7 @@ def test_cli_table_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert status == 0 and "no notice" in out
     status, _, err = run_main(capsys, "compare", "no_such_regime")
     assert status == 2 and "unknown regime 'no_such_regime'" in err
-    status, _, err = run_main(capsys, "compare", "--start", "17/10/2011")
+    status, _, err = run_main(capsys, "compare", "--start", "32/10/2011")
     assert status == 2 and "expected YYYY-MM-DD" in err
     status, _, err = run_main(capsys, "compare", "--format", "xlsx")
     assert status == 2 and "needs -o" in err

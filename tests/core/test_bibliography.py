@@ -129,7 +129,9 @@ def test_readiness_carries_the_bibliography_in_every_format(tmp_path: Path, caps
 def test_the_plan_carries_the_bibliography(capsys) -> None:
     import json
 
-    status, out, _ = run_main(capsys, "plan", "--regime", "cra_2010", "--start", "2011-10-17")
+    status, out, _ = run_main(
+        capsys, "plan", "--regime", "cra_2010", "--start", "2011-10-17", "--format", "table"
+    )
     assert status == 0 and "100025 — Ofsted" in " ".join(out.split())
     status, out, _ = run_main(
         capsys, "plan", "--regime", "cra_2010", "--start", "2011-10-17", "--json"

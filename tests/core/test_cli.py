@@ -39,7 +39,7 @@ def test_regimes_lists_every_installed_regime_with_its_distribution() -> None:
         "title": "Unannounced inspections of contact, referral and assessment",
         "year": 2010,
         "graded": False,
-        "version": "2010.1",
+        "version": "2010.2",
         "distribution": "inspectkit-cra-2010",
         "distribution_version": cra["distribution_version"],
     }

@@ -118,3 +118,72 @@ def test_documents_are_written_all_together_or_not_at_all(tmp_path):
         write_files_atomic([(first, b"new letter"), (blocked, b"new email")])
     assert first.read_bytes() == b"old letter"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["email.docx", "letter.docx"]
+
+
+def test_the_demo_will_not_write_over_your_edits_without_force(tmp_path: Path, capsys):
+    out = tmp_path / "demo"
+    assert run(["demo", str(out)]) == 0
+    assert run(["demo", str(out)]) == 0  # its own files, unchanged: rebuilt freely
+    edited = out / "cra_2010" / "inspection.toml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# my own note\n", encoding="utf-8")
+    (out / "cra_2010" / "notes.txt").write_text("my notes", encoding="utf-8")
+    capsys.readouterr()
+    assert run(["demo", str(out)]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert f"inspectkit: error: {edited}: changed since the demo wrote it" in errors
+    assert any("cra_2010/notes.txt: not written by the demo" in e for e in errors)
+    assert "my own note" in edited.read_text(encoding="utf-8")  # nothing was touched
+    assert run(["demo", str(out), "--force"]) == 0
+    assert "my own note" not in edited.read_text(encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run(["demo", str(mine)]) == 2  # not a folder the demo wrote
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_demo_says_in_words_what_happened_and_where_to_look(
+    tmp_path: Path, capsys, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "400")  # one table row per line, to read it
+    out = tmp_path / "demo"
+    assert run(["demo", str(out)]) == 0
+    text = capsys.readouterr().out
+    flat = " ".join(text.split())
+    assert "outcome_" not in flat and "priority_action_limits" not in flat  # no internal ids
+    assert "limiting rule applies: the annual rating is likely to be limited to" in flat
+    assert "no limiting rule applies" in flat
+    assert "outcome sentence: the source's, 100025 Annex D" in flat
+    listed = [line.strip() for line in text.splitlines() if line.startswith("  ")]
+    for example in ("cra_2010", "cra_2010_priority_action", "slac_2009", "child_protection_2012"):
+        ends = (f"{example}/documents/letter.docx", f"{example}/documents/report.docx")
+        assert any(line.endswith(ends) for line in listed), example
+    assert all(Path(line).is_file() for line in listed)  # real paths, not <workspace>
+    assert "<workspace>" not in text
+
+
+def test_example_councils_read_like_real_ones() -> None:
+    # The escaping test for "A & B <Council>" lives in the tests
+    # (test_a_council_named_with_ampersand_and_angle_brackets_survives), not in the demo.
+    from inspectkit.examples import installed_examples
+
+    for example in installed_examples().examples:
+        assert not set("&<>") & set(example.council), example.council
+        assert example.council.endswith("Council"), example.council
+
+
+def test_each_starter_shows_its_own_regimes_letter_date(tmp_path: Path) -> None:
+    from datetime import date
+
+    from inspectkit.plugins import get_host
+    from inspectkit.workspace.init import starter_header
+
+    host = get_host()
+    cra = starter_header(host.regime("cra_2010").regime, "X Council", date(2011, 10, 17))
+    assert "# letter_date = 2011-11-16  # default:" in cra  # Sunderland 2012 §3.1
+    slac = starter_header(host.regime("slac_2009").regime, "X Council", date(2009, 11, 2))
+    assert "# letter_date = 2009-12-25" not in slac
+    assert "# letter_date = 2011-11-16" not in slac
+    assert "# letter_date = 2009-12-" in slac or "# letter_date = 2010-01-" in slac
+    cp = starter_header(host.regime("child_protection_2012").regime, "X", date(2012, 6, 11))
+    assert "# letter_date = YYYY-MM-DD  # not specified by the sources" in cp

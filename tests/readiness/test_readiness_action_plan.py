@@ -146,7 +146,7 @@ def test_cli_writes_each_format(
     from docx import Document
     from openpyxl import load_workbook
 
-    status, out, err = run_main(capsys, "action-plan", str(workspace))
+    status, out, err = run_main(capsys, "action-plan", str(workspace), "--format", "table")
     assert status == 0, err
     assert "Action plan: Sunderland City Council" in out
     for name in ("plan.xlsx", "plan.docx", "plan.csv"):

@@ -87,8 +87,13 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
 
 
 def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, out, _ = run_main(capsys, "readiness", "--regime", "cra_2010", "--start", "2011-10-17")
+    status, out, _ = run_main(
+        capsys, "readiness", "--regime", "cra_2010", "--start", "2011-10-17", "--format", "table"
+    )
     assert status == 0 and "Readiness checklist" in out
+    # piped (as here, by default) it is one tab-separated line per item, never wrapped
+    status, out, _ = run_main(capsys, "readiness", "--regime", "cra_2010")
+    assert out.splitlines()[0].split("\t")[:2] == ["Section", "Item"]
     status, out, _ = run_main(
         capsys, "readiness", "--regime", "slac_2009", "-o", str(tmp_path / "r.docx")
     )

@@ -110,13 +110,14 @@ def test_drawing_takes_as_swap_and_pop_on_a_list_would_without_touching_it() -> 
 # slac_2009's was re-pinned when care leavers joined the looked after group (090027 §48)
 # and again when its balance became the second phase's only, as inspectkit's reading of
 # §47's "a balance of cases"; child_protection_2012's when its balance was marked so
-# and when its citations moved to readable keys ("Council briefing 2012"); all three
-# when the polars reader began naming unused columns by letter, not heading (only the
-# record's "warnings" changed: checked by hashing each record without its warnings).
+# and when its citations moved to readable keys ("Council briefing 2012"); all three when
+# their data versions moved on for issue 13 (2010.2, 2009.2, 2012.2), and again when the
+# polars reader began naming unused columns by letter, not heading (only the record's
+# "warnings" changed: checked by hashing each record without its warnings).
 PINNED = {
-    "child_protection_2012": "95ac7b83e52ef220d239e78866713e10bcc75aa5858947e15ca2dc212f99e732",
-    "cra_2010": "f9b23d222dc9fc94377701f090f7a619dcc6419dbeff7c2f44272eb05da1c91f",
-    "slac_2009": "dc67e6488c78dabd482121cb2b23c716744e60aa12653ecca2ec940bdcba406b",
+    "child_protection_2012": "74ffd8e96456dbd50984f1d7579b3c6906a03e09c35250d8983725342a19aec6",
+    "cra_2010": "97afcd3624b8a4e971fb62dfb302be3ce07eb21adc0a17a3a6514586aac3d37e",
+    "slac_2009": "1dc7c44f88fcb81eb0b5a7b861677aa0c52f34a413c5ba34c2233c93ee3b5c23",
 }
 
 

@@ -22,10 +22,19 @@ def run(*args: str) -> tuple[str, str]:
 
 
 def test_table_shows_the_plan_with_dates_in_words() -> None:
-    out, _ = run(*CRA)
+    out, _ = run(*CRA, "--format", "table")
     for expected in ("cra_2010", "Monday 17 October 2011", "18 October 2011", "16 November 2011"):
         assert expected in out
     assert "2011-11-16" not in out
+
+
+def test_piped_the_plan_is_one_tab_separated_line_per_milestone() -> None:
+    out, _ = run(*CRA)  # CliRunner's output is not a terminal, as a pipe is not
+    lines = out.splitlines()
+    assert lines[0].split("\t")[:3] == ["milestone", "days", "first"]
+    site_visit = next(line.split("\t") for line in lines if line.startswith("site_visit\t"))
+    assert site_visit[1:4] == ["2-3", "Tuesday 18 October 2011", "Wednesday 19 October 2011"]
+    assert all(len(line.split("\t")) == 9 for line in lines)
 
 
 def test_welsh_locale_writes_welsh_month_and_day_names() -> None:
@@ -53,8 +62,41 @@ def test_closures_from_the_command_line_and_a_file(tmp_path: Path) -> None:
 
 
 def test_wales_region_is_recorded() -> None:
-    out, _ = run(*CRA, "--json", "--region", "wls")
+    # slac_2009's sources do not limit where it applies; cra_2010's do (below)
+    out, _ = run(
+        "plan", "--regime", "slac_2009", "--start", "2011-10-17", "--json", "--region", "wls"
+    )
     assert json.loads(out)["region"] == "WLS"
+
+
+def test_a_region_or_locale_the_regime_does_not_cover_is_refused(monkeypatch, capsys) -> None:
+    from tests.cli_run import run_main
+
+    # 100025 §1: contact, referral and assessment "in local authorities in England"
+    status, _, err = run_main(capsys, *CRA, "--region", "WLS")
+    assert status == 2
+    assert "--region: cra_2010 applies in ENG (England) only (100025 §1), not WLS" in err
+    import attrs
+
+    from inspectkit.model import Coverage
+    from inspectkit.plugins import get_host
+
+    registered = get_host().regime("cra_2010")
+    english = attrs.evolve(
+        registered.regime,
+        coverage=Coverage(regions=("ENG",), locales=("en_GB",), source="100025 §1"),
+    )
+    monkeypatch.setitem(get_host().regimes, "cra_2010", attrs.evolve(registered, regime=english))
+    status, _, err = run_main(capsys, *CRA, "--locale", "cy")
+    assert status == 2
+    assert "--locale: cra_2010 supports en_GB only (100025 §1), not cy" in err
+
+
+def test_a_welsh_plan_says_only_its_dates_are_welsh() -> None:
+    _, err = run(*CRA, "--locale", "cy")
+    assert "only dates are in cy; milestone titles, deadlines and sources stay in English" in (
+        " ".join(err.split())
+    )
 
 
 def test_csv_and_ics_files_are_written(tmp_path: Path) -> None:
@@ -79,7 +121,7 @@ def test_a_start_rule_warning_is_printed_to_stderr() -> None:
     ("args", "message"),
     [
         (["--start", "2011-02-30"], "--start: '2011-02-30' is not a valid date"),
-        (["--start", "17/10/2011"], "expected YYYY-MM-DD"),
+        (["--start", "17/13/2011"], "expected YYYY-MM-DD or DD/MM/YYYY"),
         (["--start", "2008-06-02"], "year 2008 is outside the supported range 2009–2035"),
         (["--start", "2036-06-02"], "year 2036 is outside the supported range"),
         (["--start", "2011-04-29"], "Wedding of William and Catherine"),
@@ -111,7 +153,7 @@ def test_every_argument_problem_is_reported_at_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     closures = tmp_path / "closures.txt"
-    closures.write_text("2011-10-24\n24/10/2011\n", encoding="utf-8")
+    closures.write_text("2011-10-24\n24.10.2011\n", encoding="utf-8")
     status, _, err = run_main(
         capsys,
         "plan",
@@ -127,7 +169,7 @@ def test_every_argument_problem_is_reported_at_once(
     lines = err.splitlines()
     assert status == 2
     assert len(lines) == 4
-    assert f"{closures}: line 2: '24/10/2011' is not a valid date" in err
+    assert f"{closures}: line 2: '24.10.2011' is not a valid date" in err
 
 
 def test_nothing_is_written_when_the_input_is_bad(

@@ -34,10 +34,19 @@ def test_dates_in_words_in_english_and_welsh() -> None:
     assert format_weekday(day, "cy") == "Dydd Mercher"
 
 
-@pytest.mark.parametrize("text", ["17/10/2011", "2011-02-30", "20111017", "2011-10-17T09:00", ""])
-def test_only_iso_calendar_dates_are_accepted(text: str) -> None:
-    with pytest.raises(InputError, match=r"--start: .* is not a valid date; expected YYYY-MM-DD"):
+@pytest.mark.parametrize(
+    "text", ["10/17/2011", "32/10/2011", "2011-02-30", "20111017", "2011-10-17T09:00", ""]
+)
+def test_only_calendar_dates_are_accepted(text: str) -> None:
+    with pytest.raises(
+        InputError, match=r"--start: .* is not a valid date; expected YYYY-MM-DD or DD/MM/YYYY"
+    ):
         parse_iso_date(text, "--start")
+
+
+@pytest.mark.parametrize("text", ["2011-10-17", "17/10/2011", " 17/10/2011 "])
+def test_a_start_is_iso_or_day_first_as_written_in_the_uk(text: str) -> None:
+    assert parse_iso_date(text, "--start") == date(2011, 10, 17)
 
 
 def test_unknown_locale_is_an_input_error() -> None:

@@ -46,7 +46,7 @@ def test_init_refuses_to_overwrite_and_bad_dates(tmp_path: Path, capsys):
                 "--council",
                 "N",
                 "--start",
-                "17/10/2011",
+                "32/10/2011",
             ]
         )
         == 2

@@ -149,7 +149,7 @@ def test_public_only_facts_are_never_cited_to_the_briefing(regime: Regime) -> No
 
 def test_header(regime: Regime) -> None:
     assert regime.id == REGIME_ID
-    assert regime.version == "2012.1"
+    assert regime.version == "2012.2"
     assert regime.publisher == "Ofsted"
     assert regime.reference.startswith("not specified")
     assert regime.published.date == "2012-01-30"

@@ -171,7 +171,7 @@ def test_the_council_report_is_cited_only_for_what_it_adds(regime: Regime) -> No
 def test_header(regime: Regime) -> None:
     assert (regime.id, regime.version, regime.publisher, regime.reference) == (
         "cra_2010",
-        "2010.1",
+        "2010.2",
         "Ofsted",
         "100025",
     )
@@ -217,6 +217,13 @@ def test_names_only_where_the_annexes_ask_for_them(regime: Regime) -> None:
         assert words in names.inspectors.text, words
     assert cites(names.addressee.source, "100025 Annex B", "100025 Annex D")
     assert "Dear [insert name]" in names.addressee.text
+
+
+def test_applies_in_england_only(regime: Regime) -> None:
+    # §1: arrangements "in local authorities in England": a Welsh calendar is refused
+    assert regime.coverage is not None
+    assert (regime.coverage.regions, regime.coverage.locales) == (("ENG",), ())
+    assert regime.coverage.source == "100025 §1"
 
 
 def test_supersedes_nothing(regime: Regime) -> None:

@@ -93,7 +93,7 @@ def test_each_source_is_a_bibliography_entry(regime: Regime) -> None:
 def test_header(regime: Regime) -> None:
     assert (regime.id, regime.version, regime.publisher, regime.reference) == (
         "slac_2009",
-        "2009.1",
+        "2009.2",
         "Ofsted",
         "090027",
     )

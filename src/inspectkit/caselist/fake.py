@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import random
 from bisect import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -168,6 +168,16 @@ def iter_fake_rows(
         yield row
 
 
+def _counted(rows: Iterator[list[str]], advance: Callable[[int], None]) -> Iterator[list[str]]:
+    done = 0
+    for row in rows:
+        yield row
+        done += 1
+        if done % 1000 == 0:
+            advance(1000)
+    advance(done % 1000)
+
+
 def _write_date(rng: random.Random, day: date) -> str:
     """Most councils export UK dates; some ISO — the reader must take both."""
     return day.isoformat() if rng.random() < 0.3 else day.strftime("%d/%m/%Y")
@@ -180,8 +190,15 @@ def fake_case_list(rows: int, seed: int, on: date) -> list[dict[str, str]]:
     return [dict(zip(headings, row, strict=True)) for row in iter_fake_rows(rows, seed, on, extra)]
 
 
-def write_fake_case_list(path: Path, rows: int, seed: int, on: date) -> Path:
-    """Write a synthetic list to ``path`` (CSV or XLSX by extension), atomically."""
+def write_fake_case_list(
+    path: Path,
+    rows: int,
+    seed: int,
+    on: date,
+    advance: Callable[[int], None] | None = None,
+) -> Path:
+    """Write a synthetic list to ``path`` (CSV or XLSX by extension), atomically;
+    ``advance(n)`` is told of every thousand rows written (for a progress bar)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -189,6 +206,8 @@ def write_fake_case_list(path: Path, rows: int, seed: int, on: date) -> Path:
     extra = _regime_fields()
     headings = fake_headings(extra)
     data = iter_fake_rows(rows, seed, on, extra)
+    if advance is not None:
+        data = _counted(data, advance)
     with atomic_path(path) as temporary:
         if suffix == ".csv":
             with temporary.open("w", newline="", encoding="utf-8") as handle:

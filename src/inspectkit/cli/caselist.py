@@ -52,9 +52,12 @@ def template(regime_id: str, output: Path) -> None:
 def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
     """Write a synthetic case list with real code sets and FAKE-… references."""
     from inspectkit.caselist.fake import write_fake_case_list
+    from inspectkit.cli.console import progress
+    from inspectkit.words import count
 
-    write_fake_case_list(output, rows, seed, parse_on(on))
-    click.echo(f"wrote {rows} synthetic case(s) to {output}")
+    with progress("Writing cases", total=rows) as advance:
+        write_fake_case_list(output, rows, seed, parse_on(on), advance)
+    click.echo(f"wrote {count(rows, 'synthetic case')} to {output}")
 
 
 @caselist.command()
@@ -74,5 +77,7 @@ def check(regime_id: str, lenient: bool, on: str | None, file: Path) -> None:
     cases = read_case_list(file, regime, strict=not lenient, on=day)
     for line in cases.warnings:
         click.echo(f"warning: {line}", err=True)
-    left_out = f"; {len(cases.excluded_rows)} row(s) left out" if cases.excluded_rows else ""
-    click.echo(f"{file}: {len(cases)} case(s) usable for {regime.id}{left_out}")
+    from inspectkit.words import count
+
+    left_out = f"; {count(len(cases.excluded_rows), 'row')} left out" if cases.excluded_rows else ""
+    click.echo(f"{file}: {count(len(cases), 'case')} usable for {regime.id}{left_out}")

@@ -20,7 +20,11 @@ FORMATS = ("table", "md", "html", "xlsx")
 
 @click.command()
 @click.argument("regime_ids", nargs=-1, metavar="[ID]...")
-@click.option("--start", metavar="DATE", help="Date every regime's day 1 on this day (YYYY-MM-DD).")
+@click.option(
+    "--start",
+    metavar="DATE",
+    help="Date every regime's day 1 on this day (YYYY-MM-DD or DD/MM/YYYY).",
+)
 @click.option(
     "--format",
     "output_format",

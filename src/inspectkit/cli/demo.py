@@ -19,46 +19,63 @@ from inspectkit.errors import InputError
     default="inspectkit-demo",
     type=click.Path(file_okay=False, path_type=Path),
 )
-def demo(out: Path) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over files in OUT the demo did not write as they are (your edits).",
+)
+def demo(out: Path, force: bool) -> None:
     """Build each regime's example inspections under OUT (default ./inspectkit-demo).
 
     Each gets a synthetic council, a fake case list, the plan, the sample,
     example findings or grades, and every document.  The councils are invented
     and the findings illustrative; each regime's plugin ships its own examples,
-    and a regime without one is skipped with a note.
+    and a regime without one is skipped with a note.  A folder holding files the
+    demo did not write (or has changed since) is refused, naming each, unless
+    --force.
     """
-    from rich.markup import escape
-    from rich.table import Table
-
+    from inspectkit.cli.tables import emit_rows
+    from inspectkit.words import count
     from inspectkit.workspace.demo import build_demo
 
     began = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    run = build_demo(out)
+    run = build_demo(out, force=force)
     results = run.results
     elapsed = time.perf_counter() - began
     for note in run.notes:
         warn(note)
-    table = Table(title=f"inspectkit demo: {out}", title_justify="left")
-    for column in ("workspace", "regime", "council", "files", "outcome"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for result in results:
         documents = [p.name for p in result.files if p.parent.name == "documents"]
-        names = f"{len(result.files)} files; documents: " + ", ".join(documents)
-        table.add_row(
-            f"{result.name}\n[dim]{escape(result.description)}[/]",
-            result.regime_id,
-            escape(result.council),
-            names,
-            result.outcome,
+        names = f"{count(len(result.files), 'file')}; documents: " + ", ".join(documents)
+        rows.append(
+            [
+                result.name,
+                result.description,
+                result.regime_id,
+                result.council,
+                names,
+                result.outcome,
+            ]
         )
         for line in result.warnings:
             warn(f"{result.name}: {line}")
-    output = console()
-    output.print(table, markup=True)
-    output.print(
-        f"Wrote {sum(len(r.files) for r in results)} files for {len(results)} example "
-        f"inspections in {elapsed:.1f} s. Open {out}/<workspace>/documents/ to read them."
+    emit_rows(
+        f"inspectkit demo: {out}",
+        ("workspace", "example", "regime", "council", "files", "what happened"),
+        rows,
+        ids=("workspace", "regime"),
+        wide=("what happened",),
     )
+    output = console()
+    output.print(
+        f"Wrote {count(sum(len(r.files) for r in results), 'file')} for "
+        f"{count(len(results), 'example inspection')} in {elapsed:.1f} s. The documents to open:",
+        markup=False,
+    )
+    for result in results:
+        for path in result.files:
+            if path.parent.name == "documents" and path.suffix in (".docx", ".txt"):
+                output.print(f"  {path}", markup=False, soft_wrap=True)
     if run.failures:
         raise InputError(run.failures)

@@ -12,15 +12,19 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from inspectkit.calendar import REGIONS, check_year
 from inspectkit.cli.console import console, error_console, warn
+from inspectkit.cli.tables import format_option
 from inspectkit.dates import DEFAULT_LOCALE, check_locale, parse_iso_date
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+
+if TYPE_CHECKING:
+    from inspectkit.timeline import Plan
 
 T = TypeVar("T")
 
@@ -34,8 +38,9 @@ _OUTPUT_FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 @click.option(
     "--start",
     required=True,
-    metavar="YYYY-MM-DD",
-    help="Day 1 of the regime's count (CRA preparation day, SLAC or CP 2012 notification day).",
+    metavar="DATE",
+    help="Day 1 of the regime's count (CRA preparation day, SLAC or CP 2012 notification "
+    "day): YYYY-MM-DD or DD/MM/YYYY.",
 )
 @click.option(
     "--locale",
@@ -63,6 +68,7 @@ _OUTPUT_FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
     help="A text file of extra non-working days, one YYYY-MM-DD a line ('#' starts a comment).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a table.")
+@format_option
 @click.option("--csv", "csv_path", type=_OUTPUT_FILE, help="Also write the plan as CSV to FILE.")
 @click.option("--ics", "ics_path", type=_OUTPUT_FILE, help="Also write an iCalendar file to FILE.")
 @click.option(
@@ -90,15 +96,30 @@ def plan(
     ics_path: Path | None,
     council: str,
     inspection_id: str,
+    output_format: str | None,
 ) -> None:
     """Date every milestone of an inspection from its day 1, skipping weekends,
     bank holidays and any closure days."""
     from inspectkit.calendar import WorkingCalendar
+    from inspectkit.cli.tables import chosen_format
     from inspectkit.timeline import plan_inspection, plan_to_data
 
+    as_json = as_json or output_format == "json"
+    shape = "json" if as_json else chosen_format(output_format)
     regime, start_day, locale, closure_days = _read_arguments(
-        regime_id, start, locale, closures, closures_file, {".csv": csv_path, ".ics": ics_path}
+        regime_id,
+        start,
+        locale,
+        closures,
+        closures_file,
+        {".csv": csv_path, ".ics": ics_path},
+        region,
     )
+    if not locale.startswith("en"):
+        warn(
+            f"--locale {locale}: only dates are in {locale}; milestone titles, deadlines and "
+            "sources stay in English, as the sources write them"
+        )
     calendar = WorkingCalendar(closure_days, region=region.upper())
     resolved = plan_inspection(regime, start_day, calendar)
 
@@ -129,10 +150,12 @@ def plan(
         *(m.source for m in resolved.unspecified),
     ]
     sources = bibliography([regime], cited)
-    if as_json:
+    if shape == "json":
         data = plan_to_data(resolved)
         data["sources"] = [{"key": e.key, "text": e.text} for e in sources]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif shape == "tsv":
+        _plan_rows(resolved, locale)
     else:
         from inspectkit.plan_table import plan_table
 
@@ -147,6 +170,40 @@ def plan(
         warn(line)
 
 
+def _plan_rows(resolved: Plan, locale: str) -> None:
+    """The plan as tab-separated rows: for a pipe, a file or a spreadsheet."""
+    from inspectkit.cli.tables import emit_rows
+    from inspectkit.dates import format_day
+
+    def day(value: date | None) -> str:
+        return format_day(value, locale) if value else ""
+
+    rows = [
+        [
+            p.id,
+            _days_text(p.milestone.days.first, p.milestone.days.last) if p.milestone.days else "",
+            day(p.first),
+            day(p.last),
+            day(p.due),
+            p.milestone.title,
+            p.milestone.actor,
+            p.milestone.deadline.text if p.milestone.deadline else "",
+            p.milestone.source,
+        ]
+        for p in resolved.milestones
+    ]
+    rows += [
+        [m.id, "", "not specified", "", "", m.title, m.actor, m.unspecified, m.source]
+        for m in resolved.unspecified
+    ]
+    columns = ("milestone", "days", "first", "last", "due", "title", "actor", "deadline", "source")
+    emit_rows("Plan", columns, rows, output_format="tsv")
+
+
+def _days_text(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
 def _read_arguments(
     regime_id: str,
     start: str,
@@ -154,6 +211,7 @@ def _read_arguments(
     closures: Iterable[str],
     closures_file: Path | None,
     outputs: dict[str, Path | None],
+    region: str = "ENG",
 ) -> tuple[Regime, date, str, list[date]]:
     """Check every argument, raising one InputError listing every problem found."""
     from inspectkit.plugins import get_host
@@ -175,10 +233,32 @@ def _read_arguments(
     if closures_file is not None:
         closure_days.extend(_read_closures_file(closures_file, problems))
     registered = _collect(problems, lambda: get_host().regime(regime_id))
+    if registered is not None:
+        problems += coverage_problems(registered.regime, region=region, locale=checked_locale)
     if problems:
         raise InputError(problems)
     assert start_day is not None and checked_locale is not None and registered is not None
     return registered.regime, start_day, checked_locale, closure_days
+
+
+def coverage_problems(regime: Regime, *, region: str, locale: str | None) -> list[str]:
+    """A line for a --region or --locale the regime's sources rule out."""
+    coverage = regime.coverage
+    if coverage is None:
+        return []
+    problems = []
+    if coverage.regions and region.upper() not in coverage.regions:
+        covered = ", ".join(f"{r} ({REGIONS.get(r, r)})" for r in coverage.regions)
+        problems.append(
+            f"--region: {regime.id} applies in {covered} only ({coverage.source}), not "
+            f"{region.upper()}"
+        )
+    if locale is not None and coverage.locales and locale not in coverage.locales:
+        problems.append(
+            f"--locale: {regime.id} supports {', '.join(coverage.locales)} only "
+            f"({coverage.source}), not {locale}"
+        )
+    return problems
 
 
 def _collect(problems: list[str], read: Callable[[], T]) -> T | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from inspectkit.cli.console import console, warn
+from inspectkit.cli.tables import format_option
 
 
 @click.command()
@@ -14,7 +15,9 @@ from inspectkit.cli.console import console, warn
     "--regime", "regime_id", required=True, metavar="ID", help="The regime to prepare for."
 )
 @click.option(
-    "--start", metavar="DATE", help="Day 1 of the inspection (YYYY-MM-DD): dates every item."
+    "--start",
+    metavar="DATE",
+    help="Day 1 of the inspection (YYYY-MM-DD or DD/MM/YYYY): dates every item.",
 )
 @click.option(
     "-o",
@@ -22,7 +25,10 @@ from inspectkit.cli.console import console, warn
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write FILE.xlsx or FILE.docx instead of printing a table.",
 )
-def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
+@format_option
+def readiness(
+    regime_id: str, start: str | None, output: Path | None, output_format: str | None
+) -> None:
     """Everything regime ID asks of a council, with owner, due date and status columns.
 
     Documents, management information, meetings and focus groups, case lists and
@@ -46,30 +52,24 @@ def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
         warn(line)
     if output is not None:
         write_readiness(pack, output)
-        console().print(f"Wrote {output} ({len(pack.items)} items to prepare)")
-        return
-    from rich.table import Table
+        from inspectkit.words import count
 
+        console().print(f"Wrote {output} ({count(len(pack.items), 'item')} to prepare)")
+        return
+    from inspectkit.cli.tables import emit_rows
     from inspectkit.readiness import CHECKLIST_COLUMNS, checklist_rows
 
-    title = f"Readiness checklist: {pack.regime_title}"
-    table = Table(title=title, title_justify="left", show_lines=True, expand=True)
-    widths = {"Item": 5, "Due": 2, "Source": 2}
-    for column in CHECKLIST_COLUMNS:
-        table.add_column(
-            column,
-            overflow="fold",
-            ratio=widths.get(column, 1),
-            min_width=10 if column == "Due date" else None,
-        )
-    for row in checklist_rows(pack):
-        table.add_row(
-            *(
-                value.isoformat() if hasattr(value, "isoformat") else str(value or "")
-                for value in row
-            )
-        )
-    console().print(table)
+    emit_rows(
+        f"Readiness checklist: {pack.regime_title}",
+        CHECKLIST_COLUMNS,
+        [
+            [v.isoformat() if hasattr(v, "isoformat") else v for v in row]
+            for row in checklist_rows(pack)
+        ],
+        output_format=output_format,
+        ids=("Due date",),
+        wide=("Item",),
+    )
     from inspectkit.bibliography import lines
 
     console().print("Sources\n" + "\n".join(lines(pack.sources)), markup=False)
@@ -83,7 +83,8 @@ def readiness(regime_id: str, start: str | None, output: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write FILE.xlsx, FILE.docx or FILE.csv instead of printing a table.",
 )
-def action_plan(directory: Path, output: Path | None) -> None:
+@format_option
+def action_plan(directory: Path, output: Path | None, output_format: str | None) -> None:
     """A post-inspection action plan from the findings recorded in workspace DIRECTORY.
 
     One row per area for development, priority action and recommendation, with
@@ -107,17 +108,18 @@ def action_plan(directory: Path, output: Path | None) -> None:
         raise InputError(problems)
     if output is not None:
         write_action_plan(rows, output, council=workspace.inspection.council, regime=regime)
-        console().print(f"Wrote {output} ({len(rows)} rows)")
-        return
-    from rich.table import Table
+        from inspectkit.words import count
 
-    table = Table(
-        title=f"Action plan: {workspace.inspection.council}", title_justify="left", show_lines=True
+        console().print(f"Wrote {output} ({count(len(rows), 'row')})")
+        return
+    from inspectkit.cli.tables import emit_rows
+
+    emit_rows(
+        f"Action plan: {workspace.inspection.council}",
+        ACTION_COLUMNS,
+        [row.cells() for row in rows],
+        output_format=output_format,
+        wide=("Finding",),
     )
-    for column in ACTION_COLUMNS:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*row.cells())
-    console().print(table)
     if not rows:
         console().print("No areas for development, priority actions or recommendations recorded.")

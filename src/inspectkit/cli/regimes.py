@@ -7,13 +7,19 @@ import json
 import click
 
 from inspectkit.cli.console import console
+from inspectkit.cli.tables import format_option
 
 
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON.")
+@format_option
 @click.pass_context
-def regimes(ctx: click.Context, as_json: bool) -> None:
-    """List installed regimes and any broken plugins (with the reason)."""
+def regimes(ctx: click.Context, as_json: bool, output_format: str | None) -> None:
+    """List installed regimes and any broken plugins (with the reason).
+
+    In a terminal the listing is a table; piped or redirected it is one tab-separated
+    line per regime (so `inspectkit regimes | grep cra_2010` finds it).
+    """
     if ctx.invoked_subcommand is not None:
         return
     from inspectkit.listing import build_listing
@@ -23,27 +29,38 @@ def regimes(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(listing, indent=2))
         return
-    from rich.table import Table
+    from inspectkit.cli.tables import chosen_format, emit_rows
 
-    table = Table(title="Installed inspection regimes", title_justify="left")
-    for column in ("id", "title", "year", "graded", "distribution"):
-        table.add_column(column, overflow="fold")
-    for row in listing["regimes"]:
-        table.add_row(
+    rows = [
+        [
             row["id"],
             row["title"],
-            str(row["year"]),
+            row["year"],
             "graded" if row["graded"] else "ungraded findings",
             f"{row['distribution']} {row['distribution_version']}".strip(),
-        )
+        ]
+        for row in listing["regimes"]
+    ]
+    emit_rows(
+        "Installed inspection regimes",
+        ("id", "title", "year", "graded", "distribution"),
+        rows,
+        output_format=output_format,
+        ids=("id", "year"),
+        wide=("title",),
+    )
+    if chosen_format(output_format) == "json":
+        return
     out = console()
-    out.print(table)
     if not listing["regimes"]:
         out.print("No regimes are installed. Install a regime plugin, e.g. plugins/cra_2010.")
     for broken in listing["broken"]:
+        from rich.markup import escape
+
         source = f"{broken['distribution']} {broken['version']}".rstrip()
         out.print(
-            f"[red]broken plugin[/] {broken['entry_point']} ({source}): {broken['reason']}",
+            f"[red]broken plugin[/] {escape(broken['entry_point'])} ({escape(source)}): "
+            f"{escape(broken['reason'])}",
             markup=True,
         )
 

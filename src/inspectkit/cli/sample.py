@@ -52,10 +52,12 @@ def sample(
     workspace's inspection file, plan or case list, or an existing file unless --force.
     """
     from inspectkit.caselist import read_case_list
+    from inspectkit.cli.console import progress
     from inspectkit.errors import InputError
     from inspectkit.plugins import get_host
     from inspectkit.sampling import draw_sample, sidecar_path, write_sample
     from inspectkit.sampling.targets import refuse_unsafe_target
+    from inspectkit.words import count, number
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise InputError.single(f"{output}: expected a .csv or .xlsx sample file name")
@@ -63,7 +65,8 @@ def sample(
     regime = get_host().regime(regime_id).regime
     sizes = _subset_sizes(subset_size)
     day = parse_on(on)
-    case_list = read_case_list(cases, regime, strict=not lenient, on=day)
+    with progress(f"Reading and sampling {cases.name}"):
+        case_list = read_case_list(cases, regime, strict=not lenient, on=day)
     if not len(case_list):
         why = (
             f"all {len(case_list.excluded_rows)} rows were left out (see the warnings above)"
@@ -82,14 +85,16 @@ def sample(
     for case in record.drawn:
         phases[case.phase_title] = phases.get(case.phase_title, 0) + 1
     click.echo(
-        f"drew {len(record.drawn)} case(s) from a population of {record.population_size} "
-        f"({regime.id}, seed {seed}, on {record.on.isoformat()})"
+        f"drew {count(len(record.drawn), 'case')} from a population of "
+        f"{number(record.population_size)} ({regime.id}, seed {seed}, on {record.on.isoformat()})"
     )
-    for title, count in phases.items():
-        click.echo(f"  {count:>4}  {title}")
+    for title, drawn in phases.items():
+        click.echo(f"  {number(drawn):>5}  {title}")
     for line in record.shortfalls:
         click.echo(f"shortfall: {line}")
     for survey in record.surveys:
-        click.echo(f"survey: {survey.title}: {survey.count} eligible (references in the output)")
+        click.echo(
+            f"survey: {survey.title}: {number(survey.count)} eligible (references in the output)"
+        )
     extra = f" and {sidecar_path(output)}" if output.suffix.lower() == ".csv" else ""
     click.echo(f"wrote {output}{extra}")

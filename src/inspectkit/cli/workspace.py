@@ -11,6 +11,7 @@ import click
 
 from inspectkit.cli.console import console, warn
 from inspectkit.errors import EXIT_INPUT_ERROR, InputError
+from inspectkit.words import count, number
 
 if TYPE_CHECKING:
     from inspectkit.workspace import Workspace
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 @click.option(
     "--council", required=True, help="The council's name, as the documents should show it."
 )
-@click.option("--start", required=True, help="Day 1 of the inspection, YYYY-MM-DD.")
+@click.option("--start", required=True, help="Day 1 of the inspection: YYYY-MM-DD or DD/MM/YYYY.")
 @click.option("--force", is_flag=True, help="Replace an existing inspection.toml and plan.json.")
 def init(directory: Path, regime_id: str, council: str, start: str, force: bool) -> None:
     """Create workspace DIR: a starter inspection.toml, plan.json and templates/."""
@@ -87,8 +88,8 @@ def check(directories: tuple[Path, ...]) -> None:
             warn(line)
     ready = len(directories) - failed
     out.print(
-        f"{ready} of {len(directories)} workspaces ready for `inspectkit report`"
-        + (f"; {failed} with problems" if failed else "")
+        f"{number(ready)} of {count(len(directories), 'workspace')} ready for `inspectkit report`"
+        + (f"; {number(failed)} with problems" if failed else "")
     )
     if problems:
         raise InputError(problems)
@@ -97,7 +98,6 @@ def check(directories: tuple[Path, ...]) -> None:
 def _print_limiting_table(workspace: Workspace) -> None:
     """The workspace's header line and how each of its regime's limiting rules came out."""
     from rich.markup import escape
-    from rich.table import Table
 
     from inspectkit.judgements import apply_limiting_rules
 
@@ -105,26 +105,23 @@ def _print_limiting_table(workspace: Workspace) -> None:
     regime = workspace.regime.regime
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     recorded = len(workspace.inspection.findings)
-    noun = "grades" if regime.graded else "findings"
+    noun = "grade" if regime.graded else "finding"
     council = escape(workspace.inspection.council)
     name = escape(str(workspace.directory))
-    out.print(f"[bold]{name}[/]: {regime.id}, {council}: {recorded} {noun}")
+    out.print(f"[bold]{name}[/]: {regime.id}, {council}: {count(recorded, noun)}")
     if not outcomes:
         out.print(f"  {regime.id} has no limiting rules.")
         return
-    table = Table(show_lines=False, title_justify="left")
-    for column in ("rule", "strength", "outcome", "detail"):
-        table.add_column(column, overflow="fold")
-    styles = {"ok": "green", "info": "cyan", "warning": "yellow", "error": "red"}
-    for outcome in outcomes:
-        style = styles[outcome.severity]
-        table.add_row(
-            outcome.rule.id,
-            outcome.rule.strength,
-            f"[{style}]{outcome.status.replace('_', ' ')}[/]",
-            escape(outcome.message),
-        )
-    out.print(table)
+    from inspectkit.cli.tables import emit_rows
+
+    rows = [[o.rule.id, o.rule.strength, o.status.replace("_", " "), o.message] for o in outcomes]
+    emit_rows(
+        "Limiting judgements",
+        ("rule", "strength", "outcome", "detail"),
+        rows,
+        ids=("rule",),
+        wide=("detail",),
+    )
 
 
 def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], list[str]]:
@@ -206,9 +203,12 @@ def _print_results(results: list[tuple[str, list[str], list[str], list[str]]], t
             for line in problems:
                 click.echo(f"inspectkit: error: {line}", err=True)
         elif total <= 20:
-            out.print(f"{directory}: {len(written)} documents")
+            out.print(f"{directory}: {count(len(written), 'document')}")
     ok = total - failed
-    out.print(f"Rendered {ok} of {total} workspaces" + (f"; {failed} failed" if failed else ""))
+    out.print(
+        f"Rendered {number(ok)} of {count(total, 'workspace')}"
+        + (f"; {number(failed)} failed" if failed else "")
+    )
     if failed:
         raise SystemExit(EXIT_INPUT_ERROR)
 

@@ -4,6 +4,7 @@ from inspectkit.model.casefields import CaseField, CodeValue
 from inspectkit.model.common import NOT_SPECIFIED, Dated, Fact, Measure, SourceDocument
 from inspectkit.model.names import NamesPolicy
 from inspectkit.model.regime import (
+    Coverage,
     Inspectorate,
     Notice,
     Regime,
@@ -35,6 +36,7 @@ __all__ = [
     "CaseGroup",
     "CodeValue",
     "Condition",
+    "Coverage",
     "Dated",
     "DaySpan",
     "Deadline",

@@ -80,6 +80,18 @@ class Topic:
 
 
 @frozen(kw_only=True)
+class Coverage:
+    """Where a regime applies and the languages its documents may be dated in.
+
+    Empty means the sources do not restrict it (every region and locale inspectkit has).
+    """
+
+    source: str = field(validator=check_text)
+    regions: tuple[str, ...] = ()  # the calendar regions of inspectkit.calendar.REGIONS
+    locales: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
 class Regime:
     """One inspection regime, complete and cited."""
 
@@ -111,6 +123,7 @@ class Regime:
     names: NamesPolicy | None = None
     # what calendars and narrow tables call it ("CRA"); the short title otherwise
     abbreviation: str = ""
+    coverage: Coverage | None = None
 
     @property
     def graded(self) -> bool:

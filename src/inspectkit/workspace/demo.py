@@ -6,10 +6,17 @@ council's workspace (``init``), a fake case list, the dated plan (JSON,
 iCalendar, CSV), the seeded sample, the example's findings or grades, and every
 document.  A regime whose plugin ships no example is skipped with a note, as is
 an example that cannot be used; every other example is still built.
+
+The demo folder is the demo's own, but a user may well open it and edit a file (an
+inspection file, a template): so the demo records what it wrote (a manifest of file
+hashes) and refuses, naming each file, to write over a folder whose files have
+changed, or that it did not write, unless told to (``force``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +24,8 @@ from attrs import frozen
 
 from inspectkit.errors import InputError
 from inspectkit.plugins import RegisteredRegime, get_host
+
+MANIFEST = ".inspectkit-demo.json"
 
 if TYPE_CHECKING:
     from inspectkit.examples import Example
@@ -44,10 +53,53 @@ class DemoRun:
     failures: tuple[str, ...] = ()  # one line per problem of an example that failed to build
 
 
-def build_demo(out: Path) -> DemoRun:
-    """Write every example workspace under ``out``, regimes in order of year."""
-    from inspectkit.examples import installed_examples
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
+
+def _files(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+def edited_files(out: Path) -> list[str]:
+    """A line for each file in ``out`` the demo did not write as it is now (edited, added,
+    or the folder is not the demo's at all); none for a new or empty folder."""
+    if not out.exists() or not any(out.iterdir()):
+        return []
+    manifest = out / MANIFEST
+    try:
+        written = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return [
+            f"{out}: not a folder the demo wrote (it has no readable {MANIFEST}); its files "
+            "may be yours"
+        ]
+    lines = []
+    for path in _files(out):
+        relative = path.relative_to(out).as_posix()
+        if relative not in written:
+            lines.append(f"{path}: not written by the demo")
+        elif written[relative] != _digest(path):
+            lines.append(f"{path}: changed since the demo wrote it")
+    return lines
+
+
+def build_demo(out: Path, *, force: bool = False) -> DemoRun:
+    """Write every example workspace under ``out``, regimes in order of year.
+
+    Refused (InputError naming each file) when ``out`` holds files the demo did not
+    write as they are, unless ``force``.
+    """
+    from inspectkit.examples import installed_examples
+    from inspectkit.files import write_text_atomic
+
+    out = Path(out)
+    if not force:
+        edited = edited_files(out)
+        if edited:
+            raise InputError(
+                [*edited, f"{out}: the demo would write over these; use --force to replace them"]
+            )
     host = get_host()
     installed = installed_examples(host)
     results: list[DemoResult] = []
@@ -59,9 +111,12 @@ def build_demo(out: Path) -> DemoRun:
             notes.append(f"{registered.regime.id}: skipped: its plugin ships no example inspection")
         for example in examples:
             try:  # one example failing (a plugin's hook raising, say) leaves the others
-                results.append(_build(example, registered, Path(out) / example.name))
+                results.append(_build(example, registered, out / example.name))
             except InputError as exc:
                 failures += [f"{example.name}: {line}" for line in exc.problems]
+    out.mkdir(parents=True, exist_ok=True)
+    written = {p.relative_to(out).as_posix(): _digest(p) for p in _files(out)}
+    write_text_atomic(out / MANIFEST, json.dumps({"files": written}, indent=1) + "\n")
     return DemoRun(results=tuple(results), notes=tuple(notes), failures=tuple(failures))
 
 
@@ -96,12 +151,16 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     fired = [o for o in outcomes if o.fired]
     inspection = workspace.inspection
     wording = choose_wording(regime, inspection.recorded_each(), inspection.statements)
-    summary = (
-        f"{len(record.drawn)} cases sampled; {len(fired)} of {len(outcomes)} limiting rules fired"
-    )
+    summary = [f"{len(record.drawn)} of {example.caselist_rows} fake cases sampled"]
+    if not outcomes:
+        summary.append("no limiting rules in this regime")
+    elif not fired:
+        summary.append("no limiting rule applies")
+    summary += [f"limiting rule applies: {o.rule.consequence}" for o in fired]
     for group in statement_groups(regime):  # which of the alternative sentences was used
         chosen = wording.chosen.get(group)
-        summary += f"; {group}: {chosen.id if chosen else 'written in ' + INSPECTION_FILE}"
+        where = f"the source's, {chosen.source}" if chosen else f"written in {INSPECTION_FILE}"
+        summary.append(f"{group} sentence: {where}")
     return DemoResult(
         name=example.name,
         regime_id=regime.id,
@@ -109,7 +168,7 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
         description=example.description,
         directory=directory,
         files=tuple(files),
-        outcome=summary,
+        outcome="; ".join(summary),
         warnings=tuple(rendered.warnings) + tuple(record.shortfalls),
     )
 

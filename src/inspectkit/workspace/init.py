@@ -82,11 +82,28 @@ def starter_header(
     ]
     if names is not None and names.addressee is not None:
         lines.append(f'recipient_name = ""  # the addressee\'s name ({names.addressee.source})')
-    lines += [
-        "# letter_date = 2011-11-16  # default: the last report milestone of the plan",
-        "",
-    ]
+    lines += [_letter_date_comment(regime, start), ""]
     return "\n".join(lines)
+
+
+def _letter_date_comment(regime: Regime, start: date) -> str:
+    """The ``letter_date`` line, commented, with the date this regime's plan gives it."""
+    from inspectkit.documents.context import letter_date
+    from inspectkit.timeline import plan_inspection
+    from inspectkit.workspace.model import Inspection
+
+    form = regime.report.form
+    try:
+        plan = plan_inspection(regime, start)
+    except InputError:  # init reports a bad start itself; the comment need not
+        return f"# letter_date = YYYY-MM-DD  # the date the {form} bears"
+    dated = letter_date(regime, Inspection(regime=regime.id, council="", start=start), plan)
+    if dated is None:
+        return (
+            f"# letter_date = YYYY-MM-DD  # not specified by the sources ({regime.report.source}): "
+            f"give the date the {form} bears"
+        )
+    return f"# letter_date = {dated.isoformat()}  # default: the last report milestone of the plan"
 
 
 def _names_comment(regime: Regime) -> list[str]:
