@@ -191,6 +191,26 @@ def test_html_screenshot_renders(dated: Comparison, tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.needs_chromium
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is missing")
+def test_the_page_prints_on_a4_landscape(dated: Comparison, tmp_path: Path) -> None:
+    """A policy team prints the comparison: the page's own @page rule makes it A4."""
+    page = tmp_path / "compare.html"
+    page.write_text(render_html(dated), encoding="utf-8")
+    pdf = tmp_path / "compare.pdf"
+    result = _chromium(
+        page.as_uri(), tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    fields = dict(line.split(":", 1) for line in info.stdout.splitlines() if ":" in line)
+    assert int(fields["Pages"]) >= 2  # every row of the comparison, over several pages
+    width, height = (float(v) for v in fields["Page size"].split("pts")[0].split(" x "))
+    assert (round(width), round(height)) == (842, 595), fields["Page size"]  # A4 landscape
+
+
 def test_cli_writes_each_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     ids = ("slac_2009", "cra_2010", "child_protection_2012")
     for name in ("c.md", "c.html", "c.xlsx"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from tests.documents.conftest import DEVELOPMENT, PRIORITY, SATISFACTORY, STRENGTH
@@ -71,3 +72,39 @@ def test_a_report_and_the_action_plan_print_on_a4(tmp_path, capsys):
         width, height = (float(v) for v in fields["Page size"].split("pts")[0].split(" x "))
         size = (round(height), round(width)) if landscape else (round(width), round(height))
         assert size == (595, 842), (document.name, fields["Page size"])  # A4 in points
+
+
+# LibreOffice converts a workbook only with its spreadsheet part (Debian's
+# libreoffice-calc-nogui, which .ci/run installs; its core library is libsclo).
+CALC = find_soffice() is not None and any(
+    Path(folder, "libsclo.so").exists()
+    for folder in ("/usr/lib/libreoffice/program", "/opt/libreoffice/program")
+)
+
+
+@pytest.mark.needs_libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed (libreoffice-calc-nogui)")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is missing")
+def test_the_readiness_workbook_prints_one_page_wide_on_a4(tmp_path, capsys):
+    """Fit to width: every column of the checklist is on the first page, landscape A4."""
+    from tests.cli_run import run_main
+
+    workbook = tmp_path / "readiness.xlsx"
+    status, _out, err = run_main(
+        capsys, "readiness", "--regime", "slac_2009", "--start", "2012-06-11", "-o", str(workbook)
+    )
+    assert status == 0, err
+    pdf = convert_to_pdf(workbook)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    fields = dict(line.split(":", 1) for line in info.stdout.splitlines() if ":" in line)
+    width, height = (float(v) for v in fields["Page size"].split("pts")[0].split(" x "))
+    assert (round(width), round(height)) == (842, 595), fields["Page size"]  # A4 landscape
+    page_one = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for heading in ("Item", "Owner", "Status", "Source"):  # first to last column, one page
+        assert heading in page_one, heading

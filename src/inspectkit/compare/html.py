@@ -36,6 +36,14 @@ svg .grid { stroke: #dcdcdc; }
 svg .weekend { fill: #f3f2f1; }
 svg .due { fill: #0b0c0c; }
 footer { color: #505a5f; font-size: 0.8rem; margin-top: 2rem; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; font-size: 9pt; }
+  thead { display: table-header-group; }
+  thead th { position: static; }
+  tr, .source { break-inside: avoid; }
+  details > * { display: block; }
+}
 """
 
 
