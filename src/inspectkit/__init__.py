@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         packaged_regime_hook,
     )
 
-__version__ = "0.1.0"
+from inspectkit.version import __version__
 
 __all__ = [
     "InputError",

@@ -38,7 +38,7 @@ def cache_dir() -> Path | None:
 
 
 def _signature(files: Iterable[Path]) -> str:
-    from inspectkit import __version__
+    from inspectkit.version import __version__
 
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
     for file in [*files, *sorted(_MODEL_DIR.glob("*.py"))]:

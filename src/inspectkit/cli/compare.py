@@ -176,10 +176,10 @@ def _chosen_format(output_format: str | None, output: Path | None) -> str:
 
 
 def _render_text(comparison: object, chosen_format: str) -> str:
-    from inspectkit import __version__
     from inspectkit.compare import Comparison
     from inspectkit.compare.html import render_html
     from inspectkit.compare.text import render_markdown
+    from inspectkit.version import __version__
 
     assert isinstance(comparison, Comparison)
     if chosen_format == "md":

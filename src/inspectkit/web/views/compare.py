@@ -108,7 +108,7 @@ def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
 
 def _rendered(comparison: Comparison, kind: str) -> bytes:
     """The same bytes ``inspectkit compare -o comparison.KIND`` writes."""
-    from inspectkit import __version__
+    from inspectkit.version import __version__
 
     if kind == "md":
         from inspectkit.compare.text import render_markdown
