@@ -149,8 +149,8 @@ class _Checker:
     def check_case_vocabulary(self) -> None:
         """Headings and codes must read one way only once normalised, as the reader sees
         them: otherwise one council column or code would silently count as another."""
-        from inspectkit.caselist.fields import case_fields_for, privacy_rules
-        from inspectkit.caselist.vocabulary import normalise_code, normalise_heading
+        from inspectkit.case_fields import case_fields_for, privacy_rules
+        from inspectkit.case_vocabulary import normalise_code, normalise_heading
 
         privacy = privacy_rules()
         names = {normalise_heading(h) for h in privacy.name_headings}
@@ -324,7 +324,7 @@ def _cites_known_document(source: str, documents: list[str]) -> bool:
 
 
 def _known_fields(regime: Regime) -> dict[str, CaseField]:
-    from inspectkit.caselist.fields import standard_fields
+    from inspectkit.case_fields import standard_fields
 
     fields = {f.id: f for f in standard_fields()}
     fields.update((f.id, f) for f in regime.case_fields)

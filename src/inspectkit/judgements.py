@@ -20,7 +20,7 @@ from typing import Literal
 from attrs import frozen
 
 from inspectkit.model import LimitingRule, Regime
-from inspectkit.workspace.model import Inspection
+from inspectkit.model.inspection import Inspection
 
 Status = Literal[
     "not_fired",  # the condition does not hold

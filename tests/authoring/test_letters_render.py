@@ -20,8 +20,8 @@ from inspectkit.plugins import PluginHost, PluginInfo, RegisteredRegime, get_hos
 
 def context_for(host: PluginHost, registered: RegisteredRegime, findings: list[Any]) -> Any:
     from inspectkit.documents.context import inspection_context
+    from inspectkit.model.inspection import Inspection
     from inspectkit.timeline import plan_inspection
-    from inspectkit.workspace.model import Inspection
 
     regime = registered.regime
     inspection = Inspection(
@@ -49,7 +49,7 @@ def text_of(path: Path) -> str:
 
 
 def test_jtai_letter_renders_with_the_inspectorates_and_no_grades(tmp_path: Path) -> None:
-    from inspectkit.workspace.model import Finding
+    from inspectkit.model.inspection import Finding
 
     host = get_host()
     registered = host.regime("jtai_2016")
@@ -76,7 +76,7 @@ def test_scaffolded_letter_renders_once_the_regime_is_filled_in(
     scaffold: Callable[..., Path], fill: Callable[[Path], int], tmp_path: Path
 ) -> None:
     from inspectkit import load_regime
-    from inspectkit.workspace.model import Finding
+    from inspectkit.model.inspection import Finding
 
     project = scaffold("letter_2035", title="Letter test inspections")
     fill(project)

@@ -52,7 +52,7 @@ class _Careless:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every regime's example workspace, built before the bad plugins arrive."""
-    from inspectkit.workspace.demo import build_demo
+    from inspectkit.demo import build_demo
 
     reset_host()
     out = tmp_path_factory.mktemp("demo")

@@ -33,8 +33,8 @@ ACTOR = Actor(name="tester (inspectkit import)")
 @pytest.fixture(scope="module")
 def demo_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
     """Every example inspection, built as `inspectkit demo` builds it (once per module)."""
+    from inspectkit.demo import build_demo
     from inspectkit.plugins import reset_host
-    from inspectkit.workspace.demo import build_demo
 
     reset_host()
     out = tmp_path_factory.mktemp("demo")

@@ -157,7 +157,7 @@ def test_the_demo_names_an_unusable_example_and_builds_the_others(tmp_path, caps
 
 def test_the_core_names_no_regime_area_or_team():
     """Every regime's example data lives in its plugin; the core's demo code is regime-neutral."""
-    core = [REPO / "src/inspectkit/examples/__init__.py", REPO / "src/inspectkit/workspace/demo.py"]
+    core = [REPO / "src/inspectkit/examples/__init__.py", REPO / "src/inspectkit/demo.py"]
     text = "\n".join(path.read_text(encoding="utf-8") for path in core)
     assert not list((REPO / "src/inspectkit/examples").glob("*.toml"))
     for registered in get_host().sorted_regimes():

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from inspectkit.case_vocabulary import Vocabulary, normalise_code
 from inspectkit.caselist.dates import parse_date
-from inspectkit.caselist.vocabulary import Vocabulary, normalise_code
 from inspectkit.model import CaseField
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 
-from inspectkit.caselist.fields import standard_fields
+from inspectkit.case_fields import standard_fields
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.model import CaseField

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
+from inspectkit.case_fields import case_fields_for
+from inspectkit.case_vocabulary import Vocabulary, normalise_heading
+from inspectkit.case_vocabulary import vocabulary_for as _vocabulary_for
 from inspectkit.caselist.cells import Translation, translate
-from inspectkit.caselist.fields import case_fields_for
 from inspectkit.caselist.problems import PROBLEM_CAP, problem_lines, row_ranges
 from inspectkit.caselist.sources import EXTRA, FileTable, file_sha256, read_table
 from inspectkit.caselist.table import (
@@ -40,8 +42,6 @@ from inspectkit.caselist.table import (
     DateColumn,
     TextColumn,
 )
-from inspectkit.caselist.vocabulary import Vocabulary, normalise_heading
-from inspectkit.caselist.vocabulary import vocabulary_for as _vocabulary_for
 from inspectkit.errors import InputError
 from inspectkit.model import CaseField, Regime
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from inspectkit.caselist.fields import case_fields_for
+from inspectkit.case_fields import case_fields_for
+from inspectkit.case_vocabulary import vocabulary_for
 from inspectkit.caselist.reader import column_letter
-from inspectkit.caselist.vocabulary import vocabulary_for
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path, write_text_atomic
 from inspectkit.model import Regime

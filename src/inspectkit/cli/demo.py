@@ -35,8 +35,8 @@ def demo(out: Path, force: bool) -> None:
     --force.
     """
     from inspectkit.cli.tables import emit_rows
+    from inspectkit.demo import build_demo
     from inspectkit.words import count
-    from inspectkit.workspace.demo import build_demo
 
     began = time.perf_counter()
     run = build_demo(out, force=force)

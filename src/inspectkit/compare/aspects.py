@@ -286,7 +286,7 @@ def _group_title(regime: Regime, group_id: str) -> str:
 
 
 def _field_titles(regime: Regime, field_ids: Sequence[str]) -> list[str]:
-    from inspectkit.caselist.fields import standard_fields
+    from inspectkit.case_fields import standard_fields
 
     titles = {f.id: f.title for f in (*standard_fields(), *regime.case_fields)}
     return [titles.get(field_id, field_id) for field_id in field_ids]

@@ -127,7 +127,7 @@ def sample_from_case_list(
 
 def _strata_fields(regime: Regime) -> list[CaseField]:
     """Fields the regime samples by: covered, balanced, or used by a quota's group."""
-    from inspectkit.caselist.fields import standard_fields
+    from inspectkit.case_fields import standard_fields
 
     wanted: dict[str, None] = {}
     for phase in regime.sampling.phases:

@@ -74,11 +74,12 @@ def render_in_memory(
     Nothing is written: ``report`` writes what this returns, and ``check`` calls it as a
     dry run, so that ``check`` finds everything ``report`` would refuse.
     """
-    from inspectkit.documents.context import build_context, letter_date
+    from inspectkit.documents.context import build_context
     from inspectkit.documents.lookup import declared_documents
     from inspectkit.documents.properties import DocumentProperties, language_tag
     from inspectkit.documents.render import render_checked
     from inspectkit.documents.text import is_text_template
+    from inspectkit.workspace.dates import letter_date
 
     target_dir = target_dir or prepared.workspace.documents_dir
     workspace, plan = prepared.workspace, prepared.plan

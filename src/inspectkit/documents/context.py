@@ -9,7 +9,6 @@ through the ``inspectkit_document_context`` hook; they are merged last.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from inspectkit.bibliography import bibliography
@@ -21,6 +20,7 @@ from inspectkit.documents.datewords import (
 )
 from inspectkit.model import Regime, ReportSection
 from inspectkit.workspace import Finding, Inspection, Person, Workspace
+from inspectkit.workspace.dates import letter_date
 from inspectkit.workspace.wording import choose_wording
 
 if TYPE_CHECKING:
@@ -28,25 +28,6 @@ if TYPE_CHECKING:
     from inspectkit.timeline import Plan
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date | None:
-    """The date the document bears: the file's ``letter_date``, else the last report
-    milestone's deadline (or last day) — or the date the inspector entered for it, and
-    None when the sources give it none (documents then leave it blank) — else the end
-    of the plan, for a regime that names no report milestone."""
-    if inspection.letter_date is not None:
-        return inspection.letter_date
-    last_id = next(
-        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
-        None,
-    )
-    if last_id is None:
-        return plan.end
-    if any(m.id == last_id for m in plan.unspecified):
-        return inspection.dates.get(last_id)
-    last = plan.milestone(last_id)
-    return last.due or last.last
 
 
 def build_context(

@@ -94,7 +94,7 @@ def scan_texts(
 
 def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
     """The inspection's own dates: printed freely, though a child may have one as a birthday."""
-    from inspectkit.documents.context import letter_date
+    from inspectkit.workspace.dates import letter_date
 
     regime, inspection = workspace.regime.regime, workspace.inspection
     dated = letter_date(regime, inspection, plan)
@@ -156,8 +156,8 @@ def names_notices(workspace: Workspace) -> list[str]:
 def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
     """A line for each date the sources do not give and the inspector has not entered:
     the documents leave it blank (``[date to be entered]``) until it is recorded."""
-    from inspectkit.documents.context import letter_date
     from inspectkit.documents.datewords import BLANK_DATE
+    from inspectkit.workspace.dates import letter_date
 
     regime, inspection = workspace.regime.regime, workspace.inspection
     where = workspace.inspection_file

@@ -169,8 +169,8 @@ def _workbook_sheets(path: Path) -> list[list[list[Any]]]:
 
 def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Path) -> None:
     """References and birth dates only: reading just those two columns is much quicker."""
+    from inspectkit.case_fields import standard_fields
     from inspectkit.caselist import read_with_fields
-    from inspectkit.caselist.fields import standard_fields
 
     fields = {f.id: f for f in standard_fields() if f.id in (REFERENCE_FIELD, BIRTH_FIELD)}
     purpose = workspace.regime.regime.id

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from math import prod
 
+from inspectkit.case_vocabulary import short_label
 from inspectkit.caselist.table import CaseList, CodeColumn
-from inspectkit.caselist.vocabulary import short_label
 from inspectkit.model import CaseField, CaseGroup, FieldMatch
 
 NOT_RECORDED = "not recorded"

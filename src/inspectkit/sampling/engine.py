@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import chain, product
 
+from inspectkit.case_fields import privacy_rules
 from inspectkit.caselist.dates import months_before
-from inspectkit.caselist.fields import privacy_rules
 from inspectkit.caselist.table import CaseList
 from inspectkit.errors import InputError
 from inspectkit.model import CaseGroup, FieldMatch, Phase, Regime, Subset

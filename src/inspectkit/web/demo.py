@@ -30,8 +30,8 @@ class DemoLoaded:
 
 
 def load_demo() -> DemoLoaded:
+    from inspectkit.demo import build_demo
     from inspectkit.examples import installed_examples
-    from inspectkit.workspace.demo import build_demo
 
     names = [example.name for example in installed_examples().examples]
     present = set(Inspection.objects.filter(name__in=names).values_list("name", flat=True))

@@ -1,7 +1,7 @@
 """Inspection workspaces: the inspection file, its checks, and the folder around it."""
 
+from inspectkit.model.inspection import Finding, Inspection, Person
 from inspectkit.workspace.inspection_file import INSPECTION_FILE, read_inspection_file
-from inspectkit.workspace.model import Finding, Inspection, Person
 from inspectkit.workspace.workspace import Workspace, load_inspection, load_workspace
 
 __all__ = [

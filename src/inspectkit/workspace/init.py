@@ -88,9 +88,9 @@ def starter_header(
 
 def _letter_date_comment(regime: Regime, start: date) -> str:
     """The ``letter_date`` line, commented, with the date this regime's plan gives it."""
-    from inspectkit.documents.context import letter_date
+    from inspectkit.model.inspection import Inspection
     from inspectkit.timeline import plan_inspection
-    from inspectkit.workspace.model import Inspection
+    from inspectkit.workspace.dates import letter_date
 
     form = regime.report.form
     try:

@@ -24,8 +24,8 @@ from attrs import define
 from inspectkit.errors import InputError
 from inspectkit.loading import strict_converter, structure_or_problems
 from inspectkit.model import Fact, Regime
+from inspectkit.model.inspection import Finding, Inspection, Person
 from inspectkit.toml_files import read_toml
-from inspectkit.workspace.model import Finding, Inspection, Person
 from inspectkit.workspace.names import honorific_position, looks_like_job_title, telephone_problem
 from inspectkit.workspace.wording import statement_groups
 

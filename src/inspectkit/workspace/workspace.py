@@ -20,13 +20,13 @@ from attrs import frozen
 
 from inspectkit.errors import InputError
 from inspectkit.json_files import read_json
+from inspectkit.model.inspection import Inspection
 from inspectkit.plugins import RegisteredRegime, get_host
 from inspectkit.workspace.inspection_file import (
     INSPECTION_FILE,
     check_against_regime,
     read_inspection_file,
 )
-from inspectkit.workspace.model import Inspection
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any
 
 from inspectkit.model import Regime
+from inspectkit.model.inspection import Person
 from inspectkit.timeline import Plan, plan_from_data
 from inspectkit.web.models import Inspection as Record
 from inspectkit.workspace import Finding, Inspection
-from inspectkit.workspace.model import Person
 
 
 def _person(value: str | dict[str, str]) -> Person:

@@ -15,7 +15,7 @@ from functools import cache
 
 from attrs import frozen
 
-from inspectkit.caselist.fields import privacy_rules
+from inspectkit.case_fields import privacy_rules
 from inspectkit.model import CaseField
 
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from inspectkit.model import CaseField, Regime
 
-STANDARD_FIELDS_FILE = Path(__file__).with_name("standard_fields.toml")
+STANDARD_FIELDS_FILE = Path(__file__).with_name("caselist") / "standard_fields.toml"
 
 
 @frozen(kw_only=True)
