@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pluggy
 
 if TYPE_CHECKING:
     from inspectkit.model import Regime
+    from inspectkit.model.inspection import Inspection
+    from inspectkit.timeline import Plan
 
 PROJECT_NAME = "inspectkit"
 
@@ -109,7 +111,7 @@ def inspectkit_register_examples(register: RegisterExample) -> None:
 
 
 @hookspec
-def inspectkit_check_plan(regime: Regime, plan: Any) -> Sequence[str] | None:
+def inspectkit_check_plan(regime: Regime, plan: Plan) -> Sequence[str] | None:
     """Warnings about a resolved plan that the regime's data cannot express.
 
     Data already covers day-one weekday rules (``timeline.start_rule``); use this
@@ -124,11 +126,11 @@ def inspectkit_check_plan(regime: Regime, plan: Any) -> Sequence[str] | None:
 
 
 @hookspec
-def inspectkit_check_inspection(regime: Regime, inspection: Any) -> Sequence[str] | None:
+def inspectkit_check_inspection(regime: Regime, inspection: Inspection) -> Sequence[str] | None:
     """Problems with a recorded inspection beyond what the schedule and scale check.
 
     :param regime: the inspection's regime.
-    :param inspection: the loaded :class:`inspectkit.workspace.Inspection`.
+    :param inspection: the loaded :class:`inspectkit.model.inspection.Inspection`.
     :return: one line per problem, or None.
 
     .. versionadded:: 0.1
@@ -137,8 +139,8 @@ def inspectkit_check_inspection(regime: Regime, inspection: Any) -> Sequence[str
 
 @hookspec
 def inspectkit_document_context(
-    regime: Regime, document: str, context: Mapping[str, Any]
-) -> Mapping[str, Any] | None:
+    regime: Regime, document: str, context: Mapping[str, object]
+) -> Mapping[str, object] | None:
     """Extra values for a document's template context.
 
     The returned mapping is merged over ``context`` before rendering; use it for

@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 from attrs import field, frozen
@@ -35,6 +35,10 @@ from attrs import field, frozen
 from inspectkit import hookspecs
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+
+if TYPE_CHECKING:
+    from inspectkit.model.inspection import Inspection
+    from inspectkit.timeline import Plan
 
 ENTRY_POINT_GROUP = "inspectkit"
 DISABLE_VARIABLE = "INSPECTKIT_DISABLE_PLUGINS"
@@ -278,10 +282,10 @@ class PluginHost:
             dirs += [Path(p) for p in found]
         return dirs
 
-    def check_plan(self, regime: Regime, plan: Any) -> list[str]:
+    def check_plan(self, regime: Regime, plan: Plan) -> list[str]:
         return self._lines("inspectkit_check_plan", regime, regime=regime, plan=plan)
 
-    def check_inspection(self, regime: Regime, inspection: Any) -> list[str]:
+    def check_inspection(self, regime: Regime, inspection: Inspection) -> list[str]:
         return self._lines(
             "inspectkit_check_inspection", regime, regime=regime, inspection=inspection
         )
