@@ -63,3 +63,28 @@ def test_random_rows_and_dates_never_crash(
     path = Path(tmp_path_factory.mktemp("fuzz")) / "rows.csv"  # type: ignore[attr-defined]
     path.write_text(buffer.getvalue(), encoding="utf-8")
     _read(path)
+
+
+date_texts = st.one_of(
+    st.dates().map(lambda d: d.strftime("%d/%m/%Y")),
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates().map(lambda d: f"{d.day}/{d.month}/{d.year}"),
+    st.dates().map(lambda d: f"{d.isoformat()}T00:00:00"),
+    st.from_regex(r"\A\d{2}/\d{2}/\d{4}\Z"),  # 31/02/2011, 00/13/0000 ...
+    st.from_regex(r"\A\d{4}-\d{2}-\d{2}\Z"),
+    st.text(max_size=12),
+)
+
+
+@FUZZ
+@given(texts=st.lists(date_texts, max_size=40, unique=True))
+def test_dates_read_as_a_column_are_read_as_parse_date_reads_each(texts: list[str]) -> None:
+    from inspectkit.caselist.dates import day_ordinals, parse_date
+
+    dates, ordinals, not_dates = day_ordinals(texts)
+    assert sorted([*dates, *not_dates]) == sorted(texts)
+    for text, ordinal in zip(dates, ordinals, strict=True):
+        day = parse_date(text)
+        assert day is not None and day.toordinal() == ordinal, text
+    for text in not_dates:
+        assert parse_date(text) is None, text

@@ -11,12 +11,12 @@ cell as null); a cell of spaces is blank like an empty one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from inspectkit.case_vocabulary import Vocabulary, normalise_code
-from inspectkit.caselist.dates import parse_date
+from inspectkit.caselist.dates import day_ordinals
 from inspectkit.model import CaseField
 
 if TYPE_CHECKING:
@@ -36,14 +36,28 @@ class Cause:
 
 @frozen
 class Translation:
-    """One field's column as stored values (null when blank or not translatable), and
-    its problems: message → the cells that cause it."""
+    """How one field's column becomes stored values, and its problems (message → the
+    cells that cause it).  ``mapping`` is (texts, values): every other text, and every
+    empty cell, is stored as null; ``None`` keeps the text as it is (free text)."""
 
     field: CaseField
-    values: pl.Series
     problems: Mapping[str, Cause]
+    mapping: tuple[list[str], list[Any]] | None
+    dtype: PolarsDataType | None = None
     value_ids: tuple[str, ...] = ()
     typecode: str = "b"
+
+    def expression(self, column: str) -> pl.Expr:
+        """The polars expression that translates ``column`` (all columns run as one pass)."""
+        import polars as pl
+
+        cells = pl.col(column)
+        if self.mapping is None:
+            return cells
+        texts, values = self.mapping
+        if not texts:
+            return pl.lit(None, dtype=self.dtype)
+        return cells.replace_strict(texts, values, default=None, return_dtype=self.dtype)
 
 
 def code_typecode(field: CaseField) -> str:
@@ -51,11 +65,11 @@ def code_typecode(field: CaseField) -> str:
     return "b" if len(field.values) <= 127 else "h"
 
 
-def translate(field: CaseField, vocabulary: Vocabulary, cells: pl.Series) -> Translation:
-    """``cells`` (stripped text, null when blank) translated for ``field``."""
+def translate(field: CaseField, vocabulary: Vocabulary, everything: list[str]) -> Translation:
+    """How to translate a column for ``field`` whose distinct non-empty texts are
+    ``everything``."""
     import polars as pl
 
-    everything: list[str] = cells.drop_nulls().unique().to_list()
     spaces = [text for text in everything if not text.strip()]
     distinct = [text for text in everything if text.strip()] if spaces else everything
     problems: dict[str, Cause] = {}
@@ -63,37 +77,34 @@ def translate(field: CaseField, vocabulary: Vocabulary, cells: pl.Series) -> Tra
         problems[f"{field.title} is blank"] = Cause(spaces, empty=True)
     if field.kind in ("code", "flag"):
         table = vocabulary.codes[field.id].codes
-        mapping: dict[str, int] = {}
+        texts: list[str] = []
+        indexes: list[int] = []
         unknown: list[str] = []
         for text in distinct:
             index = table.get(normalise_code(text))
             if index is None:
                 unknown.append(text)
             else:
-                mapping[text] = index
+                texts.append(text)
+                indexes.append(index)
         if unknown:
             problems[_unknown_code_message(field)] = Cause(unknown)
         typecode = code_typecode(field)
-        dtype = pl.Int8 if typecode == "b" else pl.Int16
         return Translation(
             field=field,
-            values=_mapped(cells, mapping, dtype),
             problems=problems,
+            mapping=(texts, indexes),
+            dtype=pl.Int8 if typecode == "b" else pl.Int16,
             value_ids=vocabulary.codes[field.id].value_ids,
             typecode=typecode,
         )
     if field.kind == "date":
-        days: dict[str, int] = {}
-        not_dates: list[str] = []
-        for text in distinct:
-            day = parse_date(text)
-            if day is None:
-                not_dates.append(text)
-            else:
-                days[text] = day.toordinal()
+        dates, ordinals, not_dates = day_ordinals(distinct)
         if not_dates:
             problems[NOT_A_DATE_MESSAGE] = Cause(not_dates)
-        return Translation(field=field, values=_mapped(cells, days, pl.Int32), problems=problems)
+        return Translation(
+            field=field, problems=problems, mapping=(dates, ordinals), dtype=pl.Int32
+        )
     if field.kind == "integer":
         numbers = {
             t: int(t.strip()) for t in distinct if t.strip().isascii() and t.strip().isdigit()
@@ -101,22 +112,20 @@ def translate(field: CaseField, vocabulary: Vocabulary, cells: pl.Series) -> Tra
         wrong = [t for t in distinct if t not in numbers]
         if wrong:
             problems["not a whole number"] = Cause(wrong)
-        return Translation(field=field, values=_mapped(cells, numbers, pl.Int64), problems=problems)
-    stripped = {t: t.strip() for t in distinct if t != t.strip()}
-    if spaces or stripped:
-        kept = {t: stripped.get(t, t) for t in distinct}
-        cells = cells.replace_strict(list(kept), list(kept.values()), default=None)
-    return Translation(field=field, values=cells, problems=problems)
-
-
-def _mapped(cells: pl.Series, mapping: dict[str, int], dtype: PolarsDataType) -> pl.Series:
-    import polars as pl
-
-    if not mapping:
-        return pl.Series(cells.name, [None] * cells.len(), dtype=dtype)
-    return cells.replace_strict(
-        list(mapping), list(mapping.values()), default=None, return_dtype=dtype
-    )
+        return Translation(
+            field=field,
+            problems=problems,
+            mapping=(list(numbers), list(numbers.values())),
+            dtype=pl.Int64,
+        )
+    if spaces or any(t != t.strip() for t in distinct):
+        return Translation(
+            field=field,
+            problems=problems,
+            mapping=(distinct, [t.strip() for t in distinct]),
+            dtype=pl.String,
+        )
+    return Translation(field=field, problems=problems, mapping=None)
 
 
 def _unknown_code_message(field: CaseField) -> str:

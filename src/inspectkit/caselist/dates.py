@@ -7,6 +7,7 @@ years outside 1900–2099, which in a case list are always typing slips.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 EARLIEST_YEAR = 1900
@@ -47,6 +48,52 @@ def parse_date(text: str) -> date | None:
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         return None
     return parsed
+
+
+ISO_FORM = r"^\d{4}-\d{2}-\d{2}$"
+UK_FORM = r"^\d{2}/\d{2}/\d{4}$"
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()  # polars counts days from 1970-01-01
+
+
+def day_ordinals(texts: Sequence[str]) -> tuple[list[str], list[int], list[str]]:
+    """(the texts that are dates, their day ordinals, the texts that are not), exactly as
+    :func:`parse_date` reads each one.
+
+    A list's date columns hold tens of thousands of distinct texts, nearly all in the two
+    exact forms ``2011-10-18`` and ``18/10/2011``; polars parses those as one column (half
+    the time of reading 50,000 rows went on parsing them one by one), and every other
+    text is read by :func:`parse_date`.
+    """
+    import polars as pl
+
+    column = pl.Series("text", list(texts), dtype=pl.String)
+    parsed = (
+        pl.DataFrame({"text": column})
+        .with_columns(
+            day=pl.when(pl.col("text").str.contains(ISO_FORM))
+            .then(pl.col("text").str.to_date("%Y-%m-%d", strict=False))
+            .when(pl.col("text").str.contains(UK_FORM))
+            .then(pl.col("text").str.to_date("%d/%m/%Y", strict=False)),
+            exact=pl.col("text").str.contains(ISO_FORM) | pl.col("text").str.contains(UK_FORM),
+        )
+        .with_columns(
+            day=pl.when(pl.col("day").dt.year().is_between(EARLIEST_YEAR, LATEST_YEAR)).then(
+                pl.col("day")
+            )
+        )
+    )
+    fast = parsed.filter(pl.col("day").is_not_null())
+    dates = fast["text"].to_list()
+    ordinals = (fast["day"].cast(pl.Int32) + EPOCH_ORDINAL).to_list()
+    not_dates = parsed.filter(pl.col("exact") & pl.col("day").is_null())["text"].to_list()
+    for text in parsed.filter(~pl.col("exact"))["text"].to_list():
+        day = parse_date(text)
+        if day is None:
+            not_dates.append(text)
+        else:
+            dates.append(text)
+            ordinals.append(day.toordinal())
+    return dates, ordinals, not_dates
 
 
 def months_before(on: date, months: int) -> date:

@@ -204,12 +204,22 @@ class _Reading:
         )
         if frame[ref].null_count():
             frame = frame.filter(~blank)
-        self.frame = frame
         self.problem_frames: list[pl.DataFrame] = []
-        self.translations: dict[str, Translation] = {}
-        for at, slot in enumerate(layout.slots):
-            if at != self.reference_at:
-                self._translate(at, slot)
+        others = [(at, s) for at, s in enumerate(layout.slots) if at != self.reference_at]
+        # Every column's distinct texts in one pass, then every column translated in one
+        # pass: polars runs the columns side by side (a pass per column cost twice as long).
+        names = [str(slot.position) for _, slot in others]
+        distinct = frame.select(pl.col(n).drop_nulls().unique().implode() for n in names)
+        self.translations: dict[str, Translation] = {
+            slot.field.id: translate(slot.field, layout.vocabulary, distinct[name][0].to_list())
+            for (_, slot), name in zip(others, names, strict=True)
+        }
+        self.frame = frame.with_columns(
+            self.translations[slot.field.id].expression(name).alias(_value(slot.field.id))
+            for (_, slot), name in zip(others, names, strict=True)
+        )
+        for at, slot in others:
+            self._problems_of(at, slot)
         self._check_references()
         self._check_birth_dates()
         self._check_extra_fields(table)
@@ -229,12 +239,10 @@ class _Reading:
                 ).select("row", "at", pl.col("message").cast(pl.String))
             )
 
-    def _translate(self, at: int, slot: Slot) -> None:
-
-        name = str(slot.position)
-        translation = translate(slot.field, self.layout.vocabulary, self.frame[name])
-        self.translations[slot.field.id] = translation
-        column = self.frame[name]
+    def _problems_of(self, at: int, slot: Slot) -> None:
+        """The rows whose cell in this column is one of its translation's problems."""
+        translation = self.translations[slot.field.id]
+        column = self.frame[str(slot.position)]
         empty = column.null_count() > 0
         for message, cause in translation.problems.items():
             wanted = cause.texts
@@ -279,11 +287,10 @@ class _Reading:
         if birth is None:
             return
         at, _slot = birth
-        births = self.translations[BIRTH_FIELD].values
-        frame = pl.DataFrame({"row": self.frame["row"], "birth": births})
+        frame = self.frame.select("row", birth=pl.col(_value(BIRTH_FIELD)))
         referral = self.layout.slot(REFERRAL_FIELD)
         if referral is not None:
-            frame = frame.with_columns(referral=self.translations[REFERRAL_FIELD].values)
+            frame = frame.with_columns(referral=self.frame[_value(REFERRAL_FIELD)])
             known = frame.filter(pl.col("birth") > BLANK_DATE, pl.col("referral") > BLANK_DATE)
             label = referral[1].label
             after = known.filter(pl.col("birth") > pl.col("referral"))
@@ -348,9 +355,7 @@ class _Reading:
             excluded = tuple(problems["row"].unique().sort().to_list())
         warnings = list(self.warnings)
         frame = self.frame
-        columns = {
-            field_id: translation.values for field_id, translation in self.translations.items()
-        }
+        columns = {field_id: frame[_value(field_id)] for field_id in self.translations}
         kept = pl.DataFrame({"row": frame["row"], **columns})
         if excluded:
             warnings.extend(f"{line} (row left out)" for line in lines)
@@ -377,6 +382,11 @@ class _Reading:
             excluded_rows=excluded,
             warnings=tuple(warnings),
         )
+
+
+def _value(field_id: str) -> str:
+    """The frame column that holds ``field_id``'s stored values."""
+    return f"value:{field_id}"
 
 
 def _column(translation: Translation, values: pl.Series) -> Column:
