@@ -247,3 +247,32 @@ def test_a_regime_page_is_rendered_once_per_plugin_host(
     reset_host()  # other plugins may now be installed: nothing kept is used
     policy_client.get("/regimes/cra_2010/")
     assert calls == ["cra_2010", "cra_2010"]
+
+
+def test_compare_page_leaves_out_a_regime_whose_plugin_fails_and_shows_the_rest(
+    policy_client: Client,
+) -> None:
+    from typing import Any
+
+    from inspectkit import hookimpl
+    from inspectkit.plugins import reset_host
+
+    class Failing:
+        @hookimpl
+        def inspectkit_extended_regimes(self) -> list[str]:
+            return ["cra_2010"]
+
+        @hookimpl
+        def inspectkit_check_plan(self, regime: Any, plan: Any) -> None:
+            raise RuntimeError("boom")
+
+    reset_host()  # a new host, so no page part kept from the last one is reused
+    try:
+        assert get_host().add_plugin(Failing(), PluginInfo(name="failing"))
+        response = policy_client.get("/compare/?start=2012-06-11")
+        assert response.status_code == 200
+        page = _text(response)
+        assert "cra_2010: plugin failing: inspectkit_check_plan raised RuntimeError: boom" in page
+        assert 'data-regime="slac_2009"' in page and 'data-regime="cra_2010"' not in page
+    finally:
+        reset_host()

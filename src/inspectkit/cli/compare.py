@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,6 @@ from inspectkit.errors import InputError
 
 if TYPE_CHECKING:
     from inspectkit.compare import Comparison
-    from inspectkit.model import Regime
 
 FORMATS = ("table", "md", "html", "xlsx")
 
@@ -77,7 +75,6 @@ def compare(
     host = get_host()
     regimes = [registered.regime for registered in host.select(regime_ids)]
     first_day = parse_iso_date(start, "--start") if start else None
-    regimes, failed = _planned_by_their_plugins(regimes, first_day)
     crosswalks = load_crosswalks(
         regimes, plugin_files=host.crosswalk_files(), user_files=crosswalk_files
     )
@@ -85,34 +82,8 @@ def compare(
         regimes, start=first_day, crosswalks=crosswalks, cases=cases, seed=seed
     )
     _write(comparison, chosen_format, output)
-    if failed:  # the others are compared; this run still fails, naming plugin and hook
-        raise InputError(failed)
-
-
-def _planned_by_their_plugins(
-    regimes: list[Regime], start: date | None
-) -> tuple[list[Regime], list[str]]:
-    """The regimes whose plugins' hooks answer for ``start``, and a line for each other.
-
-    A regime whose plugin raises in ``inspectkit_check_plan`` is left out of the
-    comparison (one line naming the plugin and hook) rather than taking every other
-    regime down with it.
-    """
-    from inspectkit.plugins import PluginHookError
-    from inspectkit.timeline import plan_inspection
-
-    if start is None:
-        return regimes, []
-    kept: list[Regime] = []
-    failed: list[str] = []
-    for regime in regimes:
-        try:
-            plan_inspection(regime, start)
-        except PluginHookError as exc:
-            failed += [f"{regime.id}: {line}" for line in exc.problems]
-            continue
-        kept.append(regime)
-    return kept, failed
+    if comparison.left_out:  # the others are compared; this run still fails, naming each
+        raise InputError(comparison.left_out)
 
 
 def _write(comparison: Comparison, chosen_format: str, output: Path | None) -> None:

@@ -58,7 +58,8 @@ def build_comparison(
     ``start`` dates every regime's day 1 on the same day; ``cases`` draws each
     regime's sample from one case list with ``seed`` (on ``on``, else the start,
     else today).  Raises InputError for a start that is not a working day or a
-    duplicated regime.
+    duplicated regime.  A regime whose plugin's hook fails while it is planned is left
+    out, with the plugin's one-line error in ``left_out``, and the rest are compared.
     """
     ids = [regime.id for regime in regimes]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -67,7 +68,9 @@ def build_comparison(
     if not regimes:
         raise InputError.single("no regimes to compare: none are installed")
 
-    plans = _plans(regimes, start)
+    regimes, plans, left_out = _plans(regimes, start)
+    if not regimes:
+        raise InputError(left_out)
     timelines = [
         timeline_entries(regime, plans[index] if plans else None)
         for index, regime in enumerate(regimes)
@@ -128,15 +131,33 @@ def build_comparison(
         start=start,
         warnings=tuple(w for plan in plans for w in plan.warnings) if plans else (),
         bibliography=tuple(bibliography(regimes, cited)),
+        left_out=tuple(left_out),
     )
 
 
-def _plans(regimes: Sequence[Regime], start: date | None) -> list[Plan] | None:
+def _plans(
+    regimes: Sequence[Regime], start: date | None
+) -> tuple[Sequence[Regime], list[Plan] | None, list[str]]:
+    """(the regimes to compare, their plans from ``start`` if given, a line for each regime
+    left out because its plugin's hook failed — one plugin never takes the others down)."""
     if start is None:
-        return None
-    from inspectkit.timeline import plan_many
+        return regimes, None, []
+    from inspectkit.calendar import WorkingCalendar
+    from inspectkit.plugins import PluginHookError
+    from inspectkit.timeline import plan_inspection
 
-    return plan_many(regimes, start)
+    calendar = WorkingCalendar()
+    kept: list[Regime] = []
+    plans: list[Plan] = []
+    left_out: list[str] = []
+    for regime in regimes:
+        try:
+            plans.append(plan_inspection(regime, start, calendar))
+        except PluginHookError as exc:
+            left_out += [f"{regime.id}: {line}" for line in exc.problems]
+            continue
+        kept.append(regime)
+    return kept, plans, left_out
 
 
 def _request_entries(regimes: Sequence[Regime]) -> list[RequestEntry]:

@@ -125,6 +125,8 @@ class Comparison:
     warnings: tuple[str, ...] = ()
     # every source the comparison cites, with its entry (publisher, title, date, reference)
     bibliography: tuple[Entry, ...] = ()
+    # a line for each regime left out because its plugin's hook failed (compare the rest)
+    left_out: tuple[str, ...] = ()
 
     def row(self, row_id: str) -> Row:
         """The row ``row_id`` (KeyError naming the known rows if absent)."""
