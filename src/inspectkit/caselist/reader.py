@@ -52,9 +52,9 @@ REFERENCE_FIELD = "case_reference"
 BIRTH_FIELD = "date_of_birth"
 REFERRAL_FIELD = "referral_date"
 OLDEST_AT_REFERRAL_YEARS = 25
-"""A date of birth further before the referral than this is a typing slip: children's
-services work with children, and care leavers up to 25 (Children and Social Work Act
-2017 s.3; the regimes' own care-leaver duties end at 21 or 25)."""
+"""inspectkit's own plausibility check (issue 14), not a rule of any regime, whose sources
+give no age limit: a date of birth further before the referral than this is taken for a
+typing slip.  The lists describe children and young care leavers."""
 
 __all__ = ["PROBLEM_CAP", "column_letter", "read_case_list", "read_with_fields"]
 

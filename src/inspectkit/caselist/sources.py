@@ -88,26 +88,27 @@ def _ends(path: Path) -> tuple[bytes, bytes]:
     return head, tail
 
 
-def _converted(path: Path) -> tuple[bytes, tuple[str, ...]]:
-    """A file that is not UTF-8, decoded as Windows-1252 and given back as UTF-8."""
+def _as_utf8(path: Path) -> tuple[bytes, tuple[str, ...]] | None:
+    """None when the file is UTF-8 (polars' failure lies elsewhere); else the file decoded
+    as Windows-1252 and given back as UTF-8, with a warning saying so.  One read."""
     try:
-        text = path.read_bytes().decode("cp1252")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    try:
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError.single(f"{path}: not UTF-8 or Windows-1252 text; {SAVE_AS_CSV}") from None
     return text.encode("utf-8"), (
         f"{path}: not UTF-8, so read as Windows-1252 (Latin-1); if accented letters look "
         f"wrong, {SAVE_AS_CSV}",
     )
-
-
-def _is_utf8(path: Path) -> bool:
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _headings(path: Path, head: bytes) -> tuple[str, ...]:
@@ -160,9 +161,10 @@ def _csv(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> File
         try:
             frame = read()
         except unreadable:
-            if _is_utf8(path):
+            converted = _as_utf8(path)
+            if converted is None:
                 raise
-            data, warnings = _converted(path)
+            data, warnings = converted
             source = io.BytesIO(data)
             frame = read()
     except unreadable:
