@@ -9,7 +9,7 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
@@ -25,20 +25,83 @@ DATA_SUFFIX = ".toml"
 T = TypeVar("T")
 
 
-def strict_converter() -> cattrs.Converter:
+def strict_converter(*, quote: bool = True) -> cattrs.Converter:
     """A new converter strict about unknown keys and about types, for any hand-written TOML.
 
-    TOML already gives native types, so ``graded = "no"`` is a mistake to report,
-    not a truthy string to accept (cattrs' default would call ``bool("no")``).
-    Regime data, crosswalks and inspection files all start from this one.
+    TOML and JSON already give native types, so ``graded = "no"`` is a mistake to
+    report, not a truthy string to accept (cattrs' default would call ``bool("no")``),
+    and ``values = "abc"`` where a list belongs is a mistake, not ``("a", "b", "c")``.
+    Regime data, crosswalks, inspection files and saved records all start from this one.
+
+    ``quote=False`` leaves the offending value out of every message: for records that
+    hold case references, which no message may echo.
     """
     import cattrs
 
     strict = cattrs.Converter(forbid_extra_keys=True)
-    strict.register_structure_hook(str, _exactly(str, "text"))
-    strict.register_structure_hook(int, _exactly(int, "a whole number"))
-    strict.register_structure_hook(bool, _exactly(bool, "true or false"))
+    strict.register_structure_hook(str, _exactly(str, "text", quote))
+    strict.register_structure_hook(int, _exactly(int, "a whole number", quote))
+    strict.register_structure_hook(bool, _exactly(bool, "true or false", quote))
+    strict.register_structure_hook_factory(_is_sequence, _sequence_hook(quote))
+    strict.register_structure_hook_factory(_is_mapping, _mapping_hook(quote))
     return strict
+
+
+def _described(value: Any, quote: bool) -> str:
+    return f"{type(value).__name__} {value!r}" if quote else type(value).__name__
+
+
+def _is_sequence(type_: Any) -> bool:
+    return get_origin(type_) in (list, tuple, Sequence)
+
+
+def _is_mapping(type_: Any) -> bool:
+    return get_origin(type_) in (dict, Mapping)
+
+
+def _sequence_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
+    """Lists and tuples from a list only; error paths keep each item's index."""
+
+    def factory(type_: Any, strict: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        from cattrs.cols import list_structure_factory
+
+        args = get_args(type_)
+        fixed = get_origin(type_) is tuple and not (len(args) == 2 and args[1] is Ellipsis)
+        item = args[0] if args and not fixed else Any
+        items = list_structure_factory(list[item] if not fixed else list[Any], strict)  # type: ignore[valid-type]
+        hooks = [strict.get_structure_hook(arg) for arg in args] if fixed else []
+
+        def structure(value: Any, given: Any) -> Any:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list [...], got {_described(value, quote)}")
+            if fixed:
+                if len(value) != len(args):
+                    raise TypeError(f"expected a list of {len(args)} items, got {len(value)}")
+                return tuple(hook(v, arg) for hook, v, arg in zip(hooks, value, args, strict=True))
+            structured: list[Any] = items(value, given)
+            return structured if get_origin(type_) is list else tuple(structured)
+
+        return structure
+
+    return factory
+
+
+def _mapping_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[Any, Any], Any]]:
+    """Dicts from a table only."""
+
+    def factory(type_: Any, strict: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        from cattrs.cols import mapping_structure_factory
+
+        inner = mapping_structure_factory(type_, strict)
+
+        def structure(value: Any, given: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table, got {_described(value, quote)}")
+            return inner(value, given)
+
+        return structure
+
+    return factory
 
 
 @cache
@@ -47,10 +110,10 @@ def converter() -> cattrs.Converter:
     return strict_converter()
 
 
-def _exactly(kind: type, described: str) -> Callable[[Any, Any], Any]:
+def _exactly(kind: type, described: str, quote: bool) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _type: Any) -> Any:
         if type(value) is not kind:
-            raise TypeError(f"expected {described}, got {type(value).__name__} {value!r}")
+            raise TypeError(f"expected {described}, got {_described(value, quote)}")
         return value
 
     return structure

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any
 
 import attrs
 from attrs import frozen
@@ -30,10 +29,9 @@ from inspectkit.model import Milestone, Regime
 __all__ = [
     "Plan",
     "PlannedMilestone",
-    "plan_from_data",
     "plan_inspection",
     "plan_many",
-    "plan_to_data",
+    "unspecified_milestones",
 ]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -112,7 +110,7 @@ def plan_inspection(regime: Regime, start: date, calendar: WorkingCalendar | Non
         warnings=tuple(warnings),
         region=calendar.region,
         closures=tuple(sorted(calendar.closures)),
-        unspecified=_unspecified(regime),
+        unspecified=unspecified_milestones(regime),
     )
     from inspectkit.plugins import get_host
 
@@ -160,7 +158,8 @@ def _start_rule_warnings(regime: Regime, start: date) -> list[str]:
     return [message]
 
 
-def _unspecified(regime: Regime) -> tuple[Milestone, ...]:
+def unspecified_milestones(regime: Regime) -> tuple[Milestone, ...]:
+    """Milestones the sources name but give no date, in the regime's order."""
     return tuple(m for m in regime.timeline.milestones if not m.specified)
 
 
@@ -209,134 +208,3 @@ def _due_date(
     if deadline.unit == "calendar days":
         return calendar.working_day_on_or_before(after.last + timedelta(days=deadline.within))
     return calendar.add_working_days(after.last, deadline.within)
-
-
-# -- plain data (JSON, saved plans) ----------------------------------------------
-
-
-def plan_to_data(plan: Plan) -> dict[str, Any]:
-    """The plan as JSON-ready data: ISO dates, each milestone with its wording and source."""
-    return {
-        "regime_id": plan.regime_id,
-        "regime_version": plan.regime_version,
-        "start": plan.start.isoformat(),
-        "region": plan.region,
-        "closures": [d.isoformat() for d in plan.closures],
-        "warnings": list(plan.warnings),
-        "milestones": [_milestone_to_data(p) for p in plan.milestones],
-        "not_specified": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "actor": m.actor,
-                "unspecified": m.unspecified,
-                "source": m.source,
-                "note": m.note,
-            }
-            for m in plan.unspecified
-        ],
-    }
-
-
-def _milestone_to_data(planned: PlannedMilestone) -> dict[str, Any]:
-    milestone = planned.milestone
-    deadline = milestone.deadline
-    return {
-        "id": milestone.id,
-        "title": milestone.title,
-        "actor": milestone.actor,
-        "days": (
-            {"first": milestone.days.first, "last": milestone.days.last} if milestone.days else None
-        ),
-        "first": planned.first.isoformat(),
-        "last": planned.last.isoformat(),
-        "due": planned.due.isoformat() if planned.due else None,
-        "deadline": (
-            {
-                "text": deadline.text,
-                "within": deadline.within,
-                "unit": deadline.unit,
-                "after": deadline.after,
-            }
-            if deadline
-            else None
-        ),
-        "source": milestone.source,
-        "note": milestone.note,
-    }
-
-
-def plan_from_data(regime: Regime, data: object, *, where: str = "plan") -> Plan:
-    """A plan saved by :func:`plan_to_data`, checked against ``regime``.
-
-    ``data`` is whatever the JSON held, so anything else (a list, a number) is
-    reported rather than trusted.  Every problem is reported (as ``where: field:
-    problem``) in one InputError.
-    """
-    if not isinstance(data, Mapping):
-        raise InputError.single(
-            f"{where}: expected a saved plan: a JSON object with regime_id, start and "
-            "milestones, as `inspectkit init` writes it"
-        )
-    problems: list[str] = []
-
-    def read_date(value: Any, field_name: str) -> date | None:
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        problems.append(f"{where}: {field_name}: expected a YYYY-MM-DD date, got {value!r}")
-        return None
-
-    if data.get("regime_id") != regime.id:
-        problems.append(
-            f"{where}: regime_id: the plan is for {data.get('regime_id')!r}, not {regime.id!r}"
-        )
-    start = read_date(data.get("start"), "start")
-    saved_closures = data.get("closures", [])
-    if not isinstance(saved_closures, list):
-        problems.append(f"{where}: closures: expected a list of YYYY-MM-DD dates")
-        saved_closures = []
-    closures = [read_date(v, f"closures[{i}]") for i, v in enumerate(saved_closures)]
-    warnings = data.get("warnings", [])
-    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
-        problems.append(f"{where}: warnings: expected a list of text lines")
-        warnings = []
-    rows = data.get("milestones")
-    if not isinstance(rows, list):
-        problems.append(f"{where}: milestones: expected a list")
-        rows = []
-    milestones: list[PlannedMilestone] = []
-    for index, row in enumerate(rows):
-        label = f"milestones[{index}]"
-        if not isinstance(row, Mapping):
-            problems.append(f"{where}: {label}: expected a table of id and dates")
-            continue
-        milestone = regime.timeline.milestone(str(row.get("id")))
-        if milestone is None:
-            problems.append(
-                f"{where}: {label}.id: {row.get('id')!r} is not a milestone of {regime.id}"
-            )
-            continue
-        first = read_date(row.get("first"), f"{label}.first")
-        last = read_date(row.get("last"), f"{label}.last")
-        due = read_date(row["due"], f"{label}.due") if row.get("due") is not None else None
-        if first and last and last < first:
-            problems.append(f"{where}: {label}: last {last} is before first {first}")
-        if first and last:
-            milestones.append(
-                PlannedMilestone(milestone=milestone, first=first, last=last, due=due)
-            )
-    if problems or start is None:
-        raise InputError(problems)
-    return Plan(
-        regime_id=regime.id,
-        regime_version=str(data.get("regime_version", regime.version)),
-        start=start,
-        milestones=tuple(milestones),
-        warnings=tuple(warnings),
-        region=str(data.get("region", "ENG")),
-        closures=tuple(d for d in closures if d is not None),
-        unspecified=_unspecified(regime),  # from the regime: a saved plan cannot date them
-    )

@@ -111,3 +111,15 @@ def test_regime_round_trips_through_plain_data(mini_regime_dir: Path) -> None:
     from inspectkit.loading import converter
 
     assert converter().structure(data, Regime) == regime
+
+
+def test_a_string_where_a_list_belongs_is_an_error_not_a_list_of_letters(
+    mini_regime_dir: Path,
+) -> None:
+    edit(mini_regime_dir / "regime.toml", 'any_of = ["safety"]', 'any_of = "safety"')
+    problems = problems_loading(mini_regime_dir)
+    file = str(mini_regime_dir / "regime.toml")
+    assert any(
+        p.startswith(f"{file}: ") and p.endswith("any_of: expected a list [...], got str 'safety'")
+        for p in problems
+    ), problems

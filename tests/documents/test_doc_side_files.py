@@ -8,7 +8,9 @@ document checked against nothing would pass).
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.cli_run import run_main
@@ -35,7 +37,6 @@ def only_error(capsys: pytest.CaptureFixture[str], directory: Path, *command: st
         ("sample.xlsx", b"not a workbook", "not a readable Excel workbook"),
         ("sample.csv", b"Case reference\n\xff\xfeAB1234\n", "not UTF-8 text (line 2)"),
         ("sample.json", b"[]", 'a JSON object whose "drawn" list'),
-        ("sample.json", b'{"drawn": 5}', 'a JSON object whose "drawn" list'),
         ("sample.json", b"{not json", "not valid JSON"),
         ("plan.json", b"[]", "expected a saved plan: a JSON object"),
     ],
@@ -52,7 +53,7 @@ def test_an_unreadable_side_file_is_one_line_naming_it(
 
 
 def test_a_saved_plan_with_a_damaged_field_names_the_field(cra_workspace, capsys):
-    from inspectkit.timeline import plan_to_data
+    from inspectkit.plan_record import plan_to_data
     from inspectkit.workspace import load_workspace
 
     directory = cra_workspace(FINDINGS)
@@ -60,16 +61,63 @@ def test_a_saved_plan_with_a_damaged_field_names_the_field(cra_workspace, capsys
     saved["closures"] = 3
     (directory / "plan.json").write_text(json.dumps(saved), encoding="utf-8")
     line = only_error(capsys, directory, "report")
-    assert line.endswith("plan.json: closures: expected a list of YYYY-MM-DD dates")
+    assert line.endswith("plan.json: closures: expected a list [...], got int 3")
 
 
-def test_a_sample_case_without_a_reference_is_named_by_position_only(cra_workspace, capsys):
+def saved_sample(*references: str) -> dict[str, Any]:
+    """A sample record as `inspectkit sample` saves it, drawing ``references``."""
+    from inspectkit.sampling import SampledCase, SampleRecord, sample_to_data
+
+    drawn = tuple(
+        SampledCase(reference=r, row=i, phase="p", phase_title="Phase", rule="rule")
+        for i, r in enumerate(references, start=2)
+    )
+    return sample_to_data(
+        SampleRecord(
+            regime_id="cra_2010",
+            regime_version="1",
+            regime_title="CRA",
+            seed=1,
+            input_sha256="0" * 64,
+            input_name="caselist.csv",
+            on=date(2011, 10, 17),
+            drawn=drawn,
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda data: data.update(drawn=5), "sample.json: drawn: expected a list [...], got int"),
+        (
+            lambda data: data["drawn"][1].pop("reference"),
+            "drawn[1].reference: required key is missing",
+        ),
+        (
+            lambda data: data["drawn"][1].update(reference=1042),
+            "drawn[1].reference: expected text, got int",
+        ),
+        (lambda data: data.update(surveys="CR1042"), "surveys: expected a list [...], got str"),
+    ],
+)
+def test_a_damaged_sample_is_named_by_position_never_by_value(
+    cra_workspace, capsys, damage, expected
+):
     directory = cra_workspace(FINDINGS)
-    drawn = [{"reference": "CR1042"}, {"row": 7}]
-    (directory / "sample.json").write_text(json.dumps({"drawn": drawn}), encoding="utf-8")
+    data = saved_sample("CR1042", "CR1043")
+    damage(data)
+    (directory / "sample.json").write_text(json.dumps(data), encoding="utf-8")
     line = only_error(capsys, directory, "report")
-    assert line.endswith("sample.json: drawn[1]: expected a case with a reference")
-    assert "CR1042" not in line
+    assert line.endswith(expected)
+    assert "1042" not in line
+
+
+def test_a_saved_sample_reads_back_through_the_same_converter() -> None:
+    from inspectkit.sampling import sample_from_data
+
+    saved = sample_from_data(json.loads(json.dumps(saved_sample("CR1", "CR2"))), "sample.json")
+    assert saved.references() == [(1, "CR1"), (2, "CR2")]
 
 
 def test_survey_references_in_an_xlsx_sample_stay_out_of_documents(cra_workspace, tmp_path):

@@ -15,8 +15,9 @@ from inspectkit import hookimpl
 from inspectkit.calendar import WorkingCalendar
 from inspectkit.errors import InputError
 from inspectkit.model import Milestone, Regime, StartRule
+from inspectkit.plan_record import plan_from_data, plan_to_data
 from inspectkit.plugins import PluginInfo, get_host
-from inspectkit.timeline import Plan, plan_from_data, plan_inspection, plan_many, plan_to_data
+from inspectkit.timeline import Plan, plan_inspection, plan_many
 
 CRA_START = date(2011, 10, 17)  # Monday; the council of Sunderland 2012 was visited 18-19 October
 JUBILEE = {date(2012, 6, 4), date(2012, 6, 5)}
@@ -265,19 +266,34 @@ def test_plan_data_is_iso_and_round_trips(cra: Regime) -> None:
     assert plan_from_data(cra, data) == plan
 
 
-def test_plan_from_data_reports_every_problem(cra: Regime) -> None:
+def test_plan_from_data_reports_every_problem_of_shape(cra: Regime) -> None:
     data = plan_to_data(plan_inspection(cra, CRA_START))
     data["start"] = "17/10/2011"
+    data["milestones"][1]["last"] = 20111001
+    data["warnings"] = "one line"  # a string where a list belongs is not a list of letters
+    data["milestones"][0]["dayz"] = 3
+    with pytest.raises(InputError) as raised:
+        plan_from_data(cra, data, where="plan.json")
+    assert sorted(raised.value.problems) == [
+        "plan.json: milestones[0]: unknown key(s) dayz",
+        "plan.json: milestones[1].last: expected a YYYY-MM-DD date, got 20111001",
+        "plan.json: start: expected a YYYY-MM-DD date, got '17/10/2011'",
+        "plan.json: warnings: expected a list [...], got str 'one line'",
+    ]
+
+
+def test_plan_from_data_reports_every_problem_of_meaning(cra: Regime) -> None:
+    """Once its shape is right, what the plan says is checked against the regime."""
+    data = plan_to_data(plan_inspection(cra, CRA_START))
     data["milestones"][0]["id"] = "no_such_milestone"
     data["milestones"][1]["last"] = "2011-10-01"
     with pytest.raises(InputError) as raised:
         plan_from_data(cra, data, where="plan.json")
-    problems = raised.value.problems
-    assert len(problems) == 3
-    assert all(p.startswith("plan.json: ") for p in problems)
-    assert "start" in problems[0]
-    assert "no_such_milestone" in problems[1]
-    assert "milestones[1]" in problems[2]
+    first = data["milestones"][1]["first"]
+    assert raised.value.problems == [
+        "plan.json: milestones[0].id: 'no_such_milestone' is not a milestone of cra_2010",
+        f"plan.json: milestones[1]: last 2011-10-01 is before first {first}",
+    ]
 
 
 def test_plan_from_data_refuses_another_regimes_plan(cra: Regime, table_one: Regime) -> None:

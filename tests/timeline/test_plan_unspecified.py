@@ -18,7 +18,8 @@ from timeline_helpers import deadline, span
 
 from inspectkit.model import Milestone
 from inspectkit.plan_csv import plan_csv_text
-from inspectkit.timeline import plan_from_data, plan_inspection, plan_to_data
+from inspectkit.plan_record import plan_from_data, plan_to_data
+from inspectkit.timeline import plan_inspection
 
 CP_START = date(2012, 6, 11)
 

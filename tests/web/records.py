@@ -6,8 +6,9 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from inspectkit.plan_record import plan_to_data
 from inspectkit.plugins import get_host
-from inspectkit.timeline import plan_inspection, plan_to_data
+from inspectkit.timeline import plan_inspection
 from inspectkit.web.models import Inspection
 
 EVIL_COUNCIL = "<script>alert(1)</script> & Co"

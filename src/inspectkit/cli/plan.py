@@ -102,7 +102,8 @@ def plan(
     bank holidays and any closure days."""
     from inspectkit.calendar import WorkingCalendar
     from inspectkit.cli.tables import chosen_format
-    from inspectkit.timeline import plan_inspection, plan_to_data
+    from inspectkit.plan_record import plan_to_data
+    from inspectkit.timeline import plan_inspection
 
     as_json = as_json or output_format == "json"
     shape = "json" if as_json else chosen_format(output_format)

@@ -76,36 +76,11 @@ def _sample_references(path: Path) -> list[tuple[int, str]]:
 
 
 def _json_references(path: Path) -> list[tuple[int, str]]:
-    """References from a sample.json, each part checked (messages never quote a value)."""
-    expected = (
-        f"{path}: expected a sample saved by `inspectkit sample`: a JSON object whose "
-        '"drawn" list has a "reference" for each case'
-    )
-    data: Any = read_json(path, "a sample saved by `inspectkit sample`")
-    drawn = data.get("drawn") if isinstance(data, dict) else None
-    if not isinstance(drawn, list):
-        raise InputError.single(expected)
-    found: list[tuple[int, str]] = []
-    problems: list[str] = []
-    for index, item in enumerate(drawn, start=1):
-        reference = item.get("reference") if isinstance(item, dict) else None
-        if isinstance(reference, str | int) and str(reference).strip():
-            found.append((index, str(reference)))
-        else:
-            problems.append(f"{path}: drawn[{index - 1}]: expected a case with a reference")
-    surveys = data.get("surveys", [])
-    if not isinstance(surveys, list):
-        problems.append(f"{path}: surveys: expected a list of surveys")
-        surveys = []
-    for index, survey in enumerate(surveys):
-        references = survey.get("references") if isinstance(survey, dict) else None
-        if not isinstance(references, list):
-            problems.append(f"{path}: surveys[{index}]: expected a list of references")
-            continue
-        found += [(0, str(r)) for r in references if isinstance(r, str | int) and str(r)]
-    if problems:
-        raise InputError(problems)
-    return found
+    """References from a sample.json, read as strictly as it was written."""
+    from inspectkit.sampling.saved import EXPECTED, sample_from_data
+
+    saved = sample_from_data(read_json(path, EXPECTED), str(path))
+    return saved.references()
 
 
 def _column_references(rows: list[list[Any]]) -> list[tuple[int, str]]:

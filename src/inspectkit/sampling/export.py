@@ -15,12 +15,12 @@ import re
 import zipfile
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
 
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.sampling.record import SampleRecord
+from inspectkit.sampling.saved import sample_to_data
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 SAMPLE_HEADINGS = ("Case reference", "Row in case list", "Phase", "Selected by", "Sub-sets")
@@ -29,51 +29,6 @@ SAMPLE_HEADINGS = ("Case reference", "Row in case list", "Phase", "Selected by",
 def sidecar_path(path: Path) -> Path:
     """Where the JSON record of a CSV sample goes: ``sample.csv`` → ``sample.json``."""
     return Path(path).with_suffix(".json")
-
-
-def sample_to_data(record: SampleRecord) -> dict[str, Any]:
-    """The record as JSON-ready data (ISO dates), in a fixed key order."""
-    return {
-        "regime": {
-            "id": record.regime_id,
-            "version": record.regime_version,
-            "title": record.regime_title,
-        },
-        "seed": record.seed,
-        "on": record.on.isoformat(),
-        "input": {
-            "file": record.input_name,
-            "sha256": record.input_sha256,
-            "cases_read": record.cases_read,
-            "mode": "strict" if record.strict else "lenient",
-            "excluded_rows": list(record.excluded_rows),
-        },
-        "population": {"text": record.population_text, "size": record.population_size},
-        "subset_sizes": dict(record.subset_sizes),
-        "drawn": [
-            {
-                "reference": case.reference,
-                "row": case.row,
-                "phase": case.phase,
-                "phase_title": case.phase_title,
-                "rule": case.rule,
-                "subsets": list(case.subsets),
-                "fields": dict(case.details),
-            }
-            for case in record.drawn
-        ],
-        "shortfalls": list(record.shortfalls),
-        "warnings": list(record.warnings),
-        "surveys": [
-            {
-                "id": survey.survey_id,
-                "title": survey.title,
-                "count": survey.count,
-                "references": list(survey.references),
-            }
-            for survey in record.surveys
-        ],
-    }
 
 
 def _sample_rows(record: SampleRecord) -> list[list[str | int]]:

@@ -11,11 +11,11 @@ Two passes, each reporting every problem it finds with the file and key path:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -108,32 +108,6 @@ def converter() -> cattrs.Converter:
     strict = strict_converter()
     strict.register_structure_hook(date, _structure_date)
 
-    def is_list(type_: Any) -> bool:
-        return get_origin(type_) is list
-
-    def list_hook(type_: Any, _converter: Any) -> Callable[[Any, Any], list[Any]]:
-        from cattrs.cols import list_structure_factory
-
-        inner = list_structure_factory(type_, strict)  # keeps indexes in error paths
-
-        def structure_list(value: Any, given: Any) -> list[Any]:
-            # cattrs alone would turn "Lead inspector" into a list of letters
-            if not isinstance(value, list):
-                raise TypeError(f"expected a list [...], got {type(value).__name__} {value!r}")
-            result: list[Any] = inner(value, given)
-            return result
-
-        return structure_list
-
-    def is_dict(type_: Any) -> bool:
-        return get_origin(type_) is dict
-
-    def structure_dict(value: Any, type_: Any) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected a table, got {type(value).__name__} {value!r}")
-        _key, item = get_args(type_)
-        return {str(k): strict.structure(v, item) for k, v in value.items()}
-
     from cattrs.gen import make_dict_structure_fn
 
     person_table = make_dict_structure_fn(PersonEntry, strict, _cattrs_forbid_extra_keys=True)
@@ -148,8 +122,6 @@ def converter() -> cattrs.Converter:
             )
         return person_table(value, PersonEntry)
 
-    strict.register_structure_hook_factory(is_list, list_hook)
-    strict.register_structure_hook_func(is_dict, structure_dict)
     strict.register_structure_hook(PersonEntry, structure_person)
     return strict
 

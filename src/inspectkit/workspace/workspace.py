@@ -74,7 +74,8 @@ class Workspace:
 
     def plan(self) -> Plan:
         """The saved plan if there is one (it may carry closures), else planned afresh."""
-        from inspectkit.timeline import plan_from_data, plan_inspection
+        from inspectkit.plan_record import plan_from_data
+        from inspectkit.timeline import plan_inspection
 
         path = self.plan_path
         if path is None:  # planned from the file's start: a bad day 1 is that line's fault

@@ -19,7 +19,8 @@ from typing import Any
 from inspectkit.files import write_files_atomic
 from inspectkit.model import Regime
 from inspectkit.model.inspection import Finding, Inspection, Person
-from inspectkit.timeline import Plan, plan_to_data
+from inspectkit.plan_record import plan_to_data
+from inspectkit.timeline import Plan
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.workspace import PLAN_FILE
 

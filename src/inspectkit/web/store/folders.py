@@ -47,7 +47,7 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
     not load); its notes say what ``inspectkit check`` would still report, and what
     was not stored."""
     from inspectkit.documents.prepare import prepare_workspace
-    from inspectkit.timeline import plan_to_data
+    from inspectkit.plan_record import plan_to_data
     from inspectkit.workspace import load_workspace
 
     directory = Path(directory)
@@ -86,19 +86,17 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
 
 def _sample_record(directory: Path, text: bytes | None) -> dict[str, Any] | None:
     """sample.json's data; a file that is not a sample record is refused, naming it."""
+    from inspectkit.sampling import sample_from_data
+
     if text is None:
         return None
     try:
-        data = json.loads(text)
+        data: dict[str, Any] = json.loads(text)
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputError.single(
             f"{directory / SAMPLE_RECORD}: not a readable sample record: {exc}"
         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("drawn"), list):
-        raise InputError.single(
-            f"{directory / SAMPLE_RECORD}: expected a sample saved by `inspectkit sample`: "
-            'a JSON object with a "drawn" list'
-        )
+    sample_from_data(data, str(directory / SAMPLE_RECORD))  # refused whole if damaged
     return data
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from inspectkit.model import Regime
 from inspectkit.model.inspection import Person
-from inspectkit.timeline import Plan, plan_from_data
+from inspectkit.plan_record import plan_from_data
+from inspectkit.timeline import Plan
 from inspectkit.web.models import Inspection as Record
 from inspectkit.workspace import Finding, Inspection
 
