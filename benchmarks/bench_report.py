@@ -66,14 +66,18 @@ def make_workspace(directory: Path, example_name: str, council: str, with_cases:
     from inspectkit.sampling import draw_sample, write_sample
     from inspectkit.workspace.init import init_workspace
 
-    example = next(e for e in installed_examples().examples if e.name == example_name)
+    example = next(e for e in installed_examples(get_host()).examples if e.name == example_name)
     regime = get_host().regime(example.regime).regime
     init_workspace(
         directory, regime, council, example.start, body=example.body(), team=example.team()
     )
     if with_cases:
         path = write_fake_case_list(
-            directory / "caselist.csv", example.caselist_rows, example.seed, example.start
+            directory / "caselist.csv",
+            example.caselist_rows,
+            example.seed,
+            example.start,
+            [registered.regime for registered in get_host().sorted_regimes()],
         )
         cases = read_case_list(path, regime, strict=False)
         record = draw_sample(regime, cases, seed=example.seed, on=example.start)
@@ -91,10 +95,11 @@ def document_actions(directory: Path, out: Path) -> tuple[Callable[[], None], Ca
     from inspectkit.documents.private import private_values
     from inspectkit.documents.render import render_document
     from inspectkit.judgements import apply_limiting_rules
+    from inspectkit.plugins import get_host
     from inspectkit.workspace import load_workspace
 
     def pipeline() -> None:
-        workspace = load_workspace(directory)
+        workspace = load_workspace(directory, get_host())
         regime = workspace.regime.regime
         plan = workspace.plan()
         outcomes = apply_limiting_rules(regime, workspace.inspection)
@@ -105,15 +110,16 @@ def document_actions(directory: Path, out: Path) -> tuple[Callable[[], None], Ca
             "letter",
             context,
             out / "letter.docx",
+            host=workspace.host,
             private=private_values(workspace),
             allowed_dates=plan_dates(plan) | {letter_date(regime, workspace.inspection, plan)},
             required=[(s.id, s.text) for s in chosen.values()],
         )
 
-    workspace = load_workspace(directory)
+    workspace = load_workspace(directory, get_host())
     plan = workspace.plan()
     context = build_context(workspace, "letter", plan=plan)
-    template = locate_template(workspace.regime, "letter")
+    template = locate_template(workspace.regime, "letter", workspace.host)
 
     def raw() -> None:
         document = DocxTemplate(str(template))

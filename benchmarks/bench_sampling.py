@@ -76,6 +76,7 @@ def main() -> None:
     options = parser.parse_args()
 
     from inspectkit.caselist.fake import write_fake_case_list
+    from inspectkit.plugins import get_host
 
     results: dict[str, Any] = {
         "regime": options.regime,
@@ -84,11 +85,12 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
     }
+    installed = [registered.regime for registered in get_host().sorted_regimes()]
     with tempfile.TemporaryDirectory() as folder:
         big = Path(folder) / "cases.csv"
         small = Path(folder) / "small.csv"
-        write_fake_case_list(big, options.rows, SEED, ON)
-        write_fake_case_list(small, options.small_rows, SEED, ON)
+        write_fake_case_list(big, options.rows, SEED, ON, installed)
+        write_fake_case_list(small, options.small_rows, SEED, ON, installed)
         out = str(Path(folder) / "sample.csv")
         ours = [
             run(OURS, str(big), options.regime, str(SEED), ON.isoformat(), out)

@@ -239,13 +239,6 @@ def load_crosswalks(
     return crosswalks
 
 
-def installed_crosswalk_files() -> list[Path]:
-    """Crosswalk files registered by installed plugins."""
-    from inspectkit.plugins import get_host
-
-    return get_host().crosswalk_files()
-
-
 def packaged_crosswalks_hook(package: str, folder: str = "crosswalks") -> Callable[..., None]:
     """The crosswalk hook for a plugin that ships mapping files in a package folder.
 

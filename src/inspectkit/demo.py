@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from inspectkit.errors import InputError
-from inspectkit.plugins import RegisteredRegime, get_host
+from inspectkit.plugins import PluginHost, RegisteredRegime
 
 MANIFEST = ".inspectkit-demo.json"
 
@@ -84,8 +84,9 @@ def edited_files(out: Path) -> list[str]:
     return lines
 
 
-def build_demo(out: Path, *, force: bool = False) -> DemoRun:
-    """Write every example workspace under ``out``, regimes in order of year.
+def build_demo(out: Path, host: PluginHost, *, force: bool = False) -> DemoRun:
+    """Write every example workspace of ``host``'s plugins under ``out``, regimes in
+    order of year.
 
     Refused (InputError naming each file) when ``out`` holds files the demo did not
     write as they are, unless ``force``.
@@ -100,7 +101,6 @@ def build_demo(out: Path, *, force: bool = False) -> DemoRun:
             raise InputError(
                 [*edited, f"{out}: the demo would write over these; use --force to replace them"]
             )
-    host = get_host()
     installed = installed_examples(host)
     results: list[DemoResult] = []
     failures = list(installed.failures)
@@ -111,7 +111,7 @@ def build_demo(out: Path, *, force: bool = False) -> DemoRun:
             notes.append(f"{registered.regime.id}: skipped: its plugin ships no example inspection")
         for example in examples:
             try:  # one example failing (a plugin's hook raising, say) leaves the others
-                results.append(_build(example, registered, out / example.name))
+                results.append(_build(example, registered, out / example.name, host))
             except InputError as exc:
                 failures += [f"{example.name}: {line}" for line in exc.problems]
     out.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,9 @@ def build_demo(out: Path, *, force: bool = False) -> DemoRun:
     return DemoRun(results=tuple(results), notes=tuple(notes), failures=tuple(failures))
 
 
-def _build(example: Example, registered: RegisteredRegime, directory: Path) -> DemoResult:
+def _build(
+    example: Example, registered: RegisteredRegime, directory: Path, host: PluginHost
+) -> DemoResult:
     from inspectkit.caselist import read_case_list
     from inspectkit.caselist.fake import write_fake_case_list
     from inspectkit.documents import render_workspace
@@ -134,18 +136,31 @@ def _build(example: Example, registered: RegisteredRegime, directory: Path) -> D
     regime = registered.regime
     council, start, seed = example.council, example.start, example.seed
     created = init_workspace(
-        directory, regime, council, start, body=example.body(), team=example.team(), force=True
+        directory,
+        regime,
+        council,
+        start,
+        body=example.body(),
+        team=example.team(),
+        force=True,
+        host=host,
     )
     files = list(created.written)
-    workspace = load_workspace(directory)
+    workspace = load_workspace(directory, host)
     timeline = workspace.plan()
     files += _plan_outputs(timeline, directory, regime, workspace.inspection)
-    caselist = write_fake_case_list(directory / "caselist.csv", example.caselist_rows, seed, start)
+    caselist = write_fake_case_list(
+        directory / "caselist.csv",
+        example.caselist_rows,
+        seed,
+        start,
+        [r.regime for r in host.sorted_regimes()],
+    )
     cases = read_case_list(caselist, regime, strict=False)
     record = draw_sample(regime, cases, seed=seed, on=start)
     sample = write_sample(record, directory / "sample.csv")
     files += [caselist, sample, sample.with_suffix(".json")]
-    rendered = render_workspace(directory)
+    rendered = render_workspace(workspace)
     files += list(rendered.documents)
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     fired = [o for o in outcomes if o.fired]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs import frozen
@@ -25,6 +26,9 @@ from attrs import frozen
 from inspectkit.calendar import WorkingCalendar
 from inspectkit.errors import InputError
 from inspectkit.model import Milestone, Regime
+
+if TYPE_CHECKING:
+    from inspectkit.plugins import PluginHost
 
 __all__ = [
     "Plan",
@@ -85,13 +89,21 @@ class Plan:
 # -- resolving -------------------------------------------------------------------
 
 
-def plan_inspection(regime: Regime, start: date, calendar: WorkingCalendar | None = None) -> Plan:
+def plan_inspection(
+    regime: Regime,
+    start: date,
+    calendar: WorkingCalendar | None = None,
+    *,
+    host: PluginHost | None = None,
+) -> Plan:
     """Date every milestone of ``regime`` with ``start`` as day 1.
 
     Raises InputError when the start is not a working day (naming the bank
     holiday or weekend), breaks a ``must`` start rule, or the plan runs outside
     the calendar's supported years.  A broken ``normally`` start rule, and
-    anything a plugin's ``inspectkit_check_plan`` hook reports, become warnings.
+    anything the ``inspectkit_check_plan`` hooks of ``host`` report, become
+    warnings.  The host is passed in, never fetched, so this stays a function of
+    its arguments; without one only the regime's own rules apply.
     """
     calendar = calendar or WorkingCalendar()
     _check_start_is_working_day(regime, start, calendar)
@@ -112,18 +124,20 @@ def plan_inspection(regime: Regime, start: date, calendar: WorkingCalendar | Non
         closures=tuple(sorted(calendar.closures)),
         unspecified=unspecified_milestones(regime),
     )
-    from inspectkit.plugins import get_host
-
-    extra = get_host().check_plan(regime, plan)
+    extra = host.check_plan(regime, plan) if host is not None else ()
     return attrs.evolve(plan, warnings=plan.warnings + tuple(extra)) if extra else plan
 
 
 def plan_many(
-    regimes: Sequence[Regime], start: date, calendar: WorkingCalendar | None = None
+    regimes: Sequence[Regime],
+    start: date,
+    calendar: WorkingCalendar | None = None,
+    *,
+    host: PluginHost | None = None,
 ) -> list[Plan]:
     """Several regimes laid out from the same start (for comparing them), in the order given."""
     calendar = calendar or WorkingCalendar()
-    return [plan_inspection(regime, start, calendar) for regime in regimes]
+    return [plan_inspection(regime, start, calendar, host=host) for regime in regimes]
 
 
 def _check_start_is_working_day(regime: Regime, start: date, calendar: WorkingCalendar) -> None:

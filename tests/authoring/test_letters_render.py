@@ -58,7 +58,11 @@ def test_jtai_letter_renders_with_the_inspectorates_and_no_grades(tmp_path: Path
         Finding(area="deep_dive", level="area_for_improvement", text="Return interviews."),
     ]
     out = documents.render_document(
-        registered, "letter", context_for(host, registered, findings), tmp_path / "letter.docx"
+        registered,
+        "letter",
+        context_for(host, registered, findings),
+        tmp_path / "letter.docx",
+        host=host,
     )
     text = text_of(out)
     assert "Joint targeted area inspection of Northtown & District <Council>" in text
@@ -89,7 +93,11 @@ def test_scaffolded_letter_renders_once_the_regime_is_filled_in(
     )
     findings = [Finding(area="overall_effectiveness", level="good", text="Decisive leadership.")]
     out = documents.render_document(
-        registered, "letter", context_for(host, registered, findings), tmp_path / "letter.docx"
+        registered,
+        "letter",
+        context_for(host, registered, findings),
+        tmp_path / "letter.docx",
+        host=host,
     )
     text = text_of(out)
     assert "Letter test inspections" in text

@@ -182,7 +182,13 @@ def test_unreadable_files_are_input_errors(tmp_path: Path, cra: Regime) -> None:
 def test_every_installed_regime_reads_a_fake_list(tmp_path: Path) -> None:
     from inspectkit.caselist.fake import write_fake_case_list
 
-    path = write_fake_case_list(tmp_path / "fake.csv", 400, 5, date(2011, 10, 18))
+    path = write_fake_case_list(
+        tmp_path / "fake.csv",
+        400,
+        5,
+        date(2011, 10, 18),
+        [r.regime for r in get_host().sorted_regimes()],
+    )
     for registered in get_host().sorted_regimes():
         cases = read_case_list(path, registered.regime)
         assert len(cases) == 400

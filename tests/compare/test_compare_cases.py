@@ -11,6 +11,7 @@ from inspectkit.caselist.fake import write_fake_case_list
 from inspectkit.compare import Comparison, build_comparison
 from inspectkit.compare.cases import total_drawn
 from inspectkit.model import Regime
+from inspectkit.plugins import get_host
 
 START = date(2011, 10, 17)
 
@@ -18,7 +19,7 @@ START = date(2011, 10, 17)
 @pytest.fixture(scope="module")
 def case_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cases") / "cases.csv"
-    write_fake_case_list(path, 300, 11, START)
+    write_fake_case_list(path, 300, 11, START, [r.regime for r in get_host().sorted_regimes()])
     return path
 
 

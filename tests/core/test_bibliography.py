@@ -16,7 +16,9 @@ import pytest
 from tests.cli_run import installed_regime, run_main
 
 from inspectkit.bibliography import bibliography, cited_keys, date_words, regime_citations
+from inspectkit.plugins import get_host
 from inspectkit.testing import cited_parts
+from inspectkit.workspace import load_workspace
 
 SHIPPED = ("cra_2010", "slac_2009", "child_protection_2012")
 # what must never reach a reader: the seed folder's labels and any path of this repository
@@ -149,7 +151,9 @@ def test_reports_and_the_action_plan_carry_their_source_notes(tmp_path: Path, ca
         ("slac_2009", ["090027"]),
         ("child_protection_2012", ["Council briefing 2012", "Ofsted reports 2012-13"]),
     ):
-        (report,) = render_workspace(example_workspace(tmp_path, name)).documents
+        (report,) = render_workspace(
+            load_workspace(example_workspace(tmp_path, name), get_host())
+        ).documents
         text = _docx_text(report)
         assert "Sources" in text
         for key in keys:

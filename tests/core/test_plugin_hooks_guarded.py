@@ -56,7 +56,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     reset_host()
     out = tmp_path_factory.mktemp("demo")
-    assert not build_demo(out).failures
+    assert not build_demo(out, get_host()).failures
     return out
 
 

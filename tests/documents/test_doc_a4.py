@@ -19,6 +19,8 @@ from tests.cli_run import run_main
 from tests.documents.test_doc_reports import example_workspace
 
 from inspectkit.documents import render_workspace
+from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 A4 = {(210, 297), (297, 210)}
@@ -48,7 +50,9 @@ def test_a_scaffolded_letter_template_is_a4(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["cra_2010", "slac_2009", "child_protection_2012"])
 def test_rendered_documents_are_a4(tmp_path: Path, name: str) -> None:
-    documents = render_workspace(example_workspace(tmp_path, name)).documents
+    documents = render_workspace(
+        load_workspace(example_workspace(tmp_path, name), get_host())
+    ).documents
     assert [d.name for d in documents if d.suffix == ".docx" and not _is_a4(d)] == []
 
 

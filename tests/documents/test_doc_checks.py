@@ -12,6 +12,7 @@ from inspectkit.documents import check_document, render_workspace
 from inspectkit.documents.checks import PrivateValue, dates_in_text
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 
 
 def test_a_leftover_tag_is_caught(tmp_path):
@@ -113,7 +114,13 @@ def _write_case_list(directory: Path) -> list:
     from inspectkit.caselist import read_case_list
     from inspectkit.caselist.fake import write_fake_case_list
 
-    path = write_fake_case_list(directory / "caselist.csv", 60, 7, date(2011, 10, 17))
+    path = write_fake_case_list(
+        directory / "caselist.csv",
+        60,
+        7,
+        date(2011, 10, 17),
+        [r.regime for r in get_host().sorted_regimes()],
+    )
     return list(read_case_list(path, get_host().regime("cra_2010").regime, strict=False).cases)
 
 
@@ -130,7 +137,7 @@ def test_a_planted_date_of_birth_stops_the_document(cra_workspace):
             f'text = "A child born {format_date(born)} was seen promptly."\n'
         )
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     (problem,) = caught.value.problems
     assert f"caselist.csv row {case.row}, date of birth" in problem
     assert format_date(born) not in problem
@@ -149,7 +156,7 @@ def test_a_planted_case_reference_stops_the_document(cra_workspace):
     case = _write_case_list(directory)[5]
     _plant_finding(directory, f'text = "Case {case.reference} shows good multi-agency work."')
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert any(f"row {case.row}, reference" in p for p in caught.value.problems)
     assert all(case.reference not in p for p in caught.value.problems)
 
@@ -163,7 +170,7 @@ def test_an_override_leaving_template_code_fails_and_keeps_nothing(cra_workspace
         "Literal {{ '{{' }} left behind",
     )
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert caught.value.problems == [
         f"{directory / 'documents' / 'staff_information.docx'}: paragraph 2 still holds "
         "template code '{{'"
@@ -176,7 +183,7 @@ def test_an_override_dropping_the_outcome_sentence_fails(cra_workspace):
     (directory / "templates").mkdir()
     docx_with(directory / "templates" / "letter.docx", "Dear {{ recipient }}", "Short letter.")
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert any("(outcome_no_priority_action), but does not" in p for p in caught.value.problems)
 
 
@@ -185,11 +192,11 @@ def test_templates_run_sandboxed_and_strict(cra_workspace):
     (directory / "templates").mkdir()
     docx_with(directory / "templates" / "staff_information.docx", "{{ council.__class__.__mro__ }}")
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert "template error" in caught.value.problems[0]
     docx_with(directory / "templates" / "staff_information.docx", "{{ counsil }}")
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert "'counsil' is undefined" in caught.value.problems[0]
 
 
@@ -209,7 +216,9 @@ def test_a_case_list_row_with_an_unreadable_birth_date_still_protects_its_refere
     lines[victim.row - 1] = ",".join(cells)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    result = render_workspace(directory)  # nothing leaks: renders, and says what it could not check
+    result = render_workspace(
+        load_workspace(directory, get_host())
+    )  # nothing leaks: renders, and says what it could not check
     assert any("1 date(s) of birth could not be read" in w for w in result.warnings)
     assert all("31/02/2006" not in w and victim.reference not in w for w in result.warnings)
 
@@ -219,7 +228,7 @@ def test_a_case_list_row_with_an_unreadable_birth_date_still_protects_its_refere
             f'text = "Case {victim.reference} shows good multi-agency work."\n'
         )
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert any(f"caselist.csv row {victim.row}, reference" in p for p in caught.value.problems)
 
 

@@ -28,7 +28,7 @@ def test_demo_builds_every_example_each_plugin_ships(tmp_path: Path, capsys):
     from inspectkit.examples import installed_examples
     from inspectkit.plugins import get_host
 
-    installed = installed_examples()
+    installed = installed_examples(get_host())
     assert installed.notes == ()
     out = tmp_path / "demo"
     assert run(["demo", str(out)]) == 0
@@ -166,8 +166,9 @@ def test_example_councils_read_like_real_ones() -> None:
     # The escaping test for "A & B <Council>" lives in the tests
     # (test_a_council_named_with_ampersand_and_angle_brackets_survives), not in the demo.
     from inspectkit.examples import installed_examples
+    from inspectkit.plugins import get_host
 
-    for example in installed_examples().examples:
+    for example in installed_examples(get_host()).examples:
         assert not set("&<>") & set(example.council), example.council
         assert example.council.endswith("Council"), example.council
 

@@ -21,7 +21,7 @@ def statements() -> dict[str, str]:
 
 
 def letter_text(directory: Path) -> list[str]:
-    result = render_workspace(directory)
+    result = render_workspace(load_workspace(directory, get_host()))
     letter = next(p for p in result.documents if p.name == "letter.docx")
     return document_paragraphs(letter)
 
@@ -68,7 +68,7 @@ def test_priority_action_without_strengths_uses_the_third_sentence(cra_workspace
 def test_a_council_named_with_ampersand_and_angle_brackets_survives(cra_workspace):
     council = "A & B <Council>"
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT], council=council)
-    result = render_workspace(directory)
+    result = render_workspace(load_workspace(directory, get_host()))
     for document in result.documents:
         if document.suffix == ".docx":
             text = "\n".join(document_paragraphs(document))
@@ -96,7 +96,9 @@ def test_dates_come_from_the_plan_in_words(cra_workspace):
 def test_every_cra_document_renders_and_opens(cra_workspace):
     import docx
 
-    result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    result = render_workspace(
+        load_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]), get_host())
+    )
     names = sorted(p.name for p in result.documents)
     assert names == [
         "letter.docx",
@@ -120,7 +122,9 @@ def test_every_cra_document_renders_and_opens(cra_workspace):
 def test_the_site_visit_date_is_one_bold_run(cra_workspace):
     import docx
 
-    result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    result = render_workspace(
+        load_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]), get_host())
+    )
     letter = docx.Document(str(next(p for p in result.documents if p.name == "letter.docx")))
     body = next(p for p in letter.paragraphs if p.text.startswith("This letter summarises"))
     bold = [run.text for run in body.runs if run.bold]
@@ -167,7 +171,7 @@ def test_the_inspector_writes_the_sentence_annex_d_lacks(cra_workspace, capsys):
     (directory / "templates").mkdir()  # an override must carry the inspector's sentence too
     docx_with(directory / "templates" / "letter.docx", "Dear {{ recipient }}", "Short letter.")
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert any("statements.outcome, but does not" in p for p in caught.value.problems)
 
 
@@ -175,7 +179,7 @@ def test_the_source_wording_cannot_be_overridden_and_groups_must_exist(cra_works
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
     inspection = _add(directory, '\n[statements]\noutcome = "Fine."\nclosing = "Bye."\n')
     with pytest.raises(InputError) as caught:
-        load_workspace(directory)
+        load_workspace(directory, get_host())
     assert caught.value.problems == [
         f"{inspection}: statements.outcome: 100025 Annex D already gives the outcome sentence "
         "for these findings (outcome_no_priority_action); remove this line, the source's "
@@ -222,7 +226,7 @@ def test_annex_b_is_an_email_to_paste_and_a_draft_to_send(cra_workspace):
     from email import message_from_bytes, policy
 
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT])
-    render_workspace(directory)
+    render_workspace(load_workspace(directory, get_host()))
     text = (directory / "documents" / "notification_email.txt").read_text(encoding="utf-8")
     subject, _, body = text.partition("\n\n")
     assert subject == (

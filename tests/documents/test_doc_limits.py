@@ -10,6 +10,7 @@ import pytest
 from inspectkit.documents import render_workspace
 from inspectkit.errors import InputError
 from inspectkit.model import Condition, LimitingRule
+from inspectkit.plugins import get_host
 from inspectkit.workspace import Workspace, load_workspace
 
 GRADES = """regime = "slac_2009"
@@ -33,7 +34,7 @@ grade = "adequate"
 
 def slac_workspace(tmp_path: Path, strength: str) -> Workspace:
     (tmp_path / "inspection.toml").write_text(GRADES, encoding="utf-8")
-    workspace = load_workspace(tmp_path)
+    workspace = load_workspace(tmp_path, get_host())
     rule = LimitingRule(
         id="feel_safe_caps_overall",
         text="A test rule on 090027 §31's pattern.",

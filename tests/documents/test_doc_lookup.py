@@ -9,12 +9,13 @@ from inspectkit.documents import document_paragraphs, locate_template, render_wo
 from inspectkit.documents.lookup import declared_documents
 from inspectkit.plugins import get_host
 from inspectkit.template_lookup import core_template_dir
+from inspectkit.workspace import load_workspace
 
 
 def test_plugin_template_is_used_without_an_override():
     registered = get_host().regime("cra_2010")
     assert registered.templates is not None
-    assert locate_template(registered, "letter") == registered.templates / "letter.docx"
+    assert locate_template(registered, "letter", get_host()) == registered.templates / "letter.docx"
 
 
 def test_workspace_override_wins(cra_workspace, tmp_path):
@@ -30,11 +31,14 @@ def test_workspace_override_wins(cra_workspace, tmp_path):
     document.add_paragraph("House style sheet for {{ council }}")
     document.save(str(overrides / "staff_information.docx"))
     registered = get_host().regime("cra_2010")
-    assert locate_template(registered, "notification_email", overrides) == (
+    assert locate_template(registered, "notification_email", get_host(), overrides) == (
         overrides / "notification_email.txt"
     )
-    assert locate_template(registered, "letter", overrides) == registered.templates / "letter.docx"
-    result = render_workspace(directory)
+    assert (
+        locate_template(registered, "letter", get_host(), overrides)
+        == registered.templates / "letter.docx"
+    )
+    result = render_workspace(load_workspace(directory, get_host()))
     email = next(p for p in result.documents if p.name == "notification_email.txt")
     assert email.read_text(encoding="utf-8") == (
         "Subject: Notice\n\nHouse style notice for Northwold Borough Council\n"
@@ -50,4 +54,7 @@ def test_a_regime_without_templates_falls_back_to_the_core_report():
     )
     (document,) = declared_documents(bare)
     assert document.kind == "report"
-    assert locate_template(bare, document.id) == core_template_dir() / "inspection_report.docx"
+    assert (
+        locate_template(bare, document.id, get_host())
+        == core_template_dir() / "inspection_report.docx"
+    )

@@ -12,6 +12,8 @@ from tests.documents.conftest import DEVELOPMENT, PRIORITY, SATISFACTORY, STRENG
 from inspectkit.cli import main
 from inspectkit.documents import render_workspace
 from inspectkit.documents.pdf import convert_to_pdf, find_soffice
+from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 
 
 @pytest.mark.needs_libreoffice
@@ -20,7 +22,11 @@ from inspectkit.documents.pdf import convert_to_pdf, find_soffice
 def test_letter_converts_and_page_one_reads_as_a_letter(cra_workspace):
     council = "A & B <Council>"
     directory = cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT, PRIORITY], council=council)
-    letter = next(p for p in render_workspace(directory).documents if p.name == "letter.docx")
+    letter = next(
+        p
+        for p in render_workspace(load_workspace(directory, get_host())).documents
+        if p.name == "letter.docx"
+    )
     pdf = convert_to_pdf(letter)
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext") is None:
@@ -59,7 +65,9 @@ def test_a_report_and_the_action_plan_print_on_a4(tmp_path, capsys):
     from tests.cli_run import run_main
     from tests.documents.test_doc_reports import example_workspace
 
-    (report,) = render_workspace(example_workspace(tmp_path, "slac_2009")).documents
+    (report,) = render_workspace(
+        load_workspace(example_workspace(tmp_path, "slac_2009"), get_host())
+    ).documents
     plan = tmp_path / "actions.docx"
     cra = example_workspace(tmp_path, "cra_2010")
     assert run_main(capsys, "action-plan", str(cra), "-o", str(plan))[0] == 0

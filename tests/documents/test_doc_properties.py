@@ -16,6 +16,8 @@ from tests.documents.test_doc_reports import example_workspace
 
 from inspectkit.documents import render_workspace
 from inspectkit.documents.properties import language_tag
+from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 
 
 def _parts(path) -> dict[str, str]:
@@ -26,7 +28,9 @@ def _parts(path) -> dict[str, str]:
 def test_cra_documents_carry_en_gb_their_title_ofsted_and_the_letter_date(cra_workspace):
     import docx
 
-    result = render_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]))
+    result = render_workspace(
+        load_workspace(cra_workspace([STRENGTH, SATISFACTORY, DEVELOPMENT]), get_host())
+    )
     titles = {
         "letter.docx": "Post-inspection letter: Northwold Borough Council",
         "staff_information.docx": (
@@ -48,7 +52,9 @@ def test_cra_documents_carry_en_gb_their_title_ofsted_and_the_letter_date(cra_wo
 def test_reports_and_a_welsh_locale(tmp_path):
     import docx
 
-    (report,) = render_workspace(example_workspace(tmp_path, "slac_2009")).documents
+    (report,) = render_workspace(
+        load_workspace(example_workspace(tmp_path, "slac_2009"), get_host())
+    ).documents
     core = docx.Document(str(report)).core_properties
     assert core.title.startswith("Inspection of safeguarding and looked after children services: ")
     assert core.author == "Ofsted"
@@ -60,7 +66,7 @@ def test_reports_and_a_welsh_locale(tmp_path):
         ),
         "utf-8",
     )
-    (report,) = render_workspace(welsh).documents
+    (report,) = render_workspace(load_workspace(welsh, get_host())).documents
     assert docx.Document(str(report)).core_properties.language == "cy-GB"
     assert 'w:val="cy-GB"' in _parts(report)["word/styles.xml"]
 

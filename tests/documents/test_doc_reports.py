@@ -10,12 +10,13 @@ import pytest
 from inspectkit.documents import document_paragraphs, render_workspace
 from inspectkit.examples import installed_examples
 from inspectkit.plugins import get_host
+from inspectkit.workspace import load_workspace
 from inspectkit.workspace.init import init_workspace
 
 
 def example_workspace(tmp_path: Path, name: str, extra: str = "") -> Path:
     """The example inspection ``name`` its plugin ships, as a workspace."""
-    example = next(e for e in installed_examples().examples if e.name == name)
+    example = next(e for e in installed_examples(get_host()).examples if e.name == name)
     regime = get_host().regime(example.regime).regime
     directory = tmp_path / name
     init_workspace(
@@ -30,7 +31,7 @@ def example_workspace(tmp_path: Path, name: str, extra: str = "") -> Path:
 
 
 def report_of(directory: Path) -> list[str]:
-    (report,) = render_workspace(directory).documents
+    (report,) = render_workspace(load_workspace(directory, get_host())).documents
     return document_paragraphs(report)
 
 
@@ -84,7 +85,9 @@ def test_check_prompts_for_a_graded_section_with_no_narrative(tmp_path, capsys):
 def test_the_grade_summary_says_which_part_each_grade_belongs_to(tmp_path):
     import docx
 
-    (report,) = render_workspace(example_workspace(tmp_path, "slac_2009")).documents
+    (report,) = render_workspace(
+        load_workspace(example_workspace(tmp_path, "slac_2009"), get_host())
+    ).documents
     summary = docx.Document(str(report)).tables[1]
     rows = [[c.text for c in row.cells] for row in summary.rows]
     assert rows[0] == ["Judgement", "Grade"]
@@ -156,7 +159,9 @@ def test_tables_keep_their_column_widths_in_libreoffice(tmp_path, name, document
     import docx
     from docx.oxml.ns import qn
 
-    rendered = render_workspace(example_workspace(tmp_path, name)).documents
+    rendered = render_workspace(
+        load_workspace(example_workspace(tmp_path, name), get_host())
+    ).documents
     opened = docx.Document(str(next(p for p in rendered if p.name == document)))
     section = opened.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin

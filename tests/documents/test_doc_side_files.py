@@ -17,6 +17,7 @@ from tests.cli_run import run_main
 from tests.documents.conftest import DEVELOPMENT, SATISFACTORY, STRENGTH
 
 from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
 
 FINDINGS = [STRENGTH, SATISFACTORY, DEVELOPMENT]
 
@@ -57,7 +58,7 @@ def test_a_saved_plan_with_a_damaged_field_names_the_field(cra_workspace, capsys
     from inspectkit.workspace import load_workspace
 
     directory = cra_workspace(FINDINGS)
-    saved = plan_to_data(load_workspace(directory).plan())
+    saved = plan_to_data(load_workspace(directory, get_host()).plan())
     saved["closures"] = 3
     (directory / "plan.json").write_text(json.dumps(saved), encoding="utf-8")
     line = only_error(capsys, directory, "report")
@@ -125,6 +126,7 @@ def test_survey_references_in_an_xlsx_sample_stay_out_of_documents(cra_workspace
     import openpyxl
 
     from inspectkit.documents import render_workspace
+    from inspectkit.workspace import load_workspace
 
     directory = cra_workspace([*FINDINGS, ("working_together", "satisfactory", "See SV9981.")])
     book = openpyxl.Workbook()
@@ -135,7 +137,7 @@ def test_survey_references_in_an_xlsx_sample_stay_out_of_documents(cra_workspace
     surveys.append(["Young people's survey", "SV9981"])
     book.save(directory / "sample.xlsx")
     with pytest.raises(InputError) as caught:
-        render_workspace(directory)
+        render_workspace(load_workspace(directory, get_host()))
     assert any("child identifier (sample.xlsx survey list)" in p for p in caught.value.problems)
     assert not any("SV9981" in p for p in caught.value.problems)
 

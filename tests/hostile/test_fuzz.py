@@ -12,6 +12,7 @@ from tests.documents.conftest import docx_with, render_under
 
 from inspectkit.documents.bounded import RenderLimits
 from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
 from inspectkit.workspace import load_workspace
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -55,7 +56,7 @@ def test_the_inspection_file_loader_only_ever_refuses_cleanly(
     folder = tmp_path_factory.mktemp("ws")  # type: ignore[attr-defined]
     (folder / "inspection.toml").write_bytes(data)
     try:
-        load_workspace(folder)
+        load_workspace(folder, get_host())
     except InputError as exc:
         _assert_clean(exc.problems)
 

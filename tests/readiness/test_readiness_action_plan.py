@@ -12,6 +12,7 @@ from attrs import frozen
 from tests.cli_run import installed_regime, run_main
 
 from inspectkit.action_plan import ACTION_COLUMNS, action_rows, needs_action, write_action_plan
+from inspectkit.plugins import get_host
 
 # Sunderland's October 2011 CRA outcome (Sunderland 2012 §3.3-4.1), abridged.
 CRA_FINDINGS = """
@@ -121,7 +122,7 @@ def test_graded_regime_rows_are_recommendations() -> None:
 def test_action_plan_from_a_workspace(workspace: Path, tmp_path: Path) -> None:
     from inspectkit.workspace import load_workspace
 
-    loaded = load_workspace(workspace)
+    loaded = load_workspace(workspace, get_host())
     rows = action_rows(loaded.regime.regime, loaded.inspection.findings)
     assert [r.finding for r in rows] == [
         "The quality of assessments needs to be more consistent.",

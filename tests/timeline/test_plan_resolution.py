@@ -243,10 +243,12 @@ def test_plugin_check_plan_warnings_come_after_the_data_warnings(
 ) -> None:
     rule = StartRule(weekday="Monday", text="normally a Monday", source="s")
     regime = make_regime(span("notified", 1), span("visit", 2, 3), start_rule=rule)
-    plan = plan_inspection(regime, date(2012, 6, 12))
+    plan = plan_inspection(regime, date(2012, 6, 12), host=get_host())
     assert len(plan.warnings) == 2
     assert "Tuesday" in plan.warnings[0]
     assert plan.warnings[1] == "checked test_regime: 2 milestones"
+    # without a host, only the regime's own rules speak
+    assert len(plan_inspection(regime, date(2012, 6, 12)).warnings) == 1
 
 
 # -- plain data ---------------------------------------------------------------------

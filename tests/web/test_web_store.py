@@ -21,6 +21,7 @@ from tests.web.serving import run_inspectkit, serve_env
 
 from inspectkit.errors import InputError
 from inspectkit.examples import installed_examples
+from inspectkit.plugins import get_host
 from inspectkit.web.demo import load_demo
 from inspectkit.web.models import AuditLog, Inspection, Role, SampleFile
 from inspectkit.web.store.changes import Actor
@@ -34,11 +35,11 @@ ACTOR = Actor(name="tester (inspectkit import)")
 def demo_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
     """Every example inspection, built as `inspectkit demo` builds it (once per module)."""
     from inspectkit.demo import build_demo
-    from inspectkit.plugins import reset_host
+    from inspectkit.plugins import get_host, reset_host
 
     reset_host()
     out = tmp_path_factory.mktemp("demo")
-    run = build_demo(out)
+    run = build_demo(out, get_host())
     yield [result.directory for result in run.results]
     reset_host()
 
@@ -155,7 +156,7 @@ def test_a_folder_name_that_is_not_safe_is_refused(
 
 @pytest.mark.slow
 def test_demo_loads_every_example_once() -> None:
-    names = {example.name for example in installed_examples().examples}
+    names = {example.name for example in installed_examples(get_host()).examples}
     assert "jtai_2016" in names
     loaded = load_demo()
     assert set(loaded.added) == names

@@ -15,7 +15,7 @@ from inspectkit.workspace.init import init_workspace
 
 def problems_of(directory: Path) -> list[str]:
     with pytest.raises(InputError) as caught:
-        load_workspace(directory)
+        load_workspace(directory, get_host())
     return caught.value.problems
 
 
@@ -30,7 +30,7 @@ evidence = "Strategy records for case ref 4411."
 recommendations = ["Hold strategy meetings on a multi-agency basis."]
 """
     )
-    workspace = load_workspace(directory)
+    workspace = load_workspace(directory, get_host())
     (finding,) = workspace.inspection.findings
     assert finding.level == "area_for_development"
     assert finding.recommendations == ("Hold strategy meetings on a multi-agency basis.",)
@@ -200,7 +200,7 @@ def test_init_writes_a_starter_that_loads_and_lists_the_regime(tmp_path, regime_
         assert level.id in text
     assert (tmp_path / "ws" / "plan.json").is_file()
     assert (tmp_path / "ws" / "templates").is_dir()
-    workspace = load_workspace(tmp_path / "ws")
+    workspace = load_workspace(tmp_path / "ws", get_host())
     assert workspace.inspection.findings == ()
     assert workspace.plan().start == start
     assert len(result.written) == 3
@@ -250,7 +250,7 @@ def test_a_lower_case_word_after_an_honorific_like_word_is_not_a_name(write_insp
         '[[findings]]\narea = "working_together"\ntype = "satisfactory"\n'
         'text = "Children rarely miss appointments; ms notes are kept."\n'
     )
-    assert load_workspace(directory).inspection.findings
+    assert load_workspace(directory, get_host()).inspection.findings
 
 
 def test_a_byte_order_mark_from_notepad_is_accepted(write_inspection):
@@ -259,7 +259,7 @@ def test_a_byte_order_mark_from_notepad_is_accepted(write_inspection):
     )
     path = directory / "inspection.toml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_workspace(directory).inspection.findings[0].text == "Timely."
+    assert load_workspace(directory, get_host()).inspection.findings[0].text == "Timely."
 
 
 @pytest.mark.parametrize("depth", [101, 100_000])
@@ -284,4 +284,6 @@ def test_init_writes_the_inspections_calendar_id_and_the_file_keeps_it(tmp_path)
     assert f'id = "{expected}"' in text
     renamed = text.replace('council = "Sunderland City Council"', 'council = "Sunderland"')
     (tmp_path / "ws" / "inspection.toml").write_text(renamed, encoding="utf-8")
-    assert load_workspace(tmp_path / "ws").inspection.identity == expected  # kept as written
+    assert (
+        load_workspace(tmp_path / "ws", get_host()).inspection.identity == expected
+    )  # kept as written

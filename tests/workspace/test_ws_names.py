@@ -13,6 +13,7 @@ import pytest
 
 from inspectkit.documents import document_paragraphs, render_workspace
 from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
 from inspectkit.workspace import Person, load_workspace
 
 NAMED_CRA = """regime = "cra_2010"
@@ -48,12 +49,12 @@ text = "Assessments vary in quality."
 
 def problems_of(directory) -> list[str]:
     with pytest.raises(InputError) as caught:
-        load_workspace(directory)
+        load_workspace(directory, get_host())
     return caught.value.problems
 
 
 def test_cra_takes_the_inspectors_names_and_telephones_and_the_addressee(write_inspection):
-    inspection = load_workspace(write_inspection("", header=NAMED_CRA)).inspection
+    inspection = load_workspace(write_inspection("", header=NAMED_CRA), get_host()).inspection
     assert inspection.team == (
         Person(role="Lead inspector, HMI", name="Alex Morgan", telephone="07700 900123"),
         Person(role="Team inspector, HMI", name="Sam Patel"),
@@ -65,7 +66,7 @@ def test_cra_takes_the_inspectors_names_and_telephones_and_the_addressee(write_i
 
 
 def test_a_team_of_job_titles_still_loads(write_inspection):
-    inspection = load_workspace(write_inspection("")).inspection
+    inspection = load_workspace(write_inspection(""), get_host()).inspection
     assert inspection.team == (
         Person(role="Lead inspector, HMI"),
         Person(role="Team inspector, HMI"),
@@ -73,7 +74,7 @@ def test_a_team_of_job_titles_still_loads(write_inspection):
 
 
 def test_cra_documents_carry_the_names_annexes_b_c_d_ask_for(write_inspection):
-    result = render_workspace(write_inspection("", header=NAMED_CRA))
+    result = render_workspace(load_workspace(write_inspection("", header=NAMED_CRA), get_host()))
     text = {
         path.name: "\n".join(document_paragraphs(path))
         for path in result.documents
@@ -96,7 +97,7 @@ def test_cra_documents_carry_the_names_annexes_b_c_d_ask_for(write_inspection):
 
 def test_unnamed_the_documents_print_the_role(write_inspection):
     findings = NAMED_CRA[NAMED_CRA.index("[[findings]]") :]
-    result = render_workspace(write_inspection(findings))
+    result = render_workspace(load_workspace(write_inspection(findings), get_host()))
     letter = next(p for p in result.documents if p.name == "letter.docx")
     paragraphs = document_paragraphs(letter)
     assert "Dear Director of Children's Services" in paragraphs

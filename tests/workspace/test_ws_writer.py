@@ -66,7 +66,7 @@ def test_written_inspection_reads_back_the_same(
     plan = plan_inspection(regime, start)
     written = write_workspace(tmp_path / "ws", workspace_files(inspection, regime, plan))
     assert [p.name for p in written] == ["inspection.toml", "plan.json"]
-    loaded = load_workspace(tmp_path / "ws")
+    loaded = load_workspace(tmp_path / "ws", get_host())
     _same(loaded.inspection, inspection)
     assert loaded.plan() == plan
     again = inspection_file_text(loaded.inspection, regime)

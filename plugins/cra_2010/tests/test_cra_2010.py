@@ -1411,7 +1411,7 @@ def test_ships_two_example_inspections_one_per_annex_d_outcome() -> None:
     action) and one area for priority action with the limiting statement."""
     from inspectkit.examples import installed_examples
 
-    installed = installed_examples()
+    installed = installed_examples(get_host())
     examples = installed.for_regime(REGIME_ID)
     assert [e.name for e in examples] == ["cra_2010", "cra_2010_priority_action"]
     assert all(e.path.parent.parent == Path(inspectkit_cra_2010.__file__).parent for e in examples)

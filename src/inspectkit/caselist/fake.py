@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import random
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -25,7 +25,7 @@ from pathlib import Path
 from inspectkit.case_fields import standard_fields
 from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
-from inspectkit.model import CaseField
+from inspectkit.model import CaseField, Regime
 
 # Public code sets (shared/notes/domain.md), with rough weights for realism.
 GENDER_CODES = (("1", 49), ("2", 49), ("0", 1), ("9", 1))
@@ -68,14 +68,14 @@ class _Weighted:
         return self.values[bisect(self.cumulative, rng.random() * self.total)]
 
 
-def _regime_fields() -> list[CaseField]:
-    """Every installed regime's own fields, by regime id then declared order, once each."""
-    from inspectkit.plugins import get_host
-
+def regime_fields(regimes: Iterable[Regime]) -> list[CaseField]:
+    """The regimes' own fields beyond the standard ones, by regime id then declared
+    order, once each: the extra columns a fake list carries so every regime given
+    (usually every installed one) can sample from it."""
     standard = {f.id for f in standard_fields()}
     found: dict[str, CaseField] = {}
-    for registered in sorted(get_host().regimes.values(), key=lambda r: r.regime.id):
-        for case_field in registered.regime.case_fields:
+    for regime in sorted(regimes, key=lambda r: r.id):
+        for case_field in regime.case_fields:
             if case_field.id not in standard and case_field.id not in found:
                 found[case_field.id] = case_field
     return list(found.values())
@@ -85,20 +85,20 @@ def _heading(case_field: CaseField) -> str:
     return case_field.headings[0] if case_field.headings else case_field.title
 
 
-def fake_headings(extra_fields: Sequence[CaseField] | None = None) -> list[str]:
+def fake_headings(extra_fields: Sequence[CaseField]) -> list[str]:
     """The column headings a fake list has, in order."""
-    extra = _regime_fields() if extra_fields is None else list(extra_fields)
+    extra = list(extra_fields)
     return [*(_heading(f) for f in standard_fields()), *(_heading(f) for f in extra), EXTRA_HEADING]
 
 
 def iter_fake_rows(
-    rows: int, seed: int, on: date, extra_fields: Sequence[CaseField] | None = None
+    rows: int, seed: int, on: date, extra_fields: Sequence[CaseField]
 ) -> Iterator[list[str]]:
     """The fake list's data rows (without the header), generated lazily."""
     if rows < 0:
         raise InputError.single(f"--rows must be 0 or more, not {rows}")
     rng = random.Random(seed)
-    extra = _regime_fields() if extra_fields is None else list(extra_fields)
+    extra = list(extra_fields)
     ids = [f.id for f in standard_fields()]
     pick = {
         name: _Weighted(options)
@@ -183,27 +183,22 @@ def _write_date(rng: random.Random, day: date) -> str:
     return day.isoformat() if rng.random() < 0.3 else day.strftime("%d/%m/%Y")
 
 
-def fake_case_list(rows: int, seed: int, on: date) -> list[dict[str, str]]:
-    """A synthetic case list as dicts keyed by column heading (for small lists)."""
-    extra = _regime_fields()
-    headings = fake_headings(extra)
-    return [dict(zip(headings, row, strict=True)) for row in iter_fake_rows(rows, seed, on, extra)]
-
-
 def write_fake_case_list(
     path: Path,
     rows: int,
     seed: int,
     on: date,
+    regimes: Iterable[Regime],
     advance: Callable[[int], None] | None = None,
 ) -> Path:
-    """Write a synthetic list to ``path`` (CSV or XLSX by extension), atomically;
-    ``advance(n)`` is told of every thousand rows written (for a progress bar)."""
+    """Write a synthetic list to ``path`` (CSV or XLSX by extension), atomically, with
+    the columns ``regimes`` sample on; ``advance(n)`` is told of every thousand rows
+    written (for a progress bar)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise InputError.single(f"{path}: expected a .csv or .xlsx file name")
-    extra = _regime_fields()
+    extra = regime_fields(regimes)
     headings = fake_headings(extra)
     data = iter_fake_rows(rows, seed, on, extra)
     if advance is not None:

@@ -53,10 +53,12 @@ def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
     """Write a synthetic case list with real code sets and FAKE-… references."""
     from inspectkit.caselist.fake import write_fake_case_list
     from inspectkit.cli.console import progress
+    from inspectkit.plugins import get_host
     from inspectkit.words import count
 
+    regimes = [registered.regime for registered in get_host().sorted_regimes()]
     with progress("Writing cases", total=rows) as advance:
-        write_fake_case_list(output, rows, seed, parse_on(on), advance)
+        write_fake_case_list(output, rows, seed, parse_on(on), regimes, advance)
     click.echo(f"wrote {count(rows, 'synthetic case')} to {output}")
 
 

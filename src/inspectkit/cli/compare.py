@@ -79,7 +79,7 @@ def compare(
         regimes, plugin_files=host.crosswalk_files(), user_files=crosswalk_files
     )
     comparison = build_comparison(
-        regimes, start=first_day, crosswalks=crosswalks, cases=cases, seed=seed
+        regimes, start=first_day, crosswalks=crosswalks, cases=cases, seed=seed, host=host
     )
     _write(comparison, chosen_format, output)
     if comparison.left_out:  # the others are compared; this run still fails, naming each

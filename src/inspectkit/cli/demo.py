@@ -36,10 +36,11 @@ def demo(out: Path, force: bool) -> None:
     """
     from inspectkit.cli.tables import emit_rows
     from inspectkit.demo import build_demo
+    from inspectkit.plugins import get_host
     from inspectkit.words import count
 
     began = time.perf_counter()
-    run = build_demo(out, force=force)
+    run = build_demo(out, get_host(), force=force)
     results = run.results
     elapsed = time.perf_counter() - began
     for note in run.notes:

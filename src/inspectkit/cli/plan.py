@@ -103,6 +103,7 @@ def plan(
     from inspectkit.calendar import WorkingCalendar
     from inspectkit.cli.tables import chosen_format
     from inspectkit.plan_record import plan_to_data
+    from inspectkit.plugins import get_host
     from inspectkit.timeline import plan_inspection
 
     as_json = as_json or output_format == "json"
@@ -122,7 +123,7 @@ def plan(
             "sources stay in English, as the sources write them"
         )
     calendar = WorkingCalendar(closure_days, region=region.upper())
-    resolved = plan_inspection(regime, start_day, calendar)
+    resolved = plan_inspection(regime, start_day, calendar, host=get_host())
 
     notes = error_console() if as_json else console()
     if csv_path is not None:

@@ -41,12 +41,13 @@ def readiness(
     from inspectkit.plugins import get_host
     from inspectkit.readiness import build_readiness, write_readiness
 
-    regime = get_host().regime(regime_id).regime
+    host = get_host()
+    regime = host.regime(regime_id).regime
     plan = None
     if start:
         from inspectkit.timeline import plan_inspection
 
-        plan = plan_inspection(regime, parse_iso_date(start, "--start"))
+        plan = plan_inspection(regime, parse_iso_date(start, "--start"), host=host)
     pack = build_readiness(regime, plan)
     for line in pack.warnings:
         warn(line)
@@ -95,9 +96,10 @@ def action_plan(directory: Path, output: Path | None, output_format: str | None)
     from inspectkit.action_plan import ACTION_COLUMNS, action_rows, write_action_plan
     from inspectkit.documents.private import text_problems
     from inspectkit.errors import InputError
+    from inspectkit.plugins import get_host
     from inspectkit.workspace import load_workspace
 
-    workspace = load_workspace(directory)
+    workspace = load_workspace(directory, get_host())
     regime = workspace.regime.regime
     rows = action_rows(regime, workspace.inspection.findings)
     where = f"{workspace.inspection_file}: action plan row"

@@ -32,8 +32,9 @@ def init(directory: Path, regime_id: str, council: str, start: str, force: bool)
     from inspectkit.workspace.init import init_workspace
 
     day = parse_iso_date(start, "--start")
-    registered = get_host().regime(regime_id)
-    result = init_workspace(directory, registered.regime, council, day, force=force)
+    host = get_host()
+    registered = host.regime(regime_id)
+    result = init_workspace(directory, registered.regime, council, day, force=force, host=host)
     for line in result.warnings:
         warn(line)
     out = console()
@@ -69,6 +70,7 @@ def check(directories: tuple[Path, ...]) -> None:
     """
     from inspectkit.documents.build import render_in_memory
     from inspectkit.documents.prepare import prepare_workspace
+    from inspectkit.plugins import get_host
     from inspectkit.workspace import load_workspace
 
     out = console()
@@ -76,7 +78,7 @@ def check(directories: tuple[Path, ...]) -> None:
     failed = 0
     for directory in directories:
         try:
-            workspace = load_workspace(directory)
+            workspace = load_workspace(directory, get_host())
             _print_limiting_table(workspace)
             prepared = prepare_workspace(workspace)
             render_in_memory(prepared)
@@ -130,9 +132,11 @@ def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], l
     It never raises, so one failing workspace is reported and the rest carry on.
     """
     from inspectkit.documents import render_workspace
+    from inspectkit.plugins import get_host
+    from inspectkit.workspace import load_workspace
 
     try:
-        result = render_workspace(Path(directory), pdf=pdf)
+        result = render_workspace(load_workspace(Path(directory), get_host()), pdf=pdf)
     except InputError as exc:
         return directory, [], [], in_workspace(directory, exc.problems)
     except Exception as exc:  # report it against the workspace and let the others finish

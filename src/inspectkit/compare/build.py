@@ -25,6 +25,7 @@ from inspectkit.errors import InputError
 from inspectkit.model import NOT_SPECIFIED, Regime
 
 if TYPE_CHECKING:
+    from inspectkit.plugins import PluginHost
     from inspectkit.timeline import Plan
 
 # (row id, title) in the order a policy reader meets them.
@@ -52,6 +53,7 @@ def build_comparison(
     cases: Path | None = None,
     seed: int = 1,
     on: date | None = None,
+    host: PluginHost | None = None,
 ) -> Comparison:
     """Compare ``regimes`` side by side.
 
@@ -60,6 +62,7 @@ def build_comparison(
     else today).  Raises InputError for a start that is not a working day or a
     duplicated regime.  A regime whose plugin's hook fails while it is planned is left
     out, with the plugin's one-line error in ``left_out``, and the rest are compared.
+    ``host`` is the plugin host whose ``inspectkit_check_plan`` hooks see each plan.
     """
     ids = [regime.id for regime in regimes]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -68,7 +71,7 @@ def build_comparison(
     if not regimes:
         raise InputError.single("no regimes to compare: none are installed")
 
-    regimes, plans, left_out = _plans(regimes, start)
+    regimes, plans, left_out = _plans(regimes, start, host)
     if not regimes:
         raise InputError(left_out)
     timelines = [
@@ -136,7 +139,7 @@ def build_comparison(
 
 
 def _plans(
-    regimes: Sequence[Regime], start: date | None
+    regimes: Sequence[Regime], start: date | None, host: PluginHost | None
 ) -> tuple[Sequence[Regime], list[Plan] | None, list[str]]:
     """(the regimes to compare, their plans from ``start`` if given, a line for each regime
     left out because its plugin's hook failed — one plugin never takes the others down)."""
@@ -152,7 +155,7 @@ def _plans(
     left_out: list[str] = []
     for regime in regimes:
         try:
-            plans.append(plan_inspection(regime, start, calendar))
+            plans.append(plan_inspection(regime, start, calendar, host=host))
         except PluginHookError as exc:
             left_out += [f"{regime.id}: {line}" for line in exc.problems]
             continue

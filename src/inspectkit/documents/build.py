@@ -42,7 +42,7 @@ class WorkspaceResult:
 
 
 def render_workspace(
-    directory: Path | Workspace, *, pdf: bool = False, out: Path | None = None
+    workspace: Workspace, *, pdf: bool = False, out: Path | None = None
 ) -> WorkspaceResult:
     """Render every document of the workspace into ``out`` (default ``DIR/documents``)."""
     if pdf:
@@ -50,8 +50,7 @@ def render_workspace(
 
         if find_soffice() is None:
             raise InputError.single(missing_message())
-    prepared = prepare_workspace(directory)
-    workspace = prepared.workspace
+    prepared = prepare_workspace(workspace)
     target_dir = out or workspace.documents_dir
     rendered = render_in_memory(prepared, target_dir)
     if pdf:  # Word documents only: a text email is pasted, not printed
@@ -116,6 +115,7 @@ def render_in_memory(
                 workspace.regime,
                 document.id,
                 context,
+                host=workspace.host,
                 label=str(target),
                 overrides=workspace.templates_dir,
                 private=prepared.private,
@@ -147,7 +147,9 @@ def _text_document(
     from inspectkit.documents.text import render_text, rendered_files
 
     workspace = prepared.workspace
-    template = locate_template(workspace.regime, document.id, workspace.templates_dir)
+    template = locate_template(
+        workspace.regime, document.id, workspace.host, workspace.templates_dir
+    )
     limits = RenderLimits.from_environment()
     text = run_bounded(
         render_text,

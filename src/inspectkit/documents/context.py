@@ -39,13 +39,11 @@ def build_context(
     sample_size: int | None = None,
 ) -> dict[str, Any]:
     """The full context for document ``template_id`` of ``workspace``."""
-    from inspectkit.plugins import get_host
-
     context = inspection_context(
         workspace.regime.regime, workspace.inspection, template_id, plan=plan, outcomes=outcomes
     )
     context["sample_size"] = sample_size
-    extra = get_host().document_context(workspace.regime.regime, template_id, context)
+    extra = workspace.host.document_context(workspace.regime.regime, template_id, context)
     context.update(extra)
     return context
 

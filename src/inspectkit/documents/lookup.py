@@ -6,13 +6,17 @@ from pathlib import Path
 
 from inspectkit.errors import InputError
 from inspectkit.model import DocumentTemplate
-from inspectkit.plugins import RegisteredRegime, get_host
+from inspectkit.plugins import PluginHost, RegisteredRegime
 from inspectkit.template_lookup import find_template
 
 
-def template_layers(registered: RegisteredRegime, overrides: Path | None) -> list[Path | None]:
-    """Searched in order; the core's ``templates/`` is added last by ``find_template``."""
-    return [overrides, registered.templates, *get_host().template_dirs(registered.regime)]
+def template_layers(
+    registered: RegisteredRegime, overrides: Path | None, host: PluginHost
+) -> list[Path | None]:
+    """Searched in order: the workspace's overrides, the regime's plugin, then folders
+    other plugins of ``host`` add; the core's ``templates/`` is added last by
+    ``find_template``."""
+    return [overrides, registered.templates, *host.template_dirs(registered.regime)]
 
 
 DEFAULT_TEMPLATE_FILE = "inspection_report.docx"
@@ -46,8 +50,11 @@ def document_template(registered: RegisteredRegime, template_id: str) -> Documen
 
 
 def locate_template(
-    registered: RegisteredRegime, template_id: str, overrides: Path | None = None
+    registered: RegisteredRegime,
+    template_id: str,
+    host: PluginHost,
+    overrides: Path | None = None,
 ) -> Path:
     """The file to render for ``template_id``: the first layer that has it wins."""
     document = document_template(registered, template_id)
-    return find_template(document.file, template_layers(registered, overrides))
+    return find_template(document.file, template_layers(registered, overrides, host))

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
 from inspectkit.documents.checks import PrivateValues
 from inspectkit.errors import InputError
-from inspectkit.workspace import Workspace, load_workspace
+from inspectkit.workspace import Workspace
 from inspectkit.workspace.wording import Wording, choose_wording, missing_problems
 
 if TYPE_CHECKING:
@@ -194,17 +193,15 @@ def plan_dates(plan: object) -> set[date]:
     return days
 
 
-def prepare_workspace(directory: Path | Workspace) -> PreparedWorkspace:
-    """Load and check ``directory``; InputError listing every problem found.
+def prepare_workspace(workspace: Workspace) -> PreparedWorkspace:
+    """Check a loaded ``workspace``; InputError listing every problem found.
 
-    A workspace that does not load stops here (nothing else can be read
-    without its regime); after that, each check runs even when an earlier one
-    failed, and all their problems are raised together.
+    Each check runs even when an earlier one failed, and all their problems are
+    raised together.
     """
     from inspectkit.documents.private import private_values
     from inspectkit.judgements import apply_limiting_rules
 
-    workspace = directory if isinstance(directory, Workspace) else load_workspace(directory)
     problems: list[str] = []
     plan: Plan | None = None
     private: PrivateValues | None = None

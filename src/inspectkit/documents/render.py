@@ -24,7 +24,7 @@ from inspectkit.documents.checks import PrivateValue, PrivateValues, check_docum
 from inspectkit.documents.lookup import locate_template
 from inspectkit.errors import InputError
 from inspectkit.files import write_bytes_atomic
-from inspectkit.plugins import RegisteredRegime
+from inspectkit.plugins import PluginHost, RegisteredRegime
 
 if TYPE_CHECKING:
     from inspectkit.documents.properties import DocumentProperties
@@ -102,6 +102,7 @@ def render_checked(
     template_id: str,
     context: Mapping[str, Any],
     *,
+    host: PluginHost,
     label: str,
     overrides: Path | None = None,
     private: PrivateValues | Iterable[PrivateValue] = (),
@@ -115,7 +116,7 @@ def render_checked(
     with every problem it has.  Each problem line starts with ``label`` (the file the
     document is for) or names the template.
     """
-    template = locate_template(registered, template_id, overrides)
+    template = locate_template(registered, template_id, host, overrides)
     limits = limits or RenderLimits.from_environment()
     return run_bounded(
         render_and_check,
@@ -139,6 +140,7 @@ def render_document(
     context: Mapping[str, Any],
     out: Path,
     *,
+    host: PluginHost,
     overrides: Path | None = None,
     private: PrivateValues | Iterable[PrivateValue] = (),
     allowed_dates: Collection[date] = (),
@@ -151,6 +153,7 @@ def render_document(
         registered,
         template_id,
         context,
+        host=host,
         label=str(out),
         overrides=overrides,
         private=private,

@@ -91,12 +91,11 @@ class InstalledExamples:
         return [e for e in self.examples if e.regime == regime_id]
 
 
-def installed_examples(host: PluginHost | None = None) -> InstalledExamples:
+def installed_examples(host: PluginHost) -> InstalledExamples:
     """Every example the installed plugins register that can be used, and a note for each
     that cannot (a broken file, an unknown regime, a name already taken)."""
-    from inspectkit.plugins import PluginHookError, get_host
+    from inspectkit.plugins import PluginHookError
 
-    host = host or get_host()
     files, notes = host.example_files()
     examples: list[Example] = []
     failures: list[str] = []
@@ -136,7 +135,7 @@ def load_example(path: Path, host: PluginHost) -> Example:
         raise InputError([f"{path}: {HEADER_TABLE}.regime: {p}" for p in exc.problems]) from None
     start = header.start or fallback_start(regime)
     try:
-        plan_inspection(regime, start)
+        plan_inspection(regime, start, host=host)
     except PluginHookError:
         raise
     except InputError as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 from attrs import frozen
 
 from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
 from inspectkit.web.models import Inspection
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.folders import import_folder
@@ -33,14 +34,14 @@ def load_demo() -> DemoLoaded:
     from inspectkit.demo import build_demo
     from inspectkit.examples import installed_examples
 
-    names = [example.name for example in installed_examples().examples]
+    names = [example.name for example in installed_examples(get_host()).examples]
     present = set(Inspection.objects.filter(name__in=names).values_list("name", flat=True))
     if names and present == set(names):
         return DemoLoaded(kept=tuple(sorted(present)))
     added: list[str] = []
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="inspectkit-demo-") as folder:
-        run = build_demo(Path(folder))
+        run = build_demo(Path(folder), get_host())
         notes += run.notes
         for result in run.results:
             if result.name in present:

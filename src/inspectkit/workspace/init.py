@@ -18,6 +18,7 @@ from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic, write_text_atomic
 from inspectkit.identity import inspection_id
 from inspectkit.model import Regime
+from inspectkit.plugins import PluginHost
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.wording import statement_groups
 from inspectkit.workspace.workspace import PLAN_FILE, TEMPLATES_DIR
@@ -209,13 +210,15 @@ def init_workspace(
     body: str | None = None,
     team: Iterable[str] | None = None,
     force: bool = False,
+    host: PluginHost | None = None,
 ) -> InitResult:
     """Create ``directory`` with inspection.toml, plan.json and templates/.
 
     Neither file is replaced without ``force``: an inspection file holds the
     findings, and a saved plan may hold closures the inspector added.  The
-    plan is made first, so a start date on a bank holiday fails before
-    anything is written.
+    plan is made first (its warnings including those of ``host``'s
+    ``inspectkit_check_plan`` hooks), so a start date on a bank holiday fails
+    before anything is written.
     """
     from inspectkit.timeline import plan_inspection
     from inspectkit.workspace.writer import plan_json_text
@@ -230,7 +233,7 @@ def init_workspace(
         )
     if not council.strip():
         raise InputError.single("--council: must not be empty")
-    plan = plan_inspection(regime, start)
+    plan = plan_inspection(regime, start, host=host)
     directory.mkdir(parents=True, exist_ok=True)
     (directory / TEMPLATES_DIR).mkdir(exist_ok=True)
     text = starter_header(regime, council, start, team) + "\n" + (body or starter_body(regime))

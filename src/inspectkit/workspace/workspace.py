@@ -21,7 +21,7 @@ from attrs import frozen
 from inspectkit.errors import InputError
 from inspectkit.json_files import read_json
 from inspectkit.model.inspection import Inspection
-from inspectkit.plugins import RegisteredRegime, get_host
+from inspectkit.plugins import PluginHost, RegisteredRegime
 from inspectkit.workspace.inspection_file import (
     INSPECTION_FILE,
     check_against_regime,
@@ -40,11 +40,16 @@ DOCUMENTS_DIR = "documents"
 
 @frozen(kw_only=True, eq=False)
 class Workspace:
-    """A loaded, checked workspace."""
+    """A loaded, checked workspace.
+
+    ``host`` is the plugin host it was loaded through: its plan, documents and
+    checks call that host's hooks, so the domain never reaches for a global one.
+    """
 
     directory: Path
     inspection: Inspection
     regime: RegisteredRegime
+    host: PluginHost
 
     @property
     def inspection_file(self) -> Path:
@@ -80,7 +85,7 @@ class Workspace:
         path = self.plan_path
         if path is None:  # planned from the file's start: a bad day 1 is that line's fault
             try:
-                return plan_inspection(self.regime.regime, self.inspection.start)
+                return plan_inspection(self.regime.regime, self.inspection.start, host=self.host)
             except InputError as exc:
                 lines = [f"{self.inspection_file}: start: {p}" for p in exc.problems]
                 raise InputError(lines) from None
@@ -98,24 +103,25 @@ def _first_file(directory: Path, names: tuple[str, ...]) -> Path | None:
     return next((directory / n for n in names if (directory / n).is_file()), None)
 
 
-def load_inspection(path: Path) -> tuple[Inspection, RegisteredRegime]:
-    """Read ``path``, find its regime, check it, and run the plugin's own checks."""
+def load_inspection(path: Path, host: PluginHost) -> tuple[Inspection, RegisteredRegime]:
+    """Read ``path``, find its regime in ``host``, check it, and run the plugin's own checks."""
     raw = read_inspection_file(path)
     try:
-        registered = get_host().regime(raw.regime)
+        registered = host.regime(raw.regime)
     except InputError as exc:
         raise InputError([f"{path}: regime: {p}" for p in exc.problems]) from None
     inspection = check_against_regime(raw, registered.regime, path)
-    extra = get_host().check_inspection(registered.regime, inspection)
+    extra = host.check_inspection(registered.regime, inspection)
     if extra:
         raise InputError([f"{path}: {line}" for line in extra])
     return inspection, registered
 
 
-def load_workspace(directory: Path) -> Workspace:
-    """The workspace in ``directory`` (InputError naming every problem)."""
+def load_workspace(directory: Path, host: PluginHost) -> Workspace:
+    """The workspace in ``directory``, its regime found in ``host`` (InputError naming
+    every problem)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError.single(f"{directory}: not a workspace folder")
-    inspection, registered = load_inspection(directory / INSPECTION_FILE)
-    return Workspace(directory=directory, inspection=inspection, regime=registered)
+    inspection, registered = load_inspection(directory / INSPECTION_FILE, host)
+    return Workspace(directory=directory, inspection=inspection, regime=registered, host=host)

@@ -56,7 +56,7 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
         validate_folder_name(name)
     except ValidationError as exc:
         raise InputError.single(f"{directory}: {exc.messages[0]}") from None
-    workspace = load_workspace(directory)
+    workspace = load_workspace(directory, get_host())
     plan = workspace.plan()
     sample_files = [
         (file, (directory / file).read_bytes())

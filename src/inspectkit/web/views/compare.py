@@ -35,7 +35,9 @@ def _comparison(form: CompareForm) -> Comparison:
     host = get_host()
     regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
     crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
-    return build_comparison(regimes, start=form.cleaned_data["start"], crosswalks=crosswalks)
+    return build_comparison(
+        regimes, start=form.cleaned_data["start"], crosswalks=crosswalks, host=host
+    )
 
 
 def _refused(form: CompareForm, exc: InputError) -> None:

@@ -26,9 +26,10 @@ from inspectkit.web.fragments import cached_fragment
 
 def _plan(data: dict[str, Any]) -> tuple[Regime, Plan]:
     """The plan a valid form's ``data`` asks for (InputError if the core refuses it)."""
-    regime = get_host().regime(data["regime"]).regime
+    host = get_host()
+    regime = host.regime(data["regime"]).regime
     calendar = WorkingCalendar(data["closures"], region=data["region"])
-    return regime, plan_inspection(regime, data["start"], calendar)
+    return regime, plan_inspection(regime, data["start"], calendar, host=host)
 
 
 def _plan_from(form: PlanForm) -> tuple[Regime, Plan] | None:
