@@ -1,7 +1,8 @@
 """The house style every Word file inspectkit writes: A4, letterhead, footer, tables.
 
-One look for the regime templates (built by ``tools/build_templates.py``) and for the
-documents the core writes itself (readiness packs, action plans): A4 pages, a
+One look for the regime templates (built by each plugin's
+``scripts/build_<regime>_templates.py`` from ``inspectkit.template_blocks``) and for
+the documents the core writes itself (readiness packs, action plans): A4 pages, a
 letterhead with a rule under it, a footer with page numbers, and tables whose header
 row repeats on every page, whose rows never split across pages, and whose column
 widths Word *and* LibreOffice keep (so no column is so narrow that words break in

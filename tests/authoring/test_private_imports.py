@@ -28,6 +28,10 @@ PUBLIC_API: dict[str, frozenset[str] | None] = {
     "inspectkit.hookspecs": None,
     "inspectkit.model": frozenset(inspectkit.model.__all__),
     "inspectkit.testing": frozenset(inspectkit.testing.__all__),
+    # the template-authoring API: a plugin's build script makes its Word templates with
+    # the house style and its blocks
+    "inspectkit.docx_style": None,
+    "inspectkit.template_blocks": None,
 }
 
 
@@ -76,20 +80,23 @@ def private_imports(source: str, filename: str) -> list[str]:
 
 
 def plugin_modules() -> list[Path]:
-    """Every module of the example plugins, and the shipped code of the bundled ones.
+    """Every module of the example plugins, and the shipped code and build scripts of the
+    bundled ones.
 
     The bundled plugins' own test suites live in this repository and may test through
-    the core's internals; what a plugin *ships* may not.
+    the core's internals; what a plugin *ships*, or builds its templates with, may not.
     """
     examples = (REPO / "examples").rglob("*.py")
     bundled = (REPO / "plugins").glob("*/src/**/*.py")
-    return sorted([*examples, *bundled])
+    scripts = (REPO / "plugins").glob("*/scripts/*.py")
+    return sorted([*examples, *bundled, *scripts])
 
 
 def test_there_are_plugin_modules_to_scan() -> None:
     scanned = {p.relative_to(REPO).parts[:2] for p in plugin_modules()}
     assert ("examples", "jtai_2016") in scanned
     assert ("plugins", "cra_2010") in scanned
+    assert any(p.parent.name == "scripts" and "plugins" in p.parts for p in plugin_modules())
 
 
 def test_no_plugin_or_example_imports_a_private_inspectkit_module() -> None:
