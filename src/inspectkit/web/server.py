@@ -88,6 +88,9 @@ def bind_sockets(host: str, port: int) -> list[socket.socket]:
             listener = socket.socket(family, kind, proto)
             sockets.append(listener)
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            # gunicorn writes a response's headers and body separately: without this,
+            # Nagle's algorithm holds the body until the client's delayed ACK (40+ ms)
+            listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             if family == socket.AF_INET6:
                 listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
             if port == 0 and len(sockets) > 1:
