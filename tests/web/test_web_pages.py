@@ -166,6 +166,26 @@ def test_plan_form_is_labelled_and_offers_every_regime(policy_client: Client) ->
     assert 'hx-get="/plan/"' in page
 
 
+def test_a_kept_form_shows_what_was_asked_each_time_and_errors_are_never_kept(
+    policy_client: Client,
+) -> None:
+    """The rendered forms are kept (inspectkit.web.fragments.form_fragment): each
+    question must still get a form showing its own values, and its own errors."""
+    for start in ("2012-06-11", "2012-06-12", "2012-06-11"):
+        page = _text(policy_client.get(f"/plan/?regime=slac_2009&start={start}&region=ENG"))
+        assert f'name="start" value="{start}"' in page
+    welsh = _text(policy_client.get(f"/plan/?{PLAN_QUERY.replace('en_GB', 'cy')}"))
+    assert '<option value="cy" selected>' in welsh
+    holiday = "/plan/?regime=cra_2010&start=2011-12-26&region=ENG&locale=en_GB"
+    for _ in range(2):
+        assert "Boxing Day" in _text(policy_client.get(holiday))
+    fine = _text(policy_client.get("/plan/?regime=cra_2010&start=2011-12-28&region=ENG"))
+    assert "Boxing Day" not in fine and 'value="2011-12-28"' in fine
+    one = _text(policy_client.get("/compare/?regimes=cra_2010"))
+    two = _text(policy_client.get("/compare/?regimes=cra_2010&regimes=jtai_2016"))
+    assert one.count("checked") == 1 and two.count("checked") == 2
+
+
 def test_compare_page_shows_every_regime_the_crosswalk_and_the_timeline(
     policy_client: Client,
 ) -> None:

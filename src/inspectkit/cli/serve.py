@@ -3,12 +3,15 @@
 ``serve`` sets Django up on the chosen database, migrates it (unless told not
 to), creates the first administrator when there is no account (printing its
 password once), optionally loads every installed plugin's example inspections
-(``--demo``), and serves the application with waitress until interrupted.
+(``--demo``), and serves the application until interrupted: with gunicorn worker
+processes on POSIX (one per core by default), with waitress threads on Windows.
+All of that setting up happens once, here, before any worker is forked.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import click
 
@@ -55,7 +58,16 @@ database_option = click.option(
     help="A host name users type to reach the server (repeatable).",
 )
 @click.option(
-    "--threads", type=click.IntRange(1, 64), default=8, show_default=True, help="Worker threads."
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Worker processes (default: one per core; POSIX only, Windows serves with threads).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=8,
+    show_default=True,
+    help="Threads per worker process.",
 )
 def serve(
     host: str,
@@ -66,12 +78,21 @@ def serve(
     behind_https: bool,
     trusted_proxy: str | None,
     allowed_hosts: tuple[str, ...],
+    workers: int | None,
     threads: int,
 ) -> None:
     """Serve the web application (default http://127.0.0.1:8000/) until Ctrl+C."""
     import os
 
-    from inspectkit.web.server import address, bound_addresses, create_server, is_loopback
+    from inspectkit.web.server import (
+        WorkerProcesses,
+        address,
+        bound_addresses,
+        create_server,
+        default_workers,
+        is_loopback,
+        uses_worker_processes,
+    )
 
     began = time.perf_counter()
     loopback = is_loopback(host)
@@ -97,7 +118,19 @@ def serve(
         _load_demo()
     _warm_up()
     proxy = (trusted_proxy or "127.0.0.1") if behind_https else None
-    server = create_server(host, port, threads=threads, trusted_proxy=proxy)
+    server: Any
+    if uses_worker_processes():
+        server = WorkerProcesses(
+            host,
+            port,
+            workers=workers or default_workers(),
+            threads=threads,
+            trusted_proxy=proxy,
+        )
+    else:
+        if workers and workers > 1:
+            warn("--workers needs gunicorn, which does not run on Windows: serving with threads")
+        server = create_server(host, port, threads=threads, trusted_proxy=proxy)
     _announce_first_admin()
     from inspectkit.web.database import redacted
 

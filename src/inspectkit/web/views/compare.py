@@ -20,7 +20,7 @@ from inspectkit.crosswalk import load_crosswalks
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
-from inspectkit.web.fragments import cached_fragment
+from inspectkit.web.fragments import cached_fragment, form_fragment
 
 DOWNLOADS = {
     "md": "text/markdown; charset=utf-8",
@@ -61,6 +61,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         except InputError as exc:
             _refused(form, exc)
     status = 200 if "result" in context else 400
+    context["form_html"] = form_fragment(form, "inspectkit/compare_form.html")
     return render(request, "inspectkit/compare.html", context, status=status)
 
 
@@ -102,7 +103,8 @@ def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
         _refused(form, exc)
         comparison = None
     if comparison is None:
-        return render(request, "inspectkit/compare.html", {"form": form}, status=400)
+        context = {"form": form, "form_html": form_fragment(form, "inspectkit/compare_form.html")}
+        return render(request, "inspectkit/compare.html", context, status=400)
     response = HttpResponse(_rendered(comparison, kind), content_type=DOWNLOADS[kind])
     response["Content-Disposition"] = f'attachment; filename="comparison.{kind}"'
     return response

@@ -21,7 +21,7 @@ from inspectkit.plugins import get_host
 from inspectkit.timeline import Plan, plan_inspection
 from inspectkit.web import plans
 from inspectkit.web.forms import PlanForm
-from inspectkit.web.fragments import cached_fragment
+from inspectkit.web.fragments import cached_fragment, form_fragment
 
 
 def _plan(data: dict[str, Any]) -> tuple[Regime, Plan]:
@@ -72,6 +72,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             for problem in exc.problems:
                 form.add_error(None, problem)
     status = 400 if form.is_bound and "result" not in context else 200
+    context["form_html"] = form_fragment(form, "inspectkit/plan_form.html")
     return render(request, "inspectkit/plan.html", context, status=status)
 
 
@@ -95,7 +96,8 @@ def plan_download(request: HttpRequest, kind: str) -> HttpResponse:
     form = PlanForm(request.GET)
     planned = _plan_from(form)
     if planned is None:
-        return render(request, "inspectkit/plan.html", {"form": form}, status=400)
+        context = {"form": form, "form_html": form_fragment(form, "inspectkit/plan_form.html")}
+        return render(request, "inspectkit/plan.html", context, status=400)
     regime, plan = planned
     name = plans.download_name(regime.id, plan.start)
     return plans.plan_download(plan, regime, kind, form.cleaned_data["locale"], name)
