@@ -77,7 +77,7 @@ def make_workspace(directory: Path, example_name: str, council: str, with_cases:
             example.caselist_rows,
             example.seed,
             example.start,
-            [registered.regime for registered in get_host().sorted_regimes()],
+            get_host().regime_models(),
         )
         cases = read_case_list(path, regime, strict=False)
         record = draw_sample(regime, cases, seed=example.seed, on=example.start)

@@ -85,7 +85,7 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
     }
-    installed = [registered.regime for registered in get_host().sorted_regimes()]
+    installed = get_host().regime_models()
     with tempfile.TemporaryDirectory() as folder:
         big = Path(folder) / "cases.csv"
         small = Path(folder) / "small.csv"

@@ -154,7 +154,7 @@ def _build(
         example.caselist_rows,
         seed,
         start,
-        [r.regime for r in host.sorted_regimes()],
+        host.regime_models(),
     )
     cases = read_case_list(caselist, regime, strict=False)
     record = draw_sample(regime, cases, seed=seed, on=start)

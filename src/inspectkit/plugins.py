@@ -263,6 +263,10 @@ class PluginHost:
     def sorted_regimes(self) -> list[RegisteredRegime]:
         return sorted(self.regimes.values(), key=lambda r: (r.regime.year, r.regime.id))
 
+    def regime_models(self) -> list[Regime]:
+        """The installed regimes themselves, in the order of ``sorted_regimes``."""
+        return [registered.regime for registered in self.sorted_regimes()]
+
     def select(self, regime_ids: Iterable[str] = ()) -> list[RegisteredRegime]:
         """The named regimes in order given, or all of them sorted by year."""
         ids = list(regime_ids)

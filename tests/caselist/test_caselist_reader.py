@@ -187,7 +187,7 @@ def test_every_installed_regime_reads_a_fake_list(tmp_path: Path) -> None:
         400,
         5,
         date(2011, 10, 18),
-        [r.regime for r in get_host().sorted_regimes()],
+        get_host().regime_models(),
     )
     for registered in get_host().sorted_regimes():
         cases = read_case_list(path, registered.regime)

@@ -19,7 +19,7 @@ START = date(2011, 10, 17)
 @pytest.fixture(scope="module")
 def case_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cases") / "cases.csv"
-    write_fake_case_list(path, 300, 11, START, [r.regime for r in get_host().sorted_regimes()])
+    write_fake_case_list(path, 300, 11, START, get_host().regime_models())
     return path
 
 

@@ -119,7 +119,7 @@ def _write_case_list(directory: Path) -> list:
         60,
         7,
         date(2011, 10, 17),
-        [r.regime for r in get_host().sorted_regimes()],
+        get_host().regime_models(),
     )
     return list(read_case_list(path, get_host().regime("cra_2010").regime, strict=False).cases)
 

@@ -22,9 +22,7 @@ ON = date(2011, 10, 18)
 @pytest.fixture(scope="module")
 def fake_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("fake")
-    return write_fake_case_list(
-        folder / "cases.csv", 600, 11, ON, [r.regime for r in get_host().sorted_regimes()]
-    )
+    return write_fake_case_list(folder / "cases.csv", 600, 11, ON, get_host().regime_models())
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

@@ -176,7 +176,7 @@ def test_a_plan_running_past_the_supported_years_is_refused(cra: Regime) -> None
 
 
 def _all_regimes(extra: list[Regime]) -> list[Regime]:
-    return [r.regime for r in get_host().sorted_regimes()] + extra
+    return get_host().regime_models() + extra
 
 
 @settings(

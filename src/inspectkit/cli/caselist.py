@@ -56,7 +56,7 @@ def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
     from inspectkit.plugins import get_host
     from inspectkit.words import count
 
-    regimes = [registered.regime for registered in get_host().sorted_regimes()]
+    regimes = get_host().regime_models()
     with progress("Writing cases", total=rows) as advance:
         write_fake_case_list(output, rows, seed, parse_on(on), regimes, advance)
     click.echo(f"wrote {count(rows, 'synthetic case')} to {output}")
