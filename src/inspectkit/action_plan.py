@@ -16,13 +16,12 @@ Owner, actions, due date and progress start blank: the council fills them in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Protocol
 
 from attrs import frozen
 
 from inspectkit.model import Regime
-from inspectkit.readiness import write_tables
+from inspectkit.table_files import TableSet
 
 ACTION_COLUMNS = ("Area", "Finding", "Source / type", "Owner", "Actions", "Due date", "Progress")
 
@@ -103,19 +102,14 @@ def _recommendation_kind(regime: Regime, level_label: str) -> str:
     return f"Recommendation ({basis})"
 
 
-def write_action_plan(
-    rows: Sequence[ActionRow], target: Path, *, council: str, regime: Regime
-) -> Path:
-    """Write the plan as .xlsx, .docx or .csv (by extension), atomically."""
+def action_plan_tables(rows: Sequence[ActionRow], *, council: str, regime: Regime) -> TableSet:
+    """The plan as a table, for whichever writer its file's extension selects."""
     from inspectkit.bibliography import bibliography
 
-    title = f"Action plan: {council} — {regime.title}"
-    return write_tables(
-        target,
-        title,
-        [("Action plan", ACTION_COLUMNS, [row.cells() for row in rows])],
-        allowed=(".xlsx", ".docx", ".csv"),
-        sources=bibliography([regime], [_cited(row.kind) for row in rows]),
+    return TableSet(
+        title=f"Action plan: {council} — {regime.title}",
+        tables=(("Action plan", ACTION_COLUMNS, [row.cells() for row in rows]),),
+        sources=tuple(bibliography([regime], [_cited(row.kind) for row in rows])),
         logo=council,
     )
 

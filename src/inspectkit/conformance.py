@@ -122,7 +122,6 @@ class _Checker:
     # -- limiting rules ---------------------------------------------------------
 
     def check_rules(self) -> None:
-        graded = self.regime.scale.graded
         for rule in self.regime.limiting_rules:
             where = f"limiting rule {rule.id!r}"
             if rule.target in self.areas:
@@ -133,16 +132,8 @@ class _Checker:
                     where,
                     f"target {rule.target!r} is not a judgement area or external judgement",
                 )
-            when = rule.when
-            for area in when.any_of:
-                if area not in self.areas:
-                    self.error(where, f"refers to missing judgement area {area!r}")
-            if when.any_of and not graded:
-                self.error(where, "grade conditions need a graded scale")
-            if when.threshold is not None and when.threshold not in self.levels:
-                self.error(where, f"refers to missing grade {when.threshold!r}")
-            if when.finding is not None and when.finding not in self.levels:
-                self.error(where, f"refers to missing finding type {when.finding!r}")
+            for problem in rule.when.problems(self.regime):
+                self.error(where, problem)
 
     # -- case-list vocabulary -----------------------------------------------------
 

@@ -127,7 +127,7 @@ def _build(
     from inspectkit.caselist.fake import write_fake_case_list
     from inspectkit.documents import render_workspace
     from inspectkit.judgements import apply_limiting_rules
-    from inspectkit.sampling import draw_sample, write_sample
+    from inspectkit.sampling import draw_sample, write_sample_csv
     from inspectkit.workspace import load_workspace
     from inspectkit.workspace.init import init_workspace
     from inspectkit.workspace.inspection_file import INSPECTION_FILE
@@ -158,7 +158,7 @@ def _build(
     )
     cases = read_case_list(caselist, regime, strict=False)
     record = draw_sample(regime, cases, seed=seed, on=start)
-    sample = write_sample(record, directory / "sample.csv")
+    sample = write_sample_csv(record, directory / "sample.csv")
     files += [caselist, sample, sample.with_suffix(".json")]
     rendered = render_workspace(workspace)
     files += list(rendered.documents)

@@ -13,15 +13,16 @@ when one is missing there.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import pluggy
 
 if TYPE_CHECKING:
     from inspectkit.model import Regime
     from inspectkit.model.inspection import Inspection
+    from inspectkit.model.rules import Condition
     from inspectkit.timeline import Plan
 
 PROJECT_NAME = "inspectkit"
@@ -46,6 +47,69 @@ class RegisterExample(Protocol):
     """The callable passed to ``inspectkit_register_examples``: one call per example file."""
 
     def __call__(self, path: Path) -> None: ...
+
+
+# What an output writer writes: each command's result, by the name the hook uses.
+Product = Literal["plan", "sample", "compare", "readiness", "action_plan"]
+PRODUCTS: tuple[Product, ...] = ("plan", "sample", "compare", "readiness", "action_plan")
+
+
+class RegisterConditionKind(Protocol):
+    """The callable passed to ``inspectkit_register_condition_kinds``: one call per kind."""
+
+    def __call__(self, kind: type[Condition]) -> None: ...
+
+
+class RegisterWriter(Protocol):
+    """The callable passed to ``inspectkit_register_writers``: one call per product and suffix.
+
+    ``write(value, path)`` receives the product's value — a
+    :class:`inspectkit.plan_export.PlanExport` for ``plan``, a
+    :class:`inspectkit.sampling.SampleRecord` for ``sample``, a
+    :class:`inspectkit.compare.Comparison` for ``compare``, a
+    :class:`inspectkit.readiness.TableSet` for ``readiness`` and ``action_plan`` — and
+    must write ``path`` whole or not at all (:func:`inspectkit.files.atomic_path`).
+    """
+
+    def __call__(
+        self, product: Product, suffix: str, write: Callable[..., None], *, description: str
+    ) -> None: ...
+
+
+@hookspec
+def inspectkit_register_condition_kinds(register: RegisterConditionKind) -> None:
+    """Register kinds of limiting-rule condition that regime data may use.
+
+    A kind is a frozen attrs subclass of :class:`inspectkit.model.rules.Condition`
+    with a class attribute ``key``: the regime-data key naming it (``when = {
+    findings_at_least = 3, finding = "..." }``), unique among installed kinds.  It
+    implements ``evaluate(regime, inspection)`` (returning ``Holds``,
+    ``DoesNotHold`` or ``Unanswered``) and may implement ``problems(regime)`` and
+    ``questions()``.  The core's own kinds (``any_of``, ``finding``, ``assertion``)
+    are registered through this hook too.  Kinds are collected from every plugin
+    before any regime is registered, so one plugin's regime may use another's kind.
+
+    :param register: call once per kind class.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def inspectkit_register_writers(register: RegisterWriter) -> None:
+    """Register output writers: a file format for a command's result, chosen by suffix.
+
+    Call ``register(product, suffix, write, description=...)`` once per format;
+    ``product`` is one of ``plan``, ``sample``, ``compare``, ``readiness`` and
+    ``action_plan``, and ``suffix`` the file extension (``".md"``) that selects it
+    wherever that product is written (``plan -o``, ``sample -o``, ``compare -o``,
+    ``readiness -o``, ``action-plan -o``).  The core's own formats are registered
+    through this hook too; a suffix already taken for a product is refused.
+
+    :param register: call once per product and suffix.
+
+    .. versionadded:: 0.2
+    """
 
 
 @hookspec

@@ -1,8 +1,9 @@
 """Limiting judgements: apply a regime's rules to what an inspection recorded.
 
 Generic over the model (:class:`~inspectkit.model.LimitingRule`): a rule
-*fires* when its condition holds — some listed area graded at or below a
-threshold, a finding type recorded, or an inspector's "no" to a question.  For a
+*fires* when its condition holds, as decided by the condition's own kind (a grade
+at or below a threshold, a finding type recorded, an inspector's "no" to a
+question, or any kind a plugin registers).  For a
 rule that fires, the recorded grade of its ``target`` is *consistent* when it is
 no better than ``limit`` (scale levels are listed best first).  A target that is
 not a judgement area (cra_2010's annual rating) cannot be graded here, so the
@@ -20,7 +21,10 @@ from typing import Literal
 from attrs import frozen
 
 from inspectkit.model import LimitingRule, Regime
+from inspectkit.model.conditions import area_phrase, level_phrase
 from inspectkit.model.inspection import Inspection
+from inspectkit.model.rules import DoesNotHold, Evaluation, Unanswered
+from inspectkit.plugins import PluginHookError, code_owner, exception_line
 
 Status = Literal[
     "not_fired",  # the condition does not hold
@@ -69,76 +73,40 @@ def problems(outcomes: Iterable[RuleOutcome]) -> list[RuleOutcome]:
     return [o for o in outcomes if o.severity in ("warning", "error")]
 
 
-def _title(regime: Regime, area_id: str) -> str:
-    """An area's title as a message quotes it: the part before any ": " gloss, lower case."""
-    area = regime.evaluation.area(area_id)
-    return _lower_first(area.title.split(": ", 1)[0]) if area else area_id
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
-
-
-def _label(regime: Regime, level_id: str) -> str:
-    level = regime.scale.level(level_id)
-    return level.label.lower() if level else level_id
-
-
 def _apply(regime: Regime, inspection: Inspection, rule: LimitingRule) -> RuleOutcome:
-    when = rule.when
+    """The rule's condition decided by its own kind, then its target judged."""
     cited = f"{rule.source}: {rule.consequence}"
-    triggers: tuple[str, ...]
-    if when.assertion is not None:
-        answer = inspection.assertions.get(when.assertion)
-        if answer is None:
-            target = inspection.grade_of(rule.target)
-            matters = (
-                target is not None
-                and regime.scale.level(rule.limit) is not None
-                and regime.scale.rank(target) < regime.scale.rank(rule.limit)
-            )
-            return RuleOutcome(
-                rule=rule,
-                status="not_answered",
-                matters=matters,
-                message=f"not answered: {when.question} (assertions.{when.assertion}); "
-                f"if the answer is no, {cited}",
-            )
-        if answer:
-            return RuleOutcome(
-                rule=rule, status="not_fired", message=f"answered yes: {cited} does not apply"
-            )
-        triggers = (f"assertions.{when.assertion} = false",)
-        because = f"the answer to '{when.question}' is no"
-    elif when.finding is not None:
-        found = inspection.findings_at(when.finding)
-        if not found:
-            return RuleOutcome(
-                rule=rule, status="not_fired", message=f"no {_label(regime, when.finding)} recorded"
-            )
-        count = len(found)
-        label = _label(regime, when.finding)
-        triggers = tuple(f.area for f in found)
-        because = f"{count} {label}{'s' if count != 1 and not label.endswith('s') else ''} recorded"
-    else:
-        threshold = when.threshold
-        assert threshold is not None  # the model guarantees one of the two forms
-        limit_rank = regime.scale.rank(threshold)
-        hits = []
-        for area_id in when.any_of:
-            grade = inspection.grade_of(area_id)
-            if grade is None:
-                continue
-            rank = regime.scale.rank(grade)
-            if (when.graded_at_most and rank >= limit_rank) or (
-                when.graded_below and rank > limit_rank
-            ):
-                hits.append((area_id, grade))
-        if not hits:
-            return RuleOutcome(rule=rule, status="not_fired", message=f"{cited}: condition not met")
-        triggers = tuple(a for a, _ in hits)
-        because = " and ".join(f"'{_title(regime, a)}' is {_label(regime, g)}" for a, g in hits)
-    return _judge_target(regime, inspection, rule, because, triggers)
+    evaluation = _evaluate(regime, inspection, rule)
+    if isinstance(evaluation, Unanswered):
+        target = inspection.grade_of(rule.target)
+        matters = (
+            target is not None
+            and regime.scale.level(rule.limit) is not None
+            and regime.scale.rank(target) < regime.scale.rank(rule.limit)
+        )
+        return RuleOutcome(
+            rule=rule,
+            status="not_answered",
+            matters=matters,
+            message=f"not answered: {evaluation.asked}; if {evaluation.fires_if}, {cited}",
+        )
+    if isinstance(evaluation, DoesNotHold):
+        return RuleOutcome(
+            rule=rule, status="not_fired", message=f"{evaluation.message}: {cited} does not apply"
+        )
+    return _judge_target(regime, inspection, rule, evaluation.because, evaluation.triggers)
+
+
+def _evaluate(regime: Regime, inspection: Inspection, rule: LimitingRule) -> Evaluation:
+    """The condition's own verdict; a kind that raises (a plugin's) is one line naming it."""
+    try:
+        return rule.when.evaluate(regime, inspection)
+    except Exception as exc:  # a plugin's condition kind can raise anything
+        kind = type(rule.when)
+        raise PluginHookError.single(
+            f"{regime.id}: limiting rule {rule.id}: condition kind {kind.key!r} of "
+            f"{code_owner(kind)} raised {exception_line(exc)}"
+        ) from None
 
 
 def _judge_target(
@@ -159,7 +127,7 @@ def _judge_target(
             message=f"{because}; {cited} — {what}: the "
             f"{regime.report.form} must say so and carry the limiting statement",
         )
-    target = _title(regime, rule.target)
+    target = area_phrase(regime, rule.target)
     grade = inspection.grade_of(rule.target)
     if grade is None:
         return RuleOutcome(
@@ -173,12 +141,12 @@ def _judge_target(
             rule=rule,
             status="consistent",
             triggers=triggers,
-            message=f"{target} recorded {_label(regime, grade)}, consistent with {cited} "
+            message=f"{target} recorded {level_phrase(regime, grade)}, consistent with {cited} "
             f"(because {because})",
         )
     return RuleOutcome(
         rule=rule,
         status="inconsistent",
         triggers=triggers,
-        message=f"{target} recorded {_label(regime, grade)}, but {because}; {cited}",
+        message=f"{target} recorded {level_phrase(regime, grade)}, but {because}; {cited}",
     )

@@ -9,13 +9,18 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+from inspectkit.model.conditions import BUILTIN_CONDITION_KINDS
+from inspectkit.model.rules import Condition
 from inspectkit.toml_files import read_toml
 
 if TYPE_CHECKING:
@@ -104,10 +109,56 @@ def _mapping_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[An
     return factory
 
 
+# The condition kinds regime data may use, by key.  The plugin host sets its own (the
+# core's kinds and every plugin's) while plugins register regimes; a regime loaded
+# outside the host (a test, the conformance kit on a folder) sees the core's kinds.
+_CONDITION_KINDS: ContextVar[Mapping[str, type[Condition]]] = ContextVar(
+    "condition_kinds",
+    default=MappingProxyType({kind.key: kind for kind in BUILTIN_CONDITION_KINDS}),
+)
+
+
+@contextmanager
+def condition_kinds(kinds: Mapping[str, type[Condition]]) -> Iterator[None]:
+    """Load regime data with these condition kinds (key → class) in scope."""
+    token = _CONDITION_KINDS.set(MappingProxyType(dict(kinds)))
+    try:
+        yield
+    finally:
+        _CONDITION_KINDS.reset(token)
+
+
+def active_condition_kinds() -> Mapping[str, type[Condition]]:
+    return _CONDITION_KINDS.get()
+
+
 @cache
 def converter() -> cattrs.Converter:
-    """The one converter for regime data (built once per process)."""
-    return strict_converter()
+    """The one converter for regime data (built once per process).
+
+    A limiting rule's ``when`` table is structured as the condition kind whose key it
+    holds, and unstructured as the kind it is, so each kind keeps its own fields.
+    """
+    strict = strict_converter()
+
+    def structure_condition(value: Any, _type: Any) -> Condition:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a table, got {_described(value, True)}")
+        kinds = active_condition_kinds()
+        named = [key for key in kinds if key in value]
+        if len(named) != 1:
+            keys = ", ".join(kinds)
+            raise ValueError(f"give exactly one of the condition keys {keys}")
+        kind: type[Condition] = kinds[named[0]]
+        return strict.structure(value, kind)
+
+    # by predicate, not by class: a class hook would catch the kinds (subclasses) too
+    strict.register_structure_hook_func(lambda type_: type_ is Condition, structure_condition)
+    strict.register_unstructure_hook_func(
+        lambda type_: type_ is Condition,
+        lambda condition: strict.unstructure(condition, unstructure_as=type(condition)),
+    )
+    return strict
 
 
 def _exactly(kind: type, described: str, quote: bool) -> Callable[[Any, Any], Any]:
@@ -227,9 +278,13 @@ def load_regime(path: Path, *, use_cache: bool = True) -> Regime:
 
     if not use_cache:
         return build()
+    import inspect
+
     from inspectkit.regime_cache import load_cached
 
-    return load_cached(regime_files(path), build, Regime)
+    # the kinds in scope decide how the data structures, so their code is part of the key
+    kind_files = {Path(inspect.getfile(kind)) for kind in active_condition_kinds().values()}
+    return load_cached([*regime_files(path), *sorted(kind_files)], build, Regime)
 
 
 def regime_to_data(regime: Regime) -> dict[str, Any]:

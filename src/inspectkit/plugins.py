@@ -14,18 +14,25 @@ raises, or returns something unusable, is a :class:`PluginHookError` — an Inpu
 of one line naming the plugin, its distribution and version, and the hook — so the
 workspace or regime in hand fails with exit status 2 and the rest go on.
 
+Plugins extend the core as well as adding regimes: kinds of limiting-rule condition
+and output writers are registered through hooks, and the core's own are registered the
+same way, by the built-in plugins named in ``DEFAULT_PLUGINS`` (as llm and datasette
+ship theirs), which every host loads first.  Extensions are collected from every
+plugin before any regime is, so one plugin's regime may use another's condition kind.
+
 ``INSPECTKIT_DISABLE_PLUGINS=a,b`` leaves the named entry points unloaded (listed as
 disabled); ``INSPECTKIT_TRACE_HOOKS=1`` writes a line to stderr for every hook call.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata as metadata
 import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +41,10 @@ from attrs import field, frozen
 
 from inspectkit import hookspecs
 from inspectkit.errors import InputError
+from inspectkit.hookspecs import PRODUCTS, Product
+from inspectkit.loading import condition_kinds
 from inspectkit.model import Regime
+from inspectkit.model.rules import Condition
 
 if TYPE_CHECKING:
     from inspectkit.model.inspection import Inspection
@@ -43,6 +53,10 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP = "inspectkit"
 DISABLE_VARIABLE = "INSPECTKIT_DISABLE_PLUGINS"
 TRACE_VARIABLE = "INSPECTKIT_TRACE_HOOKS"
+# The core's own condition kinds and writers, registered as plugins are (imported by
+# name, as entry points are: they sit on top of the core, and import its upper layers
+# only inside the writers they register).
+DEFAULT_PLUGINS = ("inspectkit.default_plugins.conditions", "inspectkit.default_plugins.writers")
 
 
 class PluginHookError(InputError):
@@ -66,6 +80,25 @@ class RegisteredRegime:
     regime: Regime
     plugin: PluginInfo
     templates: Path | None = None
+
+
+@frozen(kw_only=True)
+class RegisteredKind:
+    """A condition kind and the plugin that registered it."""
+
+    kind: type[Condition]
+    plugin: PluginInfo
+
+
+@frozen(kw_only=True)
+class RegisteredWriter:
+    """An output format for one product, and the plugin that registered it."""
+
+    product: Product
+    suffix: str
+    description: str
+    write: Callable[..., None]
+    plugin: PluginInfo
 
 
 @frozen(kw_only=True)
@@ -104,12 +137,27 @@ class PluginHost:
     conflicting_ids: set[str] = field(factory=set)
     plugins: dict[str, PluginInfo] = field(factory=dict)  # every registered plugin, by name
     extends: dict[str, frozenset[str]] = field(factory=dict)  # plugin → regime ids it extends
+    kinds: dict[str, RegisteredKind] = field(factory=dict)  # condition kinds, by key
+    writers: dict[tuple[Product, str], RegisteredWriter] = field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        from inspectkit.version import __version__
+
+        for name in DEFAULT_PLUGINS:
+            info = PluginInfo(name=name, distribution="inspectkit", version=__version__)
+            if not self.add_plugin(importlib.import_module(name), info):
+                raise RuntimeError(f"built-in plugin {name} is broken: {self.broken[-1].reason}")
 
     # -- loading -----------------------------------------------------------------
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
-        """Load every installed plugin of ``group``; safe to call again (tests do)."""
+        """Load every installed plugin of ``group``; safe to call again (tests do).
+
+        Every plugin's extensions are registered before any plugin's regimes, so a
+        regime may use a condition kind that another plugin provides.
+        """
         disabled = _disabled()
+        loaded: list[tuple[object, PluginInfo]] = []
         for entry_point in sorted(metadata.entry_points(group=group), key=lambda e: e.name):
             info = _info(entry_point)
             if self.pm.has_plugin(info.name) or any(b.plugin == info for b in self.broken):
@@ -122,23 +170,49 @@ class PluginHost:
             try:
                 plugin = entry_point.load()
             except (Exception, SystemExit) as exc:  # a plugin's import can raise anything
-                self.broken.append(BrokenPlugin(plugin=info, reason=f"import failed: {_why(exc)}"))
+                self.broken.append(
+                    BrokenPlugin(plugin=info, reason=f"import failed: {exception_line(exc)}")
+                )
                 continue
-            self.add_plugin(plugin, info)
+            if self._register(plugin, info):
+                loaded.append((plugin, info))
+        for plugin, info in loaded:
+            self._adopt(plugin, info)
 
     def add_plugin(self, plugin: object, info: PluginInfo) -> bool:
-        """Register one plugin object and collect its regimes; False if it is broken."""
+        """Register one plugin object, its extensions and its regimes; False if it is broken."""
+        return self._register(plugin, info) and self._adopt(plugin, info)
+
+    def _register(self, plugin: object, info: PluginInfo) -> bool:
+        """Register the plugin with pluggy and collect its extensions (kinds, writers)."""
         try:
             self.pm.register(plugin, name=info.name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            self.broken.append(BrokenPlugin(plugin=info, reason=f"invalid plugin: {_why(exc)}"))
+            self.broken.append(
+                BrokenPlugin(plugin=info, reason=f"invalid plugin: {exception_line(exc)}")
+            )
             return False
         try:
             _check_hook_names(self.pm, plugin)
-            collected = self._collect_regimes(plugin, info)
+            kinds = self._collect_kinds(plugin, info)
+            writers = self._collect_writers(plugin, info)
+        except _Rejected as rejected:
+            self.pm.unregister(plugin)
+            self.broken.append(BrokenPlugin(plugin=info, reason=rejected.reason))
+            return False
+        self.kinds.update((k.kind.key, k) for k in kinds)
+        self.writers.update(((w.product, w.suffix), w) for w in writers)
+        return True
+
+    def _adopt(self, plugin: object, info: PluginInfo) -> bool:
+        """Collect the plugin's regimes, with every registered condition kind in scope."""
+        try:
+            with condition_kinds({key: k.kind for key, k in self.kinds.items()}):
+                collected = self._collect_regimes(plugin, info)
             extended = self._extended_by(plugin, info)
         except _Rejected as rejected:
             self.pm.unregister(plugin)
+            self._forget_extensions(info.name)
             if rejected.conflicts_with is not None:
                 self._withdraw(rejected.conflicts_with, info)
             self.broken.append(
@@ -163,6 +237,85 @@ class PluginHost:
         self.extends.pop(name, None)
         for regime_id in [i for i, r in self.regimes.items() if r.plugin.name == name]:
             del self.regimes[regime_id]
+        self._forget_extensions(name)
+
+    def _forget_extensions(self, name: str) -> None:
+        for key in [k for k, r in self.kinds.items() if r.plugin.name == name]:
+            del self.kinds[key]
+        for pair in [p for p, w in self.writers.items() if w.plugin.name == name]:
+            del self.writers[pair]
+
+    def _collect_kinds(self, plugin: object, info: PluginInfo) -> list[RegisteredKind]:
+        """Call this plugin's condition-kind hook alone, checking each kind it registers."""
+        collected: list[RegisteredKind] = []
+
+        def register(kind: type[Condition]) -> None:
+            import attrs
+
+            is_attrs = isinstance(kind, type) and attrs.has(kind)  # a bool: keeps the type
+            if not (is_attrs and issubclass(kind, Condition)):
+                raise _Rejected(reason=f"registered {kind!r}, not an attrs Condition class")
+            key = getattr(kind, "key", "")
+            if not isinstance(key, str) or not key.isidentifier():
+                raise _Rejected(reason=f"condition kind {kind.__name__} has no valid key")
+            if kind.evaluate is Condition.evaluate:
+                raise _Rejected(reason=f"condition kind {kind.__name__} defines no evaluate()")
+            taken = self.kinds.get(key) or next((k for k in collected if k.kind.key == key), None)
+            if taken is not None:
+                raise _Rejected(
+                    reason=f"condition kind {key!r} is already registered by {_named(taken.plugin)}"
+                )
+            collected.append(RegisteredKind(kind=kind, plugin=info))
+
+        self._call_register(plugin, "inspectkit_register_condition_kinds", register)
+        return collected
+
+    def _collect_writers(self, plugin: object, info: PluginInfo) -> list[RegisteredWriter]:
+        """Call this plugin's writer hook alone, checking each writer it registers."""
+        collected: dict[tuple[Product, str], RegisteredWriter] = {}
+
+        def register(
+            product: Product, suffix: str, write: Callable[..., None], *, description: str
+        ) -> None:
+            if product not in PRODUCTS:
+                raise _Rejected(
+                    reason=f"registered a writer for {product!r}; products are "
+                    f"{', '.join(PRODUCTS)}"
+                )
+            if not (isinstance(suffix, str) and suffix.startswith(".") and suffix[1:].isalnum()):
+                raise _Rejected(reason=f"registered a {product} writer for suffix {suffix!r}")
+            if not callable(write):
+                raise _Rejected(
+                    reason=f"registered a {product} {suffix} writer that is not callable"
+                )
+            pair = (product, suffix.lower())
+            taken = self.writers.get(pair) or collected.get(pair)
+            if taken is not None:
+                raise _Rejected(
+                    reason=f"a {product} writer for {suffix} is already registered by "
+                    f"{_named(taken.plugin)}"
+                )
+            collected[pair] = RegisteredWriter(
+                product=product,
+                suffix=pair[1],
+                description=str(description),
+                write=write,
+                plugin=info,
+            )
+
+        self._call_register(plugin, "inspectkit_register_writers", register)
+        return list(collected.values())
+
+    def _call_register(self, plugin: object, hook: str, register: Callable[..., None]) -> None:
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():
+            if impl.plugin is not plugin:
+                continue
+            try:
+                impl.function(**dict.fromkeys(impl.argnames, register))
+            except _Rejected:
+                raise
+            except Exception as exc:
+                raise _Rejected(reason=f"{hook} raised {exception_line(exc)}") from None
 
     def _extended_by(self, plugin: object, info: PluginInfo) -> frozenset[str]:
         """The regime ids this plugin declares it extends (its behaviour hooks serve them)."""
@@ -173,7 +326,9 @@ class PluginHost:
             try:
                 found: Any = impl.function()
             except Exception as exc:
-                raise _Rejected(reason=f"inspectkit_extended_regimes raised {_why(exc)}") from None
+                raise _Rejected(
+                    reason=f"inspectkit_extended_regimes raised {exception_line(exc)}"
+                ) from None
             if found is None:
                 continue
             if not isinstance(found, list | tuple | set | frozenset) or not all(
@@ -241,7 +396,7 @@ class PluginHost:
                 also = f" (and {more} more)" if more else ""
                 raise _Rejected(reason=f"invalid regime data: {exc.problems[0]}{also}") from None
             except Exception as exc:
-                raise _Rejected(reason=f"register hook raised {_why(exc)}") from None
+                raise _Rejected(reason=f"register hook raised {exception_line(exc)}") from None
         return collected
 
     # -- queries -----------------------------------------------------------------
@@ -271,6 +426,37 @@ class PluginHost:
         """The named regimes in order given, or all of them sorted by year."""
         ids = list(regime_ids)
         return [self.regime(i) for i in ids] if ids else self.sorted_regimes()
+
+    # -- output writers ------------------------------------------------------------
+
+    def suffixes(self, product: Product) -> list[str]:
+        """The file extensions ``product`` can be written as, in registration order."""
+        return [suffix for (kind, suffix) in self.writers if kind == product]
+
+    def writer(self, product: Product, path: Path) -> RegisteredWriter:
+        """The writer for ``path``'s extension, or an InputError naming those there are."""
+        found = self.writers.get((product, Path(path).suffix.lower()))
+        if found is None:
+            known = ", ".join(self.suffixes(product)) or "none"
+            what = product.replace("_", " ")
+            raise InputError.single(f"{path}: expected a {what} file ending in one of {known}")
+        return found
+
+    def write(self, product: Product, value: object, path: Path) -> Path:
+        """Write ``value`` to ``path`` with the writer its extension selects, guarded: an
+        InputError (a problem with the file) passes through; anything else a plugin's
+        writer raises becomes one line naming the plugin and the writer."""
+        chosen = self.writer(product, path)
+        try:
+            chosen.write(value, Path(path))
+        except InputError:
+            raise
+        except Exception as exc:  # a plugin's writer can raise anything
+            raise PluginHookError.single(
+                f"plugin {_named(chosen.plugin)}: {product} writer for {chosen.suffix} "
+                f"(inspectkit_register_writers) raised {exception_line(exc)}"
+            ) from None
+        return Path(path)
 
     # -- behaviour hooks, one typed method each -----------------------------------
 
@@ -335,7 +521,7 @@ class PluginHost:
             return impl.function(**{name: arguments[name] for name in impl.argnames})
         except Exception as exc:  # a plugin's hook can raise anything
             raise PluginHookError.single(
-                f"plugin {self._plugin_named(impl)}: {hook} raised {_why(exc)}"
+                f"plugin {self._plugin_named(impl)}: {hook} raised {exception_line(exc)}"
             ) from None
         finally:
             if os.environ.get(TRACE_VARIABLE, "") not in ("", "0"):
@@ -374,7 +560,7 @@ class PluginHost:
             except Exception as exc:  # a plugin's hook can raise anything
                 problems.append(
                     f"plugin {self._plugin_named(impl)}: inspectkit_register_examples raised "
-                    f"{_why(exc)}"
+                    f"{exception_line(exc)}"
                 )
         return files, problems
 
@@ -411,7 +597,17 @@ def _named(plugin: PluginInfo) -> str:
     return f"{plugin.name} ({plugin.distribution} {plugin.version})".replace(" )", ")")
 
 
-def _why(exc: BaseException) -> str:
+def code_owner(kind: type) -> str:
+    """Who shipped a class, as a user can find it: its distribution and version when
+    installed, else its module (for messages about code that raised without a host)."""
+    top = kind.__module__.split(".")[0]
+    names = metadata.packages_distributions().get(top, [])
+    if not names:
+        return kind.__module__
+    return f"{names[0]} {metadata.version(names[0])} ({kind.__module__})"
+
+
+def exception_line(exc: BaseException) -> str:
     """One line: the exception's type and first line of its message."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

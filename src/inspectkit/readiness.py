@@ -10,26 +10,18 @@ briefing), it is offered as the suggested owner, cited; the owner column and
 status start blank: they are the council's to fill in, with the suggestion or
 its own choice.  Items Ofsted already holds are listed separately as needing no
 action.
-
-The table writers at the end (XLSX, DOCX, CSV) are shared with the
-post-inspection action plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from inspectkit.bibliography import Entry, bibliography
-from inspectkit.errors import InputError
-from inspectkit.files import atomic_path
 from inspectkit.model import NOT_SPECIFIED, Regime
-from inspectkit.safe_cells import SafeCsvWriter
-from inspectkit.workbooks import cell_text
+from inspectkit.table_files import TableSet
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan
@@ -191,119 +183,17 @@ def checklist_rows(pack: ReadinessPack) -> list[list[Any]]:
     ]
 
 
-def write_readiness(pack: ReadinessPack, target: Path) -> Path:
-    """Write the pack as .xlsx or .docx (by extension), atomically."""
+def readiness_tables(pack: ReadinessPack) -> TableSet:
+    """The pack as named tables, for whichever writer its file's extension selects."""
     title = f"Readiness checklist: {pack.regime_title} ({pack.regime_id})"
     if pack.start is not None:
         title += f", day 1 on {pack.start.isoformat()}"
-    council = [r for r in checklist_rows(pack) if r[0] != NO_ACTION]
-    held = [r for r in checklist_rows(pack) if r[0] == NO_ACTION]
-    sheets = [
-        ("Checklist", CHECKLIST_COLUMNS, council),
-        (NO_ACTION, CHECKLIST_COLUMNS, held),
-    ]
-    return write_tables(target, title, sheets, allowed=(".xlsx", ".docx"), sources=pack.sources)
-
-
-# -- shared table writers (readiness pack, action plan) --------------------------------
-
-Table = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
-
-
-SOURCES_TABLE = "Sources"
-SOURCES_COLUMNS = ("Key", "Source")
-
-
-def write_tables(
-    target: Path,
-    title: str,
-    tables: Sequence[Table],
-    *,
-    allowed: Sequence[str],
-    sources: Sequence[Entry] = (),
-    logo: str = "Inspection readiness",
-) -> Path:
-    """Write named tables to ``target`` as XLSX (a sheet each), DOCX (a table each) or CSV.
-
-    ``sources`` — the bibliography of the citations the tables carry — is a last
-    "Sources" table, so a reader can follow every key.  ``logo`` heads a Word file's
-    letterhead (the council's, for its own documents).  CSV holds one table only, so
-    it is written from the first.  Every format is written through a temporary file,
-    so a failure leaves no half-written file.
-    """
-    if sources:
-        tables = [*tables, (SOURCES_TABLE, SOURCES_COLUMNS, [[e.key, e.text] for e in sources])]
-    suffix = Path(target).suffix.lower()
-    if suffix not in allowed:
-        raise InputError.single(
-            f"{target}: cannot write {suffix or 'a file without an extension'}; "
-            f"use one of {', '.join(allowed)}"
-        )
-    if suffix == ".xlsx":
-        _write_xlsx(target, tables)
-    elif suffix == ".docx":
-        _write_docx(target, title, tables, logo=logo)
-    else:
-        _write_csv(target, tables[0])
-    return target
-
-
-def _write_xlsx(target: Path, tables: Sequence[Table]) -> None:
-    from openpyxl import Workbook
-
-    from inspectkit.workbooks import fill_sheet
-
-    book = Workbook()
-    for empty in list(book.worksheets):  # each table gets a sheet of its own
-        book.remove(empty)
-    for name, header, rows in tables:
-        fill_sheet(book.create_sheet(name[:31]), header, rows, widths=(12, 70))
-    with atomic_path(target) as temporary:
-        book.save(temporary)
-
-
-def _write_docx(target: Path, title: str, tables: Sequence[Table], *, logo: str) -> None:
-    """A4 landscape in the house style: letterhead, footer with page numbers, and tables
-    whose header row repeats on every page, rows never split, and columns wide enough
-    for their longest word."""
-    from docx.shared import Pt
-
-    from inspectkit.docx_style import (
-        fixed_widths,
-        header_row,
-        keep_row_together,
-        new_document,
-        proportional_widths,
-        text_width,
+    rows = checklist_rows(pack)
+    return TableSet(
+        title=title,
+        tables=(
+            ("Checklist", CHECKLIST_COLUMNS, [r for r in rows if r[0] != NO_ACTION]),
+            (NO_ACTION, CHECKLIST_COLUMNS, [r for r in rows if r[0] == NO_ACTION]),
+        ),
+        sources=tuple(pack.sources),
     )
-
-    document = new_document(title, logo=logo, footer_parts=(title,), landscape=True)
-    document.add_heading(title, level=1)
-    width = text_width(document.sections[0])
-    for name, header, rows in tables:
-        document.add_heading(name, level=2)
-        if not rows:
-            document.add_paragraph("None.")
-            continue
-        texts = [[cell_text(value) for value in row] for row in rows]
-        table = document.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        header_row(table.rows[0], header)
-        for row in texts:
-            added = table.add_row()
-            for cell, text in zip(added.cells, row, strict=True):
-                cell.text = text
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(9)
-            keep_row_together(added)
-        fixed_widths(table, proportional_widths(header, texts, width))
-    with atomic_path(target) as temporary:
-        document.save(str(temporary))
-
-
-def _write_csv(target: Path, table: Table) -> None:
-    _name, header, rows = table
-    with atomic_path(target) as temporary, temporary.open("w", newline="", encoding="utf-8") as f:
-        writer = SafeCsvWriter(f)
-        writer.writerow(header)
-        writer.writerows(rows)

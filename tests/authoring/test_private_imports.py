@@ -32,6 +32,10 @@ PUBLIC_API: dict[str, frozenset[str] | None] = {
     # the house style and its blocks
     "inspectkit.docx_style": None,
     "inspectkit.template_blocks": None,
+    # the output-writer API: what a writer receives, and how it writes a file whole
+    "inspectkit.files": frozenset({"atomic_path", "write_text_atomic", "write_bytes_atomic"}),
+    "inspectkit.plan_export": frozenset({"PlanExport"}),
+    "inspectkit.table_files": frozenset({"Table", "TableSet"}),
 }
 
 

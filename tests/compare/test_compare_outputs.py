@@ -247,7 +247,7 @@ def test_cli_table_and_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "compare.pdf"], "compare.pdf: expected one of these extensions: .txt, .md"),
+        (["-o", "compare.pdf"], "compare.pdf: expected a compare file ending in one of .txt, .md"),
         (
             ["--format", "md", "-o", "compare.xlsx"],
             "compare.xlsx: a .xlsx file cannot hold --format md",

@@ -9,7 +9,7 @@ import pytest
 
 from inspectkit.documents import render_workspace
 from inspectkit.errors import InputError
-from inspectkit.model import Condition, LimitingRule
+from inspectkit.model import GradedCondition, LimitingRule
 from inspectkit.plugins import get_host
 from inspectkit.workspace import Workspace, load_workspace
 
@@ -43,7 +43,7 @@ def slac_workspace(tmp_path: Path, strength: str) -> Workspace:
         strength=strength,  # type: ignore[arg-type]
         target="overall_effectiveness",
         limit="adequate",
-        when=Condition(any_of=("children_feel_safe",), graded_below="good"),
+        when=GradedCondition(any_of=("children_feel_safe",), graded_below="good"),
     )
     regime = attrs.evolve(workspace.regime.regime, limiting_rules=(rule,))
     return attrs.evolve(workspace, regime=attrs.evolve(workspace.regime, regime=regime))

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from inspectkit.judgements import RuleOutcome, apply_limiting_rules, problems
-from inspectkit.model import Condition, LimitingRule, Regime
+from inspectkit.model import GradedCondition, LimitingRule, Regime
 from inspectkit.plugins import get_host
 from inspectkit.workspace import Finding, Inspection
 
@@ -126,7 +126,7 @@ def test_hard_rules_are_errors_and_advisory_ones_warnings():
         strength="hard",
         target="overall_effectiveness",
         limit="adequate",
-        when=Condition(any_of=("children_safe",), graded_below="good"),
+        when=GradedCondition(any_of=("children_safe",), graded_below="good"),
     )
     regime = attrs.evolve(base, limiting_rules=(hard,))
     outcomes = apply_limiting_rules(

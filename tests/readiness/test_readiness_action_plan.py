@@ -11,7 +11,7 @@ import pytest
 from attrs import frozen
 from tests.cli_run import installed_regime, run_main
 
-from inspectkit.action_plan import ACTION_COLUMNS, action_rows, needs_action, write_action_plan
+from inspectkit.action_plan import ACTION_COLUMNS, action_plan_tables, action_rows, needs_action
 from inspectkit.plugins import get_host
 
 # Sunderland's October 2011 CRA outcome (Sunderland 2012 §3.3-4.1), abridged.
@@ -129,12 +129,10 @@ def test_action_plan_from_a_workspace(workspace: Path, tmp_path: Path) -> None:
         "Record children's views in every assessment.",
         "Improvement is required in multi-agency strategy meetings.",
     ]
-    target = write_action_plan(
-        rows,
-        tmp_path / "plan.csv",
-        council="Sunderland City Council",
-        regime=loaded.regime.regime,
+    tables = action_plan_tables(
+        rows, council="Sunderland City Council", regime=loaded.regime.regime
     )
+    target = get_host().write("action_plan", tables, tmp_path / "plan.csv")
     with target.open(encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))
     assert table[0] == list(ACTION_COLUMNS)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from tests.cli_run import installed_regime, run_main
 
-from inspectkit.readiness import NO_ACTION, SECTION_ORDER, build_readiness, write_readiness
+from inspectkit.plugins import get_host
+from inspectkit.readiness import NO_ACTION, SECTION_ORDER, build_readiness, readiness_tables
 from inspectkit.timeline import plan_inspection
 
 
@@ -69,7 +70,9 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
 
     slac = installed_regime("slac_2009")
     pack = build_readiness(slac, plan_inspection(slac, date(2009, 11, 30)))
-    book = load_workbook(write_readiness(pack, tmp_path / "ready.xlsx"))
+    book = load_workbook(
+        get_host().write("readiness", readiness_tables(pack), tmp_path / "ready.xlsx")
+    )
     assert book.sheetnames == ["Checklist", NO_ACTION, "Sources"]
     sheet = book["Checklist"]
     header = [c.value for c in sheet[1]]
@@ -79,7 +82,9 @@ def test_xlsx_and_docx(tmp_path: Path) -> None:
     assert sheet.max_row == len(pack.items) + 1
     assert book[NO_ACTION].max_row == len(pack.held_by_ofsted) + 1
 
-    document = Document(str(write_readiness(pack, tmp_path / "ready.docx")))
+    document = Document(
+        str(get_host().write("readiness", readiness_tables(pack), tmp_path / "ready.docx"))
+    )
     assert len(document.tables) == 3  # the checklist, what Ofsted holds, the sources
     assert len(document.tables[0].rows) == len(pack.items) + 1
     assert document.tables[0].rows[0].cells[6].text == "Owner"
@@ -101,7 +106,7 @@ def test_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _, err = run_main(
         capsys, "readiness", "--regime", "slac_2009", "-o", str(tmp_path / "r.pdf")
     )
-    assert status == 2 and "use one of .xlsx, .docx" in err
+    assert status == 2 and "expected a readiness file ending in one of .xlsx, .docx" in err
     assert not (tmp_path / "r.pdf").exists()
 
 

@@ -13,7 +13,7 @@ from sampling_helpers import MakeCases, write_cases
 from inspectkit.caselist import CaseList, read_case_list
 from inspectkit.model import FieldMatch
 from inspectkit.plugins import get_host
-from inspectkit.sampling import draw_sample, write_sample
+from inspectkit.sampling import draw_sample
 from inspectkit.sampling.columns import CaseColumns, both
 from inspectkit.sampling.engine import _Drawing, _without
 
@@ -130,7 +130,7 @@ def pinned_digest(folder: Path, regime_id: str) -> str:
     for seed in (1, 7, 2011):
         sizes = {s.id: 5 for s in regime.sampling.subsets}
         record = draw_sample(regime, cases, seed=seed, on=ON, subset_sizes=sizes)
-        out = write_sample(record, folder / f"{regime_id}-{seed}.csv")
+        out = get_host().write("sample", record, folder / f"{regime_id}-{seed}.csv")
         digest.update(out.read_bytes())
         digest.update(out.with_suffix(".json").read_bytes())
     return digest.hexdigest()

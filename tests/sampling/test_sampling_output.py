@@ -14,7 +14,7 @@ from inspectkit.caselist import read_case_list
 from inspectkit.caselist.fake import write_fake_case_list
 from inspectkit.cli import cli
 from inspectkit.plugins import get_host
-from inspectkit.sampling import draw_sample, sample_to_data, write_sample
+from inspectkit.sampling import draw_sample, sample_to_data
 
 ON = date(2011, 10, 18)
 
@@ -35,7 +35,9 @@ def test_same_seed_and_input_give_a_byte_identical_file(
     for run, seed in enumerate([5, 5, 6]):
         cases = read_case_list(fake_list, regime)  # read afresh each time
         record = draw_sample(regime, cases, seed=seed, on=ON)
-        outputs.append(write_sample(record, tmp_path / f"run{run}{suffix}").read_bytes())
+        outputs.append(
+            get_host().write("sample", record, tmp_path / f"run{run}{suffix}").read_bytes()
+        )
     assert outputs[0] == outputs[1]
     assert outputs[0] != outputs[2]
     if suffix == ".csv":
@@ -60,7 +62,7 @@ def test_exports_carry_no_personal_fields(fake_list: Path, tmp_path: Path) -> No
     regime = get_host().regime("slac_2009").regime
     cases = read_case_list(fake_list, regime)
     record = draw_sample(regime, cases, seed=5, on=ON)
-    text = write_sample(record, tmp_path / "s.csv").read_text(encoding="utf-8")
+    text = get_host().write("sample", record, tmp_path / "s.csv").read_text(encoding="utf-8")
     header = text.splitlines()[0]
     for banned in ("Date of birth", "Ethnicity", "Gender", "Disability", "Name"):
         assert banned.lower() not in header.lower()
@@ -71,7 +73,7 @@ def test_exports_carry_no_personal_fields(fake_list: Path, tmp_path: Path) -> No
         assert isinstance(birth, date)
         assert birth.isoformat() not in text + sidecar
         assert birth.strftime("%d/%m/%Y") not in text + sidecar
-    workbook = load_workbook(write_sample(record, tmp_path / "s.xlsx"))
+    workbook = load_workbook(get_host().write("sample", record, tmp_path / "s.xlsx"))
     assert workbook.sheetnames[:2] == ["Sample", "Record"]
     headings = [cell.value for cell in workbook["Sample"][1]]
     assert "Date of Birth" not in headings and "Ethnicity" not in headings

@@ -28,7 +28,15 @@ from inspectkit.action_plan import action_rows, needs_action
 from inspectkit.caselist import read_case_list
 from inspectkit.cli import cli
 from inspectkit.judgements import apply_limiting_rules
-from inspectkit.model import CaseField, Fact, InformationRequest, Level, Milestone, Regime
+from inspectkit.model import (
+    CaseField,
+    Fact,
+    FindingCondition,
+    InformationRequest,
+    Level,
+    Milestone,
+    Regime,
+)
 from inspectkit.plugins import get_host
 from inspectkit.sampling import draw_sample
 from inspectkit.testing import (
@@ -1136,8 +1144,7 @@ def test_a_priority_action_is_likely_to_limit_the_annual_rating(regime: Regime) 
         "annual_rating",
         "performs poorly",
     )
-    assert rule.when.finding == "area_for_priority_action"
-    assert rule.when.any_of == () and rule.when.assertion is None
+    assert rule.when == FindingCondition(finding="area_for_priority_action")
     assert cites(rule.source, "100025 Annex A", "100025 Annex D", "100025 §53")
     # Annex D's words, which the letter carries
     assert rule.consequence == "the annual rating is likely to be limited to 'performs poorly'"

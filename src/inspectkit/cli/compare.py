@@ -12,6 +12,7 @@ from inspectkit.errors import InputError
 
 if TYPE_CHECKING:
     from inspectkit.compare import Comparison
+    from inspectkit.plugins import PluginHost
 
 FORMATS = ("table", "md", "html", "xlsx")
 
@@ -28,10 +29,14 @@ FORMATS = ("table", "md", "html", "xlsx")
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="table (default on screen), md, html or xlsx; taken from -o's extension if omitted.",
+    help="table (default on screen), md or html; with -o, taken from FILE's extension.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE, in the format its extension names: .txt, .md, .html, .xlsx or any "
+    "a plugin adds.",
 )
 @click.option(
     "--cases",
@@ -67,12 +72,10 @@ def compare(
     from inspectkit.dates import parse_iso_date
     from inspectkit.plugins import get_host
 
-    chosen_format = _chosen_format(output_format, output)
-    if chosen_format == "xlsx" and output is None:
-        raise InputError.single("--format xlsx needs -o FILE.xlsx")
+    host = get_host()
+    _check_output(host, output_format, output)
     if cases is not None and not cases.is_file():
         raise InputError.single(f"--cases: {cases}: no such file")
-    host = get_host()
     regimes = [registered.regime for registered in host.select(regime_ids)]
     first_day = parse_iso_date(start, "--start") if start else None
     crosswalks = load_crosswalks(
@@ -81,78 +84,51 @@ def compare(
     comparison = build_comparison(
         regimes, start=first_day, crosswalks=crosswalks, cases=cases, seed=seed, host=host
     )
-    _write(comparison, chosen_format, output)
+    if output is not None:
+        host.write("compare", comparison, output)
+        console().print(f"Wrote {output}")
+    else:
+        _show(comparison, output_format or "table")
     if comparison.left_out:  # the others are compared; this run still fails, naming each
         raise InputError(comparison.left_out)
 
 
-def _write(comparison: Comparison, chosen_format: str, output: Path | None) -> None:
-    """The comparison to ``output`` (atomically) or the terminal, in ``chosen_format``."""
-    if chosen_format == "xlsx":
-        from inspectkit.compare.xlsx import write_xlsx
-
-        assert output is not None
-        write_xlsx(comparison, output)
-        console().print(f"Wrote {output}")
-        return
-    if chosen_format in ("md", "html"):
-        text = _render_text(comparison, chosen_format)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        from inspectkit.files import write_text_atomic
-
-        write_text_atomic(output, text)
-        console().print(f"Wrote {output}")
-        return
-    from inspectkit.compare.text import render_table
-
-    if output is not None:
-        from rich.console import Console
-
-        from inspectkit.files import atomic_path
-
-        with atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
-            Console(file=handle, width=160, highlight=False).print(render_table(comparison))
-        console().print(f"Wrote {output}")
-        return
-    console().print(render_table(comparison))
-
-
-# What each output file extension holds; a plain-text table goes to .txt.
-SUFFIX_FORMATS = {
-    ".txt": "table",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
+# The suffixes each --format's file may have, so -o FILE is what --format says.
+FORMAT_SUFFIXES = {
+    "table": (".txt",),
+    "md": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+    "xlsx": (".xlsx",),
 }
 
 
-def _chosen_format(output_format: str | None, output: Path | None) -> str:
-    """The format asked for, checked against -o's extension so a file is what it says."""
+def _check_output(host: PluginHost, output_format: str | None, output: Path | None) -> None:
+    """Refuse an -o no writer takes, or one whose extension contradicts --format."""
     if output is None:
-        return output_format or "table"
-    implied = SUFFIX_FORMATS.get(output.suffix.lower())
-    if implied is None:
-        known = ", ".join(SUFFIX_FORMATS)
-        raise InputError.single(f"{output}: expected one of these extensions: {known}")
-    if output_format is not None and output_format != implied:
+        if output_format == "xlsx":
+            raise InputError.single("--format xlsx needs -o FILE.xlsx")
+        return
+    host.writer("compare", output)
+    if output_format is not None and output.suffix.lower() not in FORMAT_SUFFIXES[output_format]:
         raise InputError.single(
             f"{output}: a {output.suffix} file cannot hold --format {output_format}; "
             f"name it with the extension of that format"
         )
-    return implied
 
 
-def _render_text(comparison: object, chosen_format: str) -> str:
-    from inspectkit.compare import Comparison
+def _show(comparison: Comparison, chosen_format: str) -> None:
+    """The comparison on the terminal: a table, or Markdown or HTML text to pipe."""
+    if chosen_format == "table":
+        from inspectkit.compare.text import render_table
+
+        console().print(render_table(comparison))
+        return
+    if chosen_format == "md":
+        from inspectkit.compare.text import render_markdown
+
+        click.echo(render_markdown(comparison), nl=False)
+        return
     from inspectkit.compare.html import render_html
-    from inspectkit.compare.text import render_markdown
     from inspectkit.version import __version__
 
-    assert isinstance(comparison, Comparison)
-    if chosen_format == "md":
-        return render_markdown(comparison)
-    return render_html(comparison, generator=f"inspectkit {__version__}")
+    click.echo(render_html(comparison, generator=f"inspectkit {__version__}"), nl=False)

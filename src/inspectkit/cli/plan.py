@@ -69,6 +69,15 @@ _OUTPUT_FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON instead of a table.")
 @format_option
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=_OUTPUT_FILE,
+    help="Also write the plan to FILE, in the format its extension names: .csv, .ics, .json "
+    "or any a plugin adds (repeatable).",
+)
 @click.option("--csv", "csv_path", type=_OUTPUT_FILE, help="Also write the plan as CSV to FILE.")
 @click.option("--ics", "ics_path", type=_OUTPUT_FILE, help="Also write an iCalendar file to FILE.")
 @click.option(
@@ -92,6 +101,7 @@ def plan(
     closures: tuple[str, ...],
     closures_file: Path | None,
     as_json: bool,
+    outputs: tuple[Path, ...],
     csv_path: Path | None,
     ics_path: Path | None,
     council: str,
@@ -102,6 +112,7 @@ def plan(
     bank holidays and any closure days."""
     from inspectkit.calendar import WorkingCalendar
     from inspectkit.cli.tables import chosen_format
+    from inspectkit.plan_export import PlanExport
     from inspectkit.plan_record import plan_to_data
     from inspectkit.plugins import get_host
     from inspectkit.timeline import plan_inspection
@@ -116,6 +127,7 @@ def plan(
         closures_file,
         {".csv": csv_path, ".ics": ics_path},
         region,
+        outputs,
     )
     if not locale.startswith("en"):
         warn(
@@ -126,32 +138,20 @@ def plan(
     resolved = plan_inspection(regime, start_day, calendar, host=get_host())
 
     notes = error_console() if as_json else console()
-    if csv_path is not None:
-        from inspectkit.plan_csv import write_plan_csv
+    export = PlanExport(
+        plan=resolved,
+        regime=regime,
+        locale=locale,
+        council=council.strip(),
+        identity=inspection_id.strip(),
+    )
+    host = get_host()
+    for path in (*(p for p in (csv_path, ics_path) if p is not None), *outputs):
+        host.write("plan", export, path)
+        notes.print(f"wrote {host.writer('plan', path).description} plan to {path}", markup=False)
+    from inspectkit.bibliography import lines
 
-        write_plan_csv(resolved, csv_path, locale)
-        notes.print(f"wrote CSV plan to {csv_path}", markup=False)
-    if ics_path is not None:
-        from inspectkit.bibliography import bibliography
-        from inspectkit.plan_ics import write_plan_ics
-
-        write_plan_ics(
-            resolved,
-            ics_path,
-            title=regime.abbreviation or regime.short_title,
-            council=council.strip(),
-            identity=inspection_id.strip(),
-            sources=bibliography([regime]),
-        )
-        notes.print(f"wrote iCalendar plan to {ics_path}", markup=False)
-    from inspectkit.bibliography import bibliography, lines
-
-    cited = [
-        regime.timeline.source,
-        *(p.milestone.source for p in resolved.milestones),
-        *(m.source for m in resolved.unspecified),
-    ]
-    sources = bibliography([regime], cited)
+    sources = export.sources()
     if shape == "json":
         data = plan_to_data(resolved)
         data["sources"] = [{"key": e.key, "text": e.text} for e in sources]
@@ -212,17 +212,23 @@ def _read_arguments(
     locale: str,
     closures: Iterable[str],
     closures_file: Path | None,
-    outputs: dict[str, Path | None],
+    named_outputs: dict[str, Path | None],
     region: str = "ENG",
+    outputs: Iterable[Path] = (),
 ) -> tuple[Regime, date, str, list[date]]:
     """Check every argument, raising one InputError listing every problem found."""
     from inspectkit.plugins import get_host
 
     problems: list[str] = [
         f"{path}: expected a {suffix} file name"
-        for suffix, path in outputs.items()
+        for suffix, path in named_outputs.items()
         if path is not None and path.suffix.lower() != suffix
     ]
+    for path in outputs:
+        try:
+            get_host().writer("plan", path)
+        except InputError as exc:
+            problems.extend(exc.problems)
     start_day = _collect_date(problems, start, "--start")
     if start_day is not None:
         _collect(problems, lambda: check_year(start_day, "--start"))

@@ -23,7 +23,7 @@ from inspectkit.cli.tables import format_option
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write FILE.xlsx or FILE.docx instead of printing a table.",
+    help="Write FILE.xlsx or FILE.docx (or a format a plugin adds) instead of printing a table.",
 )
 @format_option
 def readiness(
@@ -39,9 +39,11 @@ def readiness(
     """
     from inspectkit.dates import parse_iso_date
     from inspectkit.plugins import get_host
-    from inspectkit.readiness import build_readiness, write_readiness
+    from inspectkit.readiness import build_readiness, readiness_tables
 
     host = get_host()
+    if output is not None:
+        host.writer("readiness", output)  # an extension no writer takes: say so first
     regime = host.regime(regime_id).regime
     plan = None
     if start:
@@ -52,7 +54,7 @@ def readiness(
     for line in pack.warnings:
         warn(line)
     if output is not None:
-        write_readiness(pack, output)
+        host.write("readiness", readiness_tables(pack), output)
         from inspectkit.words import count
 
         console().print(f"Wrote {output} ({count(len(pack.items), 'item')} to prepare)")
@@ -82,7 +84,8 @@ def readiness(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write FILE.xlsx, FILE.docx or FILE.csv instead of printing a table.",
+    help="Write FILE.xlsx, FILE.docx or FILE.csv (or a format a plugin adds) instead of "
+    "printing a table.",
 )
 @format_option
 def action_plan(directory: Path, output: Path | None, output_format: str | None) -> None:
@@ -93,13 +96,16 @@ def action_plan(directory: Path, output: Path | None, output_format: str | None)
     Like every document, it is refused if a finding carries a child's case
     reference or date of birth from the workspace's sample or case list.
     """
-    from inspectkit.action_plan import ACTION_COLUMNS, action_rows, write_action_plan
+    from inspectkit.action_plan import ACTION_COLUMNS, action_plan_tables, action_rows
     from inspectkit.documents.private import text_problems
     from inspectkit.errors import InputError
     from inspectkit.plugins import get_host
     from inspectkit.workspace import load_workspace
 
-    workspace = load_workspace(directory, get_host())
+    host = get_host()
+    if output is not None:
+        host.writer("action_plan", output)  # an extension no writer takes: say so first
+    workspace = load_workspace(directory, host)
     regime = workspace.regime.regime
     rows = action_rows(regime, workspace.inspection.findings)
     where = f"{workspace.inspection_file}: action plan row"
@@ -109,7 +115,8 @@ def action_plan(directory: Path, output: Path | None, output_format: str | None)
     if problems:
         raise InputError(problems)
     if output is not None:
-        write_action_plan(rows, output, council=workspace.inspection.council, regime=regime)
+        council = workspace.inspection.council
+        host.write("action_plan", action_plan_tables(rows, council=council, regime=regime), output)
         from inspectkit.words import count
 
         console().print(f"Wrote {output} ({count(len(rows), 'row')})")

@@ -30,7 +30,11 @@ def _subset_sizes(values: tuple[str, ...]) -> dict[str, int]:
 )
 @click.option("--seed", type=int, required=True, help="Random seed, recorded in the sample.")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), required=True, help="OUT.csv or OUT.xlsx"
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="OUT.csv or OUT.xlsx, or a format a plugin adds",
 )
 @click.option("--on", "on", default=None, help="Inspection date, YYYY-MM-DD (default today).")
 @click.option("--subset-size", "subset_size", multiple=True, help="ID=N: size of a sub-set.")
@@ -55,14 +59,14 @@ def sample(
     from inspectkit.cli.console import progress
     from inspectkit.errors import InputError
     from inspectkit.plugins import get_host
-    from inspectkit.sampling import draw_sample, sidecar_path, write_sample
+    from inspectkit.sampling import draw_sample, sidecar_path
     from inspectkit.sampling.targets import refuse_unsafe_target
     from inspectkit.words import count, number
 
-    if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise InputError.single(f"{output}: expected a .csv or .xlsx sample file name")
+    host = get_host()
+    host.writer("sample", output)  # an extension no writer takes: say so before reading
     refuse_unsafe_target(output, cases, force=force)
-    regime = get_host().regime(regime_id).regime
+    regime = host.regime(regime_id).regime
     sizes = _subset_sizes(subset_size)
     day = parse_on(on)
     with progress(f"Reading and sampling {cases.name}"):
@@ -77,7 +81,7 @@ def sample(
             click.echo(f"warning: {line}", err=True)
         raise InputError.single(f"{cases}: no cases to sample from: {why}")
     record = draw_sample(regime, case_list, seed=seed, on=day, subset_sizes=sizes)
-    write_sample(record, output)
+    host.write("sample", record, output)
 
     for line in record.warnings:
         click.echo(f"warning: {line}", err=True)

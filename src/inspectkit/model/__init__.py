@@ -2,6 +2,7 @@
 
 from inspectkit.model.casefields import CaseField, CodeValue
 from inspectkit.model.common import NOT_SPECIFIED, Dated, Fact, Measure, SourceDocument
+from inspectkit.model.conditions import AssertionCondition, FindingCondition, GradedCondition
 from inspectkit.model.names import NamesPolicy
 from inspectkit.model.regime import (
     Coverage,
@@ -15,7 +16,15 @@ from inspectkit.model.regime import (
 )
 from inspectkit.model.report import DocumentTemplate, ReportDefinition, ReportSection, Statement
 from inspectkit.model.requests import InformationRequest
-from inspectkit.model.rules import Condition, ExternalJudgement, LimitingRule
+from inspectkit.model.rules import (
+    Condition,
+    DoesNotHold,
+    ExternalJudgement,
+    Holds,
+    LimitingRule,
+    Question,
+    Unanswered,
+)
 from inspectkit.model.sampling import (
     CaseGroup,
     FieldMatch,
@@ -32,6 +41,7 @@ from inspectkit.model.timeline import DaySpan, Deadline, Milestone, StartRule, T
 
 __all__ = [
     "NOT_SPECIFIED",
+    "AssertionCondition",
     "CaseField",
     "CaseGroup",
     "CodeValue",
@@ -41,10 +51,14 @@ __all__ = [
     "DaySpan",
     "Deadline",
     "DocumentTemplate",
+    "DoesNotHold",
     "Evaluation",
     "ExternalJudgement",
     "Fact",
     "FieldMatch",
+    "FindingCondition",
+    "GradedCondition",
+    "Holds",
     "InformationRequest",
     "Inspectorate",
     "JudgementArea",
@@ -56,6 +70,7 @@ __all__ = [
     "Notice",
     "Phase",
     "Population",
+    "Question",
     "Quota",
     "RecentEvent",
     "Regime",
@@ -73,4 +88,5 @@ __all__ = [
     "TeamRole",
     "Timeline",
     "Topic",
+    "Unanswered",
 ]

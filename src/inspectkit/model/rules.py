@@ -3,52 +3,91 @@
 Each rule keeps the strength of its wording.  "Likely to be inadequate" and
 "unlikely to be adequate" cap the same grade but are different rules, and both
 are advice to the inspector; ``hard`` is for a limit the source makes binding.
+
+A rule's ``when`` is a :class:`Condition`, and a condition is one of several
+*kinds*.  Each kind is a frozen attrs class named in regime data by one key of its
+own (``any_of``, ``finding``, ``assertion``...); the core's kinds
+(:mod:`inspectkit.model.conditions`) and any a plugin adds through
+``inspectkit_register_condition_kinds`` are registered the same way, and each kind
+carries its own checks and its own evaluation, so a new kind changes no core module.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from attrs import field, frozen
 
 from inspectkit.model.common import check_id, check_text
 
+if TYPE_CHECKING:
+    from inspectkit.model.inspection import Inspection
+    from inspectkit.model.regime import Regime
+
 Strength = Literal["likely", "unlikely", "hard"]
 
 
 @frozen(kw_only=True)
-class Condition:
-    """When a rule fires.  Exactly one form is used:
+class Holds:
+    """The condition holds: ``because`` says why in a message's words ("'Children are
+    safe' is inadequate"); ``triggers`` names what made it hold (area ids, answers)."""
 
-    * grades — ``any_of`` areas graded ``graded_at_most`` (that grade or worse)
-      or ``graded_below`` (worse than that grade);
-    * ``finding`` — any finding of that type is recorded (ungraded regimes);
-    * ``assertion`` — the inspector answers ``question`` with "no".
+    because: str
+    triggers: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class DoesNotHold:
+    """The condition does not hold; ``message`` says so ("no priority action recorded")."""
+
+    message: str
+
+
+@frozen(kw_only=True)
+class Unanswered:
+    """The condition cannot be decided until the inspector answers a question.
+
+    ``asked`` is the question with where its answer goes ("Is … ? (assertions.x)");
+    ``fires_if`` is what would make it hold ("the answer is no").
     """
 
-    any_of: tuple[str, ...] = ()
-    graded_at_most: str | None = None
-    graded_below: str | None = None
-    finding: str | None = None
-    assertion: str | None = None
-    question: str = ""
+    asked: str
+    fires_if: str
 
-    def __attrs_post_init__(self) -> None:
-        forms = [
-            bool(self.any_of),
-            self.finding is not None,
-            self.assertion is not None,
-        ]
-        if sum(forms) != 1:
-            raise ValueError("give exactly one of any_of, finding or assertion")
-        if self.any_of and (self.graded_at_most is None) == (self.graded_below is None):
-            raise ValueError("any_of needs exactly one of graded_at_most or graded_below")
-        if self.assertion is not None and not self.question.strip():
-            raise ValueError("an assertion needs the question the inspector answers")
 
-    @property
-    def threshold(self) -> str | None:
-        return self.graded_at_most or self.graded_below
+Evaluation = Holds | DoesNotHold | Unanswered
+
+
+@frozen(kw_only=True)
+class Question:
+    """A yes/no question a condition asks the inspector, answered in ``[assertions]``."""
+
+    id: str
+    text: str
+
+
+@frozen(kw_only=True)
+class Condition:
+    """When a limiting rule fires: the base of every condition kind.
+
+    A kind sets ``key`` (the regime-data key that names it, unique among installed
+    kinds) and implements :meth:`evaluate`; it may add checks of its references
+    (:meth:`problems`) and questions for the inspector (:meth:`questions`).
+    """
+
+    key: ClassVar[str] = ""
+
+    def evaluate(self, regime: Regime, inspection: Inspection) -> Evaluation:
+        """Whether the condition holds for what ``inspection`` recorded."""
+        raise NotImplementedError(f"{type(self).__name__} does not define evaluate()")
+
+    def problems(self, regime: Regime) -> list[str]:
+        """What this condition refers to that ``regime`` lacks, one line each."""
+        return []
+
+    def questions(self) -> tuple[Question, ...]:
+        """The questions the inspector must answer for this condition to be decided."""
+        return ()
 
 
 @frozen(kw_only=True)

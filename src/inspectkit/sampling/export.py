@@ -16,7 +16,6 @@ import zipfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from inspectkit.errors import InputError
 from inspectkit.files import atomic_path
 from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.sampling.record import SampleRecord
@@ -71,20 +70,8 @@ def _record_rows(record: SampleRecord) -> list[list[str | int]]:
     return rows
 
 
-def write_sample(record: SampleRecord, path: Path) -> Path:
-    """Write ``record`` to ``path`` (CSV + sidecar JSON, or XLSX) atomically."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        _write_csv(record, path)
-    elif suffix == ".xlsx":
-        _write_xlsx(record, path)
-    else:
-        raise InputError.single(f"{path}: expected a .csv or .xlsx sample file name")
-    return path
-
-
-def _write_csv(record: SampleRecord, path: Path) -> None:
+def write_sample_csv(record: SampleRecord, path: Path) -> Path:
+    """The sample as CSV, and its record as JSON beside it: both appear, or neither."""
     buffer = io.StringIO(newline="")
     SafeCsvWriter(buffer, lineterminator="\n").writerows(_sample_rows(record))
     text = json.dumps(sample_to_data(record), indent=2, ensure_ascii=False) + "\n"
@@ -93,9 +80,11 @@ def _write_csv(record: SampleRecord, path: Path) -> None:
         record_file = stack.enter_context(atomic_path(sidecar_path(path)))
         sample_file.write_text(buffer.getvalue(), encoding="utf-8", newline="")
         record_file.write_text(text, encoding="utf-8")
+    return path
 
 
-def _write_xlsx(record: SampleRecord, path: Path) -> None:
+def write_sample_xlsx(record: SampleRecord, path: Path) -> Path:
+    """The sample, its record and any survey lists as sheets of one reproducible workbook."""
     from inspectkit.workbooks import fill_sheet, new_workbook
 
     workbook, sheet = new_workbook("Sample")
@@ -113,6 +102,7 @@ def _write_xlsx(record: SampleRecord, path: Path) -> None:
     workbook.save(buffer)
     with atomic_path(path) as temporary:
         temporary.write_bytes(_reproducible_zip(buffer.getvalue(), stamp))
+    return path
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")

@@ -178,12 +178,12 @@ def starter_body(regime: Regime) -> str:
             '# evidence = "Summary of the evidence (case references only)."',
             '# recommendations = ["What the council should do."]',
         ]
-    questions = [r for r in regime.limiting_rules if r.when.assertion]
+    questions = [(r, q) for r in regime.limiting_rules for q in r.when.questions()]
     if questions:
         lines += ["", "[assertions]  # answer true or false; limiting rules depend on them"]
-        for rule in questions:
-            lines += _comment(f"{rule.when.question} ({rule.source})")
-            lines.append(f"# {rule.when.assertion} = true")
+        for rule, question in questions:
+            lines += _comment(f"{question.text} ({rule.source})")
+            lines.append(f"# {question.id} = true")
     sections = [s for s in regime.report.sections if not s.area]
     if sections:
         lines += ["", "[sections]  # free text for report sections that carry no judgement"]

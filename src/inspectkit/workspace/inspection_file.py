@@ -346,10 +346,10 @@ class _Checker:
             self.problem(where, f"expected a person's name, got {value!r}")
 
     def assertions(self, answers: dict[str, bool]) -> None:
-        asked = {r.when.assertion for r in self.regime.limiting_rules if r.when.assertion}
+        asked = {q.id for r in self.regime.limiting_rules for q in r.when.questions()}
         for key in answers:
             if key not in asked:
-                known = ", ".join(sorted(a for a in asked if a)) or "none"
+                known = ", ".join(sorted(asked)) or "none"
                 self.problem(
                     f"assertions.{key}",
                     f"no limiting rule of {self.regime.id} asks this (known: {known})",
