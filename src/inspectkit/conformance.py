@@ -209,6 +209,12 @@ class _Checker:
             for name in (*phase.cover, *phase.balance):
                 if name not in self.fields:
                     self.error(where, f"refers to missing case field {name!r}")
+            for selection in phase.select:
+                for name in selection.fields():
+                    if name not in self.fields:
+                        self.error(where, f"{selection.key} refers to missing case field {name!r}")
+                for problem in selection.problems(self.regime):
+                    self.error(where, f"{selection.key}: {problem}")
             if phase.milestone and phase.milestone not in self.milestones:
                 self.error(where, f"refers to missing milestone {phase.milestone!r}")
             quota_total = sum(q.min for q in phase.quotas)

@@ -276,6 +276,7 @@ def _sampling(r: Regime) -> Node:
         if phase.balance:
             reading = f" — {phase.balance_reading}" if phase.balance_reading else ""
             under.append(_node(text=f"balanced across {', '.join(phase.balance)}{reading}"))
+        under += [_node(text=step.describe(), source=step.source) for step in phase.select]
         under += _facts(phase.notes)
         phases.append(_node(phase.title, "", phase.source, under=under))
     subsets = [

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from inspectkit.model import Regime
     from inspectkit.model.inspection import Inspection
     from inspectkit.model.rules import Condition
+    from inspectkit.model.sampling import Selection
     from inspectkit.timeline import Plan
 
 PROJECT_NAME = "inspectkit"
@@ -60,6 +61,12 @@ class RegisterConditionKind(Protocol):
     def __call__(self, kind: type[Condition]) -> None: ...
 
 
+class RegisterSamplingMechanism(Protocol):
+    """The callable passed to ``inspectkit_register_sampling_mechanisms``: one call per kind."""
+
+    def __call__(self, kind: type[Selection]) -> None: ...
+
+
 class RegisterWriter(Protocol):
     """The callable passed to ``inspectkit_register_writers``: one call per product and suffix.
 
@@ -90,6 +97,26 @@ def inspectkit_register_condition_kinds(register: RegisterConditionKind) -> None
     before any regime is registered, so one plugin's regime may use another's kind.
 
     :param register: call once per kind class.
+
+    .. versionadded:: 0.2
+    """
+
+
+@hookspec
+def inspectkit_register_sampling_mechanisms(register: RegisterSamplingMechanism) -> None:
+    """Register sampling mechanisms that a phase of regime data may apply.
+
+    A mechanism is a frozen attrs subclass of :class:`inspectkit.model.Selection`
+    with a class attribute ``key`` naming it in a phase's ``select`` list (``select = [{
+    earliest_referrals = 2, source = "..." }]``), unique among installed mechanisms.
+    It implements ``draw(drawing)``, taking cases through the
+    :class:`inspectkit.model.PhaseDrawing` it is given (whose random choices are the
+    draw's seeded ones), and may implement ``describe()``, ``fields()`` and
+    ``problems(regime)``.  Selections run after the phase's quotas and ``cover`` and
+    before it is topped up to its minimum; one that raises fails that sample with one
+    line naming it.
+
+    :param register: call once per mechanism class.
 
     .. versionadded:: 0.2
     """

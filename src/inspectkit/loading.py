@@ -21,6 +21,7 @@ from inspectkit.errors import InputError
 from inspectkit.model import Regime
 from inspectkit.model.conditions import BUILTIN_CONDITION_KINDS
 from inspectkit.model.rules import Condition
+from inspectkit.model.sampling import Selection
 from inspectkit.toml_files import read_toml
 
 if TYPE_CHECKING:
@@ -109,56 +110,69 @@ def _mapping_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[An
     return factory
 
 
-# The condition kinds regime data may use, by key.  The plugin host sets its own (the
-# core's kinds and every plugin's) while plugins register regimes; a regime loaded
-# outside the host (a test, the conformance kit on a folder) sees the core's kinds.
-_CONDITION_KINDS: ContextVar[Mapping[str, type[Condition]]] = ContextVar(
-    "condition_kinds",
-    default=MappingProxyType({kind.key: kind for kind in BUILTIN_CONDITION_KINDS}),
+# The kinds regime data may use, for each extensible base class, by key.  The plugin host
+# sets its own (the core's kinds and every plugin's) while plugins register regimes; a
+# regime loaded outside the host (a test, the conformance kit on a folder) sees the
+# core's kinds only.
+Kinds = Mapping[type, Mapping[str, type]]
+KIND_NAMES: Mapping[type, str] = {Condition: "condition", Selection: "sampling mechanism"}
+_KINDS: ContextVar[Kinds] = ContextVar(
+    "kinds",
+    default=MappingProxyType(
+        {Condition: MappingProxyType({k.key: k for k in BUILTIN_CONDITION_KINDS}), Selection: {}}
+    ),
 )
 
 
 @contextmanager
-def condition_kinds(kinds: Mapping[str, type[Condition]]) -> Iterator[None]:
-    """Load regime data with these condition kinds (key → class) in scope."""
-    token = _CONDITION_KINDS.set(MappingProxyType(dict(kinds)))
+def data_kinds(kinds: Kinds) -> Iterator[None]:
+    """Load regime data with these kinds (base class → key → kind class) in scope."""
+    token = _KINDS.set(MappingProxyType({base: dict(found) for base, found in kinds.items()}))
     try:
         yield
     finally:
-        _CONDITION_KINDS.reset(token)
+        _KINDS.reset(token)
 
 
-def active_condition_kinds() -> Mapping[str, type[Condition]]:
-    return _CONDITION_KINDS.get()
+def active_kinds(base: type) -> Mapping[str, type]:
+    """The kinds of ``base`` (Condition, Selection) that regime data may use now."""
+    return _KINDS.get().get(base, {})
 
 
 @cache
 def converter() -> cattrs.Converter:
     """The one converter for regime data (built once per process).
 
-    A limiting rule's ``when`` table is structured as the condition kind whose key it
-    holds, and unstructured as the kind it is, so each kind keeps its own fields.
+    A limiting rule's ``when`` table, and each table of a phase's ``select``, is
+    structured as the kind whose key it holds, and unstructured as the kind it is, so
+    each kind keeps its own fields.
     """
     strict = strict_converter()
+    for base in KIND_NAMES:
+        # by predicate, not by class: a class hook would catch the kinds (subclasses) too
+        strict.register_structure_hook_func(_is(base), _kind_structure(strict, base))
+        strict.register_unstructure_hook_func(
+            _is(base), lambda value: strict.unstructure(value, unstructure_as=type(value))
+        )
+    return strict
 
-    def structure_condition(value: Any, _type: Any) -> Condition:
+
+def _is(base: type) -> Callable[[Any], bool]:
+    return lambda type_: type_ is base
+
+
+def _kind_structure(strict: cattrs.Converter, base: type) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected a table, got {_described(value, True)}")
-        kinds = active_condition_kinds()
+        kinds = active_kinds(base)
         named = [key for key in kinds if key in value]
         if len(named) != 1:
-            keys = ", ".join(kinds)
-            raise ValueError(f"give exactly one of the condition keys {keys}")
-        kind: type[Condition] = kinds[named[0]]
-        return strict.structure(value, kind)
+            keys = ", ".join(kinds) or "(none installed)"
+            raise ValueError(f"give exactly one of the {KIND_NAMES[base]} keys {keys}")
+        return strict.structure(value, kinds[named[0]])
 
-    # by predicate, not by class: a class hook would catch the kinds (subclasses) too
-    strict.register_structure_hook_func(lambda type_: type_ is Condition, structure_condition)
-    strict.register_unstructure_hook_func(
-        lambda type_: type_ is Condition,
-        lambda condition: strict.unstructure(condition, unstructure_as=type(condition)),
-    )
-    return strict
+    return structure
 
 
 def _exactly(kind: type, described: str, quote: bool) -> Callable[[Any, Any], Any]:
@@ -283,7 +297,9 @@ def load_regime(path: Path, *, use_cache: bool = True) -> Regime:
     from inspectkit.regime_cache import load_cached
 
     # the kinds in scope decide how the data structures, so their code is part of the key
-    kind_files = {Path(inspect.getfile(kind)) for kind in active_condition_kinds().values()}
+    kind_files = {
+        Path(inspect.getfile(k)) for base in KIND_NAMES for k in active_kinds(base).values()
+    }
     return load_cached([*regime_files(path), *sorted(kind_files)], build, Regime)
 
 

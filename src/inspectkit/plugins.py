@@ -42,9 +42,10 @@ from attrs import field, frozen
 from inspectkit import hookspecs
 from inspectkit.errors import InputError
 from inspectkit.hookspecs import PRODUCTS, Product
-from inspectkit.loading import condition_kinds
+from inspectkit.loading import data_kinds
 from inspectkit.model import Regime
 from inspectkit.model.rules import Condition
+from inspectkit.model.sampling import Selection
 
 if TYPE_CHECKING:
     from inspectkit.model.inspection import Inspection
@@ -84,9 +85,9 @@ class RegisteredRegime:
 
 @frozen(kw_only=True)
 class RegisteredKind:
-    """A condition kind and the plugin that registered it."""
+    """A condition kind or sampling mechanism, and the plugin that registered it."""
 
-    kind: type[Condition]
+    kind: type[Condition] | type[Selection]
     plugin: PluginInfo
 
 
@@ -138,6 +139,7 @@ class PluginHost:
     plugins: dict[str, PluginInfo] = field(factory=dict)  # every registered plugin, by name
     extends: dict[str, frozenset[str]] = field(factory=dict)  # plugin → regime ids it extends
     kinds: dict[str, RegisteredKind] = field(factory=dict)  # condition kinds, by key
+    mechanisms: dict[str, RegisteredKind] = field(factory=dict)  # sampling mechanisms, by key
     writers: dict[tuple[Product, str], RegisteredWriter] = field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -194,20 +196,26 @@ class PluginHost:
             return False
         try:
             _check_hook_names(self.pm, plugin)
-            kinds = self._collect_kinds(plugin, info)
+            kinds = self._collect_kinds(plugin, info, Condition)
+            mechanisms = self._collect_kinds(plugin, info, Selection)
             writers = self._collect_writers(plugin, info)
         except _Rejected as rejected:
             self.pm.unregister(plugin)
             self.broken.append(BrokenPlugin(plugin=info, reason=rejected.reason))
             return False
         self.kinds.update((k.kind.key, k) for k in kinds)
+        self.mechanisms.update((k.kind.key, k) for k in mechanisms)
         self.writers.update(((w.product, w.suffix), w) for w in writers)
         return True
 
     def _adopt(self, plugin: object, info: PluginInfo) -> bool:
-        """Collect the plugin's regimes, with every registered condition kind in scope."""
+        """Collect the plugin's regimes, with every registered kind in scope."""
+        scope: dict[type, dict[str, type]] = {
+            Condition: {key: k.kind for key, k in self.kinds.items()},
+            Selection: {key: k.kind for key, k in self.mechanisms.items()},
+        }
         try:
-            with condition_kinds({key: k.kind for key, k in self.kinds.items()}):
+            with data_kinds(scope):
                 collected = self._collect_regimes(plugin, info)
             extended = self._extended_by(plugin, info)
         except _Rejected as rejected:
@@ -240,34 +248,47 @@ class PluginHost:
         self._forget_extensions(name)
 
     def _forget_extensions(self, name: str) -> None:
-        for key in [k for k, r in self.kinds.items() if r.plugin.name == name]:
-            del self.kinds[key]
+        for registry in (self.kinds, self.mechanisms):
+            for key in [k for k, r in registry.items() if r.plugin.name == name]:
+                del registry[key]
         for pair in [p for p, w in self.writers.items() if w.plugin.name == name]:
             del self.writers[pair]
 
-    def _collect_kinds(self, plugin: object, info: PluginInfo) -> list[RegisteredKind]:
-        """Call this plugin's condition-kind hook alone, checking each kind it registers."""
+    def _collect_kinds(
+        self, plugin: object, info: PluginInfo, base: type[Condition] | type[Selection]
+    ) -> list[RegisteredKind]:
+        """Call this plugin's hook for kinds of ``base`` alone, checking each kind."""
+        hook, what, method, registry = (
+            ("inspectkit_register_condition_kinds", "condition kind", "evaluate", self.kinds)
+            if base is Condition
+            else (
+                "inspectkit_register_sampling_mechanisms",
+                "sampling mechanism",
+                "draw",
+                self.mechanisms,
+            )
+        )
         collected: list[RegisteredKind] = []
 
-        def register(kind: type[Condition]) -> None:
+        def register(kind: type) -> None:
             import attrs
 
             is_attrs = isinstance(kind, type) and attrs.has(kind)  # a bool: keeps the type
-            if not (is_attrs and issubclass(kind, Condition)):
-                raise _Rejected(reason=f"registered {kind!r}, not an attrs Condition class")
+            if not (is_attrs and issubclass(kind, base)):
+                raise _Rejected(reason=f"registered {kind!r}, not an attrs {base.__name__} class")
             key = getattr(kind, "key", "")
             if not isinstance(key, str) or not key.isidentifier():
-                raise _Rejected(reason=f"condition kind {kind.__name__} has no valid key")
-            if kind.evaluate is Condition.evaluate:
-                raise _Rejected(reason=f"condition kind {kind.__name__} defines no evaluate()")
-            taken = self.kinds.get(key) or next((k for k in collected if k.kind.key == key), None)
+                raise _Rejected(reason=f"{what} {kind.__name__} has no valid key")
+            if getattr(kind, method) is getattr(base, method):
+                raise _Rejected(reason=f"{what} {kind.__name__} defines no {method}()")
+            taken = registry.get(key) or next((k for k in collected if k.kind.key == key), None)
             if taken is not None:
                 raise _Rejected(
-                    reason=f"condition kind {key!r} is already registered by {_named(taken.plugin)}"
+                    reason=f"{what} {key!r} is already registered by {_named(taken.plugin)}"
                 )
             collected.append(RegisteredKind(kind=kind, plugin=info))
 
-        self._call_register(plugin, "inspectkit_register_condition_kinds", register)
+        self._call_register(plugin, hook, register)
         return collected
 
     def _collect_writers(self, plugin: object, info: PluginInfo) -> list[RegisteredWriter]:

@@ -15,10 +15,23 @@ from tests.cli_run import run_main
 from inspectkit import hookimpl
 from inspectkit.errors import InputError
 from inspectkit.files import write_text_atomic
-from inspectkit.hookspecs import RegisterConditionKind, RegisterRegime, RegisterWriter
+from inspectkit.hookspecs import (
+    RegisterConditionKind,
+    RegisterRegime,
+    RegisterSamplingMechanism,
+    RegisterWriter,
+)
 from inspectkit.judgements import apply_limiting_rules
 from inspectkit.loading import load_regime
-from inspectkit.model import Condition, DoesNotHold, FindingCondition, Holds, Regime
+from inspectkit.model import (
+    Condition,
+    DoesNotHold,
+    FindingCondition,
+    Holds,
+    PhaseDrawing,
+    Regime,
+    Selection,
+)
 from inspectkit.model.inspection import Finding, Inspection
 from inspectkit.plan_export import PlanExport
 from inspectkit.plugins import PluginHookError, PluginHost, PluginInfo, get_host
@@ -301,3 +314,134 @@ def test_a_suffix_already_taken_breaks_only_the_plugin_that_takes_it() -> None:
         "a sample writer for .csv is already registered by inspectkit.default_plugins.writers"
     )
     assert host.writers[("sample", ".csv")].plugin.distribution == "inspectkit"
+
+
+# -- a sampling mechanism -------------------------------------------------------------
+
+PHASE_SIZE = 'size = { min = 4, unit = "cases", text = "at least four", source = "T1 §7" }\n'
+SELECT = 'select = [{ earliest_referrals = 2, source = "T1 §7" }]\n'
+
+
+@frozen(kw_only=True)
+class EarliestReferrals(Selection):
+    """The ``earliest_referrals`` cases referred longest ago (ties by row order)."""
+
+    key = "earliest_referrals"
+
+    earliest_referrals: int
+
+    def describe(self) -> str:
+        return f"the {self.earliest_referrals} cases referred longest ago"
+
+    def fields(self) -> tuple[str, ...]:
+        return ("referral_date",)
+
+    def draw(self, drawing: PhaseDrawing) -> None:
+        dated = []
+        for index in drawing.available(drawing.population):
+            if (day := drawing.day(index, "referral_date")) is not None:
+                dated.append((day, index))
+        for _day, index in sorted(dated)[: self.earliest_referrals]:
+            drawing.take(index, f"earliest referral ({self.source})")
+        if len(dated) < self.earliest_referrals:
+            drawing.shortfall(f"only {len(dated)} case(s) have a referral date")
+
+
+class SamplingPlugin:
+    def __init__(self, data: Path, kind: type[Selection] = EarliestReferrals) -> None:
+        self.data = data
+        self.kind = kind
+
+    @hookimpl
+    def inspectkit_register_sampling_mechanisms(self, register: RegisterSamplingMechanism) -> None:
+        register(self.kind)
+
+    @hookimpl
+    def inspectkit_register_regimes(self, register: RegisterRegime) -> None:
+        register(load_regime(self.data))
+
+
+@pytest.fixture
+def selecting_data(tmp_path: Path) -> Path:
+    text = MINI.read_text(encoding="utf-8")
+    assert PHASE_SIZE in text
+    target = tmp_path / "selecting.toml"
+    target.write_text(text.replace(PHASE_SIZE, PHASE_SIZE + SELECT), encoding="utf-8")
+    return target
+
+
+def _case_list(tmp_path: Path, regime: Regime) -> Path:
+    from inspectkit.caselist.fake import write_fake_case_list
+
+    return write_fake_case_list(tmp_path / "cases.csv", 300, 7, date(2020, 3, 2), [regime])
+
+
+def test_a_plugins_sampling_mechanism_draws_within_its_phase(
+    selecting_data: Path, tmp_path: Path
+) -> None:
+    from inspectkit.caselist import read_case_list
+    from inspectkit.sampling import draw_sample
+
+    host = get_host()
+    assert host.add_plugin(SamplingPlugin(selecting_data), PluginInfo(name="sampling"))
+    regime = host.regime("mini_2020").regime
+    assert regime.sampling.phases[0].select == (
+        EarliestReferrals(earliest_referrals=2, source="T1 §7"),
+    )
+    cases = read_case_list(_case_list(tmp_path, regime), regime, on=date(2020, 3, 2))
+    record = draw_sample(regime, cases, seed=3, on=date(2020, 3, 2))
+    assert len(record.drawn) == 4  # two by the mechanism, then topped up to the minimum
+    earliest = [c for c in record.drawn if c.rule == "earliest referral (T1 §7)"]
+    assert len(earliest) == 2
+    assert record == draw_sample(regime, cases, seed=3, on=date(2020, 3, 2))  # seeded
+    # the two are the population's earliest referrals
+    days = sorted(
+        (cases.ordinals("referral_date")[i], cases.references[i])
+        for i in range(len(cases))
+        if cases.ordinals("referral_date")[i] > 0
+    )
+    assert {c.reference for c in earliest} <= {ref for _day, ref in days[:10]}
+
+
+def test_the_mechanism_shows_in_regimes_show_and_compare(
+    selecting_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert get_host().add_plugin(SamplingPlugin(selecting_data), PluginInfo(name="sampling"))
+    status, out, _err = run_main(capsys, "regimes", "show", "mini_2020")
+    assert status == 0
+    assert "the 2 cases referred longest ago" in out
+    status, out, _err = run_main(capsys, "compare", "mini_2020", "cra_2010", "--format", "md")
+    assert status == 0 and "the 2 cases referred longest ago" in out
+
+
+def test_a_mechanism_that_raises_names_itself_in_one_line(
+    selecting_data: Path, tmp_path: Path
+) -> None:
+    from inspectkit.caselist import read_case_list
+    from inspectkit.sampling import draw_sample
+
+    @frozen(kw_only=True)
+    class Raising(EarliestReferrals):
+        def draw(self, drawing: PhaseDrawing) -> None:
+            raise RuntimeError("boom")
+
+    host = get_host()
+    assert host.add_plugin(SamplingPlugin(selecting_data, Raising), PluginInfo(name="sampling"))
+    regime = host.regime("mini_2020").regime
+    cases = read_case_list(_case_list(tmp_path, regime), regime, on=date(2020, 3, 2))
+    with pytest.raises(PluginHookError) as caught:
+        draw_sample(regime, cases, seed=3, on=date(2020, 3, 2))
+    assert caught.value.problems == [
+        "mini_2020: sampling phase fieldwork: mechanism 'earliest_referrals' of "
+        f"{__name__} raised RuntimeError: boom"
+    ]
+
+
+def test_a_mechanism_nobody_installed_is_one_clear_line(selecting_data: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_regime(selecting_data)
+    (line,) = caught.value.problems
+    assert line.endswith(
+        "sampling.phases[0].select[0]: give exactly one of the sampling mechanism keys "
+        "(none installed)"
+    )

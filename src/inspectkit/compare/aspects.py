@@ -166,6 +166,7 @@ def sampling(regime: Regime) -> Cell:
             reading = " (inspectkit's reading)" if phase.balance_reading else ""
             fields = ", ".join(_field_titles(regime, phase.balance))
             parts.append(f"balanced across: {fields}{reading}")
+        parts += [step.describe() for step in phase.select]
         details.append("; ".join(parts))
     details.extend(
         f"Sub-set: {subset.title}: {measure_text(subset.size)}" for subset in rules.subsets
@@ -173,7 +174,12 @@ def sampling(regime: Regime) -> Cell:
     return Cell(
         text=text,
         source=join_sources(
-            [rules.minimum.source, rules.source, *(phase.source for phase in rules.phases)]
+            [
+                rules.minimum.source,
+                rules.source,
+                *(phase.source for phase in rules.phases),
+                *(step.source for phase in rules.phases for step in phase.select),
+            ]
         ),
         details=tuple(details),
     )

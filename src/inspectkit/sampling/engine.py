@@ -26,7 +26,8 @@ from inspectkit.case_fields import privacy_rules
 from inspectkit.caselist.dates import months_before
 from inspectkit.caselist.table import CaseList
 from inspectkit.errors import InputError
-from inspectkit.model import CaseGroup, FieldMatch, Phase, Regime, Subset
+from inspectkit.model import CaseGroup, FieldMatch, Phase, Regime, Selection, Subset
+from inspectkit.plugins import PluginHookError, code_owner, exception_line
 from inspectkit.sampling.columns import CaseColumns, StratumKey, both
 from inspectkit.sampling.record import SampledCase, SampleRecord
 from inspectkit.sampling.surveys import survey_eligibility
@@ -206,6 +207,8 @@ class _Draw:
                 self.shortfalls.append(self.quota_shortfall(phase, group, quota.min, members, free))
         if phase.cover:
             self.cover(phase, here)
+        for selection in phase.select:
+            self.select(selection, phase, here)
         wanted = phase.size.min
         if wanted is not None and len(here) < wanted:
             need = wanted - len(here)
@@ -271,6 +274,18 @@ class _Draw:
             index = pool[self.rng.randrange(len(pool))]
             self.take(index, phase, f"cover: {labels} ({phase.source})")
             here.add(index)
+
+    def select(self, selection: Selection, phase: Phase, here: set[int]) -> None:
+        """A plugin's mechanism, given the draw through ``PhaseDrawing`` and guarded: what it
+        raises is one line naming the mechanism and who shipped it."""
+        try:
+            selection.draw(_PhaseDrawing(self, phase, here))
+        except Exception as exc:  # a plugin's mechanism can raise anything
+            kind = type(selection)
+            raise PluginHookError.single(
+                f"{self.regime.id}: sampling phase {phase.id}: mechanism {kind.key!r} of "
+                f"{code_owner(kind)} raised {exception_line(exc)}"
+            ) from None
 
     def top_up_to_minimum(self) -> None:
         minimum = self.rules.minimum
@@ -382,6 +397,47 @@ def draw_sample(
     )
 
 
+class _PhaseDrawing:
+    """The draw as a plugin's mechanism sees it (``inspectkit.model.PhaseDrawing``)."""
+
+    def __init__(self, draw: _Draw, phase: Phase, here: set[int]) -> None:
+        self._draw = draw
+        self._phase = phase
+        self._here = here
+
+    @property
+    def population(self) -> Sequence[int]:
+        return self._draw.population
+
+    def members(self, group_id: str) -> Sequence[int]:
+        group = self._draw.rules.group(group_id)
+        if group is None:
+            raise KeyError(f"{self._draw.regime.id} has no case group {group_id!r}")
+        return self._draw.members(group)
+
+    def available(self, candidates: Sequence[int]) -> list[int]:
+        return self._draw.available(candidates, self._here)
+
+    def value(self, index: int, field_id: str) -> str | None:
+        return self._draw.columns.value_id(index, field_id)
+
+    def day(self, index: int, field_id: str) -> date | None:
+        ordinal = self._draw.cases.ordinals(field_id)[index]
+        return date.fromordinal(ordinal) if ordinal > 0 else None
+
+    def random_picks(self, candidates: list[int], need: int) -> list[int]:
+        return self._draw.random_picks(candidates, need)
+
+    def take(self, index: int, rule: str) -> None:
+        if index in self._draw.taken or index in self._here:
+            raise ValueError(f"case at row position {index} is already drawn")
+        self._draw.take(index, self._phase, rule)
+        self._here.add(index)
+
+    def shortfall(self, text: str) -> None:
+        self._draw.shortfalls.append(f"{self._phase.title}: {text}")
+
+
 def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
     """Code fields the regime's rules refer to, plus case status — never personal details."""
     rules = regime.sampling
@@ -391,6 +447,7 @@ def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
         named.update(m.field for m in group.matches())
     for phase in rules.phases:
         named.update((*phase.cover, *phase.balance))
+        named.update(field_id for selection in phase.select for field_id in selection.fields())
     for subset in rules.subsets:
         named.update(subset.balance)
     never = privacy_rules().never_exported
