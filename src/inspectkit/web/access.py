@@ -78,4 +78,5 @@ def role_context(request: HttpRequest) -> dict[str, Any]:
         "role": role,
         "role_label": role.label if role else "",
         "sees_inspections": role in (Role.ADMIN, Role.INSPECTOR, Role.COUNCIL),
+        "creates_inspections": role in (Role.ADMIN, Role.INSPECTOR),
     }

@@ -15,7 +15,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from inspectkit.web.views import audit, compare, home, inspections, plan, regimes
+from inspectkit.web.views import audit, compare, home, inspections, new_inspection, plan, regimes
 
 app_name = "inspectkit"
 
@@ -34,6 +34,7 @@ pages = [
     path("compare/", compare.compare_page, name="compare"),
     path("compare/comparison.<str:kind>", compare.compare_download, name="compare-download"),
     path("inspections/", inspections.inspection_list, name="inspections"),
+    path("inspections/new/", new_inspection.new_inspection, name="inspection-new"),
     path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection"),
     path(
         "inspections/<int:pk>/plan.<str:kind>",
