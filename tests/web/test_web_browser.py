@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import icalendar
@@ -227,10 +228,61 @@ def test_demo_inspections_and_audit_log(server: Server, signed_in: Watched) -> N
     assert signed_in.axe() == []
 
 
+def test_create_an_inspection_and_draw_its_sample(
+    server: Server, signed_in: Watched, tmp_path: Path
+) -> None:
+    """An inspector's first steps: a new cra_2010 inspection from a Monday, a messy case
+    list shown with its problems, a clean one drawn, the sample downloaded and read."""
+    from openpyxl import load_workbook
+
+    from inspectkit.caselist.fake import write_fake_case_list
+
+    page = signed_in.page
+    page.goto(server.url + "inspections/")
+    page.get_by_role("link", name="New inspection").click()
+    assert signed_in.axe() == []
+    page.get_by_label("Regime").select_option("cra_2010")
+    page.get_by_label("Council").fill("Eastmarsh Borough Council")
+    page.get_by_label("Day 1").fill("2011-10-17")
+    page.get_by_label("Inspection team").fill("Lead inspector, HMI\nTeam inspector, HMI")
+    page.get_by_role("button", name="Create the inspection").click()
+    page.get_by_role("heading", name="Eastmarsh Borough Council").wait_for()
+    page.get_by_role("link", name="draw it").click()
+    assert signed_in.axe() == []
+
+    regime = get_host().regime("cra_2010").regime
+    clean = write_fake_case_list(tmp_path / "cases.csv", 400, 3, date(2011, 10, 17), [regime])
+    lines = clean.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[4]  # row 6 repeats row 5's reference
+    messy = tmp_path / "messy.csv"
+    messy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page.get_by_label("Case list").set_input_files(str(messy))
+    page.get_by_role("button", name="Check and draw").click()
+    page.get_by_role("heading", name="The case list's problems").wait_for()
+    assert page.get_by_text("messy.csv: row 6, column A").count() == 1
+    assert signed_in.axe() == []
+    # the refused upload answered 400, as a form with errors does: expected, not an error
+    assert [e for e in signed_in.errors if not e.startswith("400 ")] == []
+    signed_in.errors.clear()
+
+    page.get_by_label("Case list").set_input_files(str(clean))
+    page.get_by_role("button", name="Check and draw").click()
+    page.get_by_role("heading", name="The sample").wait_for()
+    assert signed_in.axe() == []
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the sample (.xlsx)").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    sheet = load_workbook(saved)["Sample"]
+    first = sheet["A2"].value
+    assert first and page.get_by_role("cell", name=first, exact=True).count() == 1
+
+
 @pytest.mark.parametrize(
     "path",
     [
         "",
+        "inspections/new/",
         "regimes/",
         "regimes/slac_2009/",
         "plan/?regime=slac_2009&start=2012-06-11&region=ENG&locale=en_GB",

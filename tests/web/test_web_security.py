@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.auth.models import AbstractBaseUser
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
@@ -18,7 +19,7 @@ from tests.web.conftest import PASSWORD, MakeUser, signed_in
 from tests.web.records import EVIL_COUNCIL, make_inspection
 
 from inspectkit.web import settings as real_settings
-from inspectkit.web.models import Role
+from inspectkit.web.models import Role, SampleFile
 
 pytestmark = pytest.mark.django_db
 
@@ -218,8 +219,8 @@ def test_a_council_name_with_markup_is_text_on_every_page(make_user: MakeUser) -
             assert b"<script>alert(1)" not in body, (user, url)
 
 
-def _object_urls(pk: int) -> list[str]:
-    """Every URL of the configuration that names an inspection by ``pk``."""
+def _object_urls(pk: int) -> list[tuple[str, str]]:
+    """Every URL of the configuration that names an inspection by ``pk``, with its name."""
     urls = []
     for name, pattern in _patterns(get_resolver().url_patterns):
         arguments = list(pattern.pattern.regex.groupindex)
@@ -227,8 +228,22 @@ def _object_urls(pk: int) -> list[str]:
             continue
         others = [a for a in arguments if a != "pk"]
         for values in itertools.product(("ics", "csv"), repeat=len(others)):
-            urls.append(reverse(name, kwargs={"pk": pk, **dict(zip(others, values, strict=True))}))
+            kwargs = {"pk": pk, **dict(zip(others, values, strict=True))}
+            urls.append((name, reverse(name, kwargs=kwargs)))
     return sorted(set(urls))
+
+
+# the case sample's pages show case references: the inspecting team's, not the council's
+TEAM_ONLY = {"inspectkit:sample", "inspectkit:sample-download", "inspectkit:caselist-report"}
+
+
+def _with_report(user: AbstractBaseUser, pk: int) -> Client:
+    """Signed in, with a case-list report in the session (as after a failed upload)."""
+    client = signed_in(user)
+    session = client.session
+    session[f"inspectkit:caselist-report:{pk}"] = ["cases.csv: row 2: a problem"]
+    session.save()
+    return client
 
 
 def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> None:
@@ -239,8 +254,16 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
     policy = make_user("analyst", Role.POLICY)
     admin = make_user("boss", Role.ADMIN)
     record = make_inspection("northwold", "Northwold Borough Council", on_team)
-    urls = _object_urls(record.pk)
-    assert len(urls) >= 3  # the page and its two downloads
+    # everything an object URL can show exists: a drawn sample, a case-list report
+    SampleFile.objects.create(inspection=record, name="sample.csv", content=b"Case reference\n")
+    # the walk tries "ics" and "csv" for every other argument: keep the URLs that exist
+    boss = _with_report(admin, record.pk)
+    urls = [(n, u) for n, u in _object_urls(record.pk) if boss.get(u).status_code != 404]
+    assert {n for n, _u in urls} >= {
+        "inspectkit:inspection",
+        "inspectkit:inspection-plan",
+        *TEAM_ONLY,
+    }
     for user, allowed in [
         (on_team, True),
         (own_council, True),
@@ -249,12 +272,13 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
         (other_council, False),
         (policy, False),
     ]:
-        client = signed_in(user)
-        for url in urls:
+        client = _with_report(user, record.pk)
+        for name, url in urls:
+            may = allowed and not (name in TEAM_ONLY and user is own_council)
             status = client.get(url).status_code
-            assert status == (200 if allowed else 404), (user.get_username(), url, status)
+            assert status == (200 if may else 404), (user.get_username(), url, status)
     missing = _object_urls(record.pk + 1000)
-    for url in missing:
+    for _name, url in missing:
         assert signed_in(admin).get(url).status_code == 404
 
 

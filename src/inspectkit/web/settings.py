@@ -162,3 +162,14 @@ LOGGING = {
     "handlers": {"stderr": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["stderr"], "level": "WARNING"},
 }
+
+# -- case-list uploads --------------------------------------------------------------
+# A case list names children: every upload is streamed to a temporary file (never held
+# whole in memory), read, sampled and deleted within the request.  Larger than the
+# limit (INSPECTKIT_UPLOAD_LIMIT_MB, default 250) is refused before it is read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+FILE_UPLOAD_HANDLERS = [
+    "inspectkit.web.upload_limit.LimitedUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+INSPECTKIT_UPLOAD_LIMIT = int(os.environ.get("INSPECTKIT_UPLOAD_LIMIT_MB", "250")) * 1024 * 1024

@@ -15,7 +15,16 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from inspectkit.web.views import audit, compare, home, inspections, new_inspection, plan, regimes
+from inspectkit.web.views import (
+    audit,
+    compare,
+    home,
+    inspections,
+    new_inspection,
+    plan,
+    regimes,
+    sample,
+)
 
 app_name = "inspectkit"
 
@@ -40,6 +49,13 @@ pages = [
         "inspections/<int:pk>/plan.<str:kind>",
         inspections.inspection_plan_download,
         name="inspection-plan",
+    ),
+    path("inspections/<int:pk>/sample/", sample.sample_page, name="sample"),
+    path("inspections/<int:pk>/sample.<str:kind>", sample.sample_download, name="sample-download"),
+    path(
+        "inspections/<int:pk>/caselist-problems.csv",
+        sample.report_download,
+        name="caselist-report",
     ),
     path("audit/", audit.audit_log, name="audit"),
 ]
