@@ -18,6 +18,7 @@ from django.views.generic import RedirectView
 from inspectkit.web.views import (
     audit,
     compare,
+    documents,
     home,
     inspections,
     new_inspection,
@@ -56,6 +57,11 @@ pages = [
         "inspections/<int:pk>/caselist-problems.csv",
         sample.report_download,
         name="caselist-report",
+    ),
+    path(
+        "inspections/<int:pk>/documents/<str:document>",
+        documents.document_download,
+        name="document",
     ),
     path("audit/", audit.audit_log, name="audit"),
 ]

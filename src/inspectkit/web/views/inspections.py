@@ -14,6 +14,7 @@ from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web import plans
 from inspectkit.web.access import inspection_or_404, role_of, visible_inspections
+from inspectkit.web.documents import documents_of
 from inspectkit.web.models import Role
 from inspectkit.web.store.records import inspection_of, plan_of
 
@@ -42,6 +43,10 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "inspectkit/inspection.html", context)
     plan = plan_of(record, regime)
     areas = {area.id: area for _, area in regime.evaluation.walk()}
+    if context["shows_evidence"]:
+        context["documents"] = [
+            (d, "Word" if d.file.endswith(".docx") else "text") for d in documents_of(record)
+        ]
     context.update(
         regime=regime,
         plan=plan,

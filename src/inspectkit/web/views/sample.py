@@ -44,7 +44,7 @@ DOWNLOADS = {
 }
 
 
-def _team_record(request: HttpRequest, pk: int) -> Inspection:
+def team_record(request: HttpRequest, pk: int) -> Inspection:
     """The inspection, for its team and administrators only (404 for everyone else)."""
     if role_of(request.user) not in (Role.ADMIN, Role.INSPECTOR):
         raise Http404("No such inspection.")
@@ -56,7 +56,7 @@ def _report_key(pk: int) -> str:
 
 
 def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
-    record = _team_record(request, pk)
+    record = team_record(request, pk)
     try:
         regime = get_host().regime(record.regime).regime
     except InputError as exc:
@@ -130,7 +130,7 @@ def _by_phase(data: dict[str, Any] | None) -> list[tuple[str, list[dict[str, Any
 
 
 def sample_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    record = _team_record(request, pk)
+    record = team_record(request, pk)
     if kind not in DOWNLOADS:
         raise Http404("No such download.")
     stored = record.sample_files.filter(name=f"sample.{kind}").first()
@@ -161,7 +161,7 @@ def report_rows(problems: list[str]) -> list[list[str]]:
 
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The last validation report, one problem a row (formula-safe), for a spreadsheet."""
-    record = _team_record(request, pk)
+    record = team_record(request, pk)
     problems = request.session.get(_report_key(pk))
     if not problems:
         raise Http404("No case-list report to download.")

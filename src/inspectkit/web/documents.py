@@ -1,0 +1,57 @@
+"""A stored inspection's documents, rendered and checked by the core as ``report`` does.
+
+The row is written out as its workspace folder (the same files ``inspectkit export``
+writes) in a private temporary folder, loaded with the core's loader and rendered in
+memory with every post-render check (names, case references and dates of birth from
+the sample, the regime's required wording, a hard limiting rule broken); the folder is
+deleted before the response goes.  A document that fails its checks is never served:
+the problems are, one line each.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from attrs import frozen
+
+from inspectkit.documents.build import render_in_memory
+from inspectkit.documents.lookup import declared_documents
+from inspectkit.documents.prepare import prepare_workspace
+from inspectkit.errors import InputError
+from inspectkit.model import DocumentTemplate
+from inspectkit.plugins import get_host
+from inspectkit.web.models import Inspection
+from inspectkit.web.store.folders import export_inspection
+from inspectkit.workspace import load_workspace
+
+
+@frozen
+class Rendered:
+    """Every document of one inspection, checked: (file name, bytes)."""
+
+    files: tuple[tuple[str, bytes], ...]
+
+
+def _unplaced(line: str, folder: Path) -> str:
+    for place in (folder.resolve(), folder):
+        line = line.replace(f"{place}/", "")
+    return line
+
+
+def documents_of(record: Inspection) -> tuple[DocumentTemplate, ...]:
+    """The documents the inspection's regime makes (the core's report if it declares none)."""
+    return declared_documents(get_host().regime(record.regime))
+
+
+def render_documents(record: Inspection) -> Rendered:
+    """Every document, rendered and checked; InputError naming every problem otherwise."""
+    with tempfile.TemporaryDirectory(prefix="inspectkit-documents-") as folder:
+        export_inspection(record, Path(folder))
+        directory = Path(folder) / record.name
+        try:
+            workspace = load_workspace(directory, get_host())
+            rendered = render_in_memory(prepare_workspace(workspace), directory / "documents")
+        except InputError as exc:  # messages name the temporary folder: name the files alone
+            raise InputError([_unplaced(line, Path(folder)) for line in exc.problems]) from None
+    return Rendered(files=tuple((path.name, content) for path, content in rendered))
