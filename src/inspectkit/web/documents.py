@@ -44,14 +44,41 @@ def documents_of(record: Inspection) -> tuple[DocumentTemplate, ...]:
     return declared_documents(get_host().regime(record.regime))
 
 
+@frozen
+class Checked:
+    """What ``inspectkit check`` says of an inspection: problems that stop its documents,
+    and warnings (advisory limiting rules contradicted, the plan's and files' notices)."""
+
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
 def render_documents(record: Inspection) -> Rendered:
     """Every document, rendered and checked; InputError naming every problem otherwise."""
+    rendered, _warnings = _rendered(record)
+    return Rendered(files=tuple((path.name, content) for path, content in rendered))
+
+
+def check_inspection(record: Inspection) -> Checked:
+    """``inspectkit check`` of ``record`` (saved or not: a draft with the row's pk is fine)."""
+    try:
+        _rendered_files, warnings = _rendered(record)
+    except InputError as exc:
+        return Checked(problems=tuple(exc.problems), warnings=())
+    return Checked(problems=(), warnings=warnings)
+
+
+def _rendered(record: Inspection) -> tuple[list[tuple[Path, bytes]], tuple[str, ...]]:
+    """The row written out as its workspace, in a private temporary folder, loaded,
+    prepared and rendered in memory; the folder is gone when this returns."""
     with tempfile.TemporaryDirectory(prefix="inspectkit-documents-") as folder:
         export_inspection(record, Path(folder))
         directory = Path(folder) / record.name
         try:
             workspace = load_workspace(directory, get_host())
-            rendered = render_in_memory(prepare_workspace(workspace), directory / "documents")
+            prepared = prepare_workspace(workspace)
+            rendered = render_in_memory(prepared, directory / "documents")
         except InputError as exc:  # messages name the temporary folder: name the files alone
             raise InputError([_unplaced(line, Path(folder)) for line in exc.problems]) from None
-    return Rendered(files=tuple((path.name, content) for path, content in rendered))
+        warnings = tuple(_unplaced(line, Path(folder)) for line in prepared.warnings)
+    return rendered, warnings

@@ -19,6 +19,7 @@ from inspectkit.web.views import (
     audit,
     compare,
     documents,
+    findings,
     home,
     inspections,
     new_inspection,
@@ -63,6 +64,8 @@ pages = [
         documents.document_download,
         name="document",
     ),
+    path("inspections/<int:pk>/findings/", findings.findings_page, name="findings"),
+    path("inspections/<int:pk>/findings/check/", findings.findings_check, name="findings-check"),
     path("audit/", audit.audit_log, name="audit"),
 ]
 

@@ -3,6 +3,8 @@
 from inspectkit.model.inspection import Finding, Inspection, Person
 from inspectkit.workspace.inspection_file import (
     INSPECTION_FILE,
+    FindingEntry,
+    GradeEntry,
     InspectionFile,
     PersonEntry,
     check_against_regime,
@@ -13,6 +15,8 @@ from inspectkit.workspace.workspace import Workspace, load_inspection, load_work
 __all__ = [
     "INSPECTION_FILE",
     "Finding",
+    "FindingEntry",
+    "GradeEntry",
     "Inspection",
     "InspectionFile",
     "Person",

@@ -1,0 +1,170 @@
+"""Findings recorded in the browser: the inspection file's rules beside each field, the
+checks of ``inspectkit check`` in the side panel, and two inspectors never overwriting
+each other unseen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from tests.web.conftest import MakeUser, signed_in
+
+from inspectkit.demo import build_demo
+from inspectkit.plugins import get_host
+from inspectkit.web.models import AuditLog, Inspection, Role
+from inspectkit.web.store.changes import Actor
+from inspectkit.web.store.folders import import_folder
+from inspectkit.web.views.findings import version_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cra(tmp_path: Path, make_user: MakeUser) -> Inspection:
+    """cra_2010's example (no priority action), stored, with "lead" on its team."""
+    run = build_demo(tmp_path / "demo", get_host())
+    example = next(r for r in run.results if r.name == "cra_2010")
+    record = import_folder(example.directory, actor=Actor(name="test")).saved.record
+    record.members.add(make_user("lead", Role.INSPECTOR))
+    return record
+
+
+def _url(record: Inspection, name: str = "inspectkit:findings") -> str:
+    return reverse(name, kwargs={"pk": record.pk})
+
+
+def _post(record: Inspection, findings: list[dict[str, str]], **extra: str) -> dict[str, str]:
+    data = {
+        "version": version_of(record),
+        "row-TOTAL_FORMS": str(len(findings)),
+        "row-INITIAL_FORMS": "0",
+        "row-MIN_NUM_FORMS": "0",
+        "row-MAX_NUM_FORMS": "1000",
+    }
+    for index, finding in enumerate(findings):
+        for key in ("area", "level", "text", "evidence", "recommendations"):
+            data[f"row-{index}-{key}"] = finding.get(key, "")
+    data.update(extra)
+    return data
+
+
+def _stored(record: Inspection) -> list[dict[str, str]]:
+    return [
+        {
+            "area": f["area"],
+            "level": f["level"],
+            "text": f["text"],
+            "evidence": f.get("evidence", ""),
+            "recommendations": "\n".join(f.get("recommendations", [])),
+        }
+        for f in record.findings
+    ]
+
+
+PRIORITY = {
+    "area": "safeguarded_and_protected",
+    "level": "area_for_priority_action",
+    "text": "Some children at risk of significant harm are not seen promptly.",
+    "evidence": "Case tracking of section 47 enquiries.",
+    "recommendations": "Ensure every child at risk is seen within a day.",
+}
+
+
+def test_the_page_shows_every_finding_and_the_checks(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    page = client.get(_url(cra))
+    assert page.status_code == 200
+    rows = page.context["rows"]
+    assert len(rows.forms) == len(cra.findings) + 3  # and three blank rows to add to
+    body = page.content.decode()
+    assert "Stops the documents" not in body  # the example is ready for its documents
+    assert "ask for the inspecting team&#x27;s names and numbers" in body  # a warning, as check
+
+
+def test_adding_a_priority_action_saves_and_fires_the_rule(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    saved = client.post(_url(cra), _post(cra, [*_stored(cra), PRIORITY]))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    cra.refresh_from_db()
+    assert cra.findings[-1]["level"] == "area_for_priority_action"
+    assert cra.findings[-1]["recommendations"] == [
+        "Ensure every child at risk is seen within a day."
+    ]
+    assert "findings page: changed findings" in AuditLog.objects.latest("at").summary
+    page = client.get(_url(cra)).content.decode()
+    assert "1 area for priority action recorded" in page  # the limiting rule applies
+
+
+def test_each_problem_is_beside_its_row_and_nothing_is_saved(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    before = list(cra.findings)
+    empty_text = {**PRIORITY, "text": ""}
+    page = client.post(_url(cra), _post(cra, [*_stored(cra), empty_text]))
+    assert page.status_code == 400
+    row = page.context["rows"].forms[len(before)]
+    assert row.errors["text"] == ["must not be empty"]
+    cra.refresh_from_db()
+    assert cra.findings == before
+
+
+def test_the_panel_checks_the_draft_as_the_inspector_types(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    reference = cra.sample_record["drawn"][0]["reference"]
+    named = {**PRIORITY, "text": f"The case {reference} was not reviewed."}
+    panel = client.post(_url(cra, "inspectkit:findings-check"), _post(cra, [*_stored(cra), named]))
+    assert panel.status_code == 200
+    body = panel.content.decode()
+    assert body.lstrip().startswith('<section id="checks"')  # the panel alone, for htmx
+    assert "contains a child identifier" in body
+    assert reference not in body
+    assert "1 area for priority action recorded" in body
+    cra.refresh_from_db()
+    assert all(f["level"] != "area_for_priority_action" for f in cra.findings)  # not saved
+
+
+def test_two_inspectors_at_once_never_overwrite_each_other_unseen(
+    cra: Inspection, make_user: MakeUser
+) -> None:
+    second = make_user("second", Role.INSPECTOR)
+    cra.members.add(second)
+    first_client, second_client = signed_in(cra.members.get(username="lead")), signed_in(second)
+    loaded = _post(cra, _stored(cra))  # both opened the page at this version
+    mine = {**PRIORITY, "text": "First inspector's finding."}
+    theirs = {**PRIORITY, "text": "Second inspector's finding."}
+    assert (
+        first_client.post(_url(cra), {**loaded, **_post(cra, [*_stored(cra), mine])}).status_code
+        == 302
+    )
+
+    refused = second_client.post(
+        _url(cra), _post(cra, [*_stored(cra), theirs]) | {"version": loaded["version"]}
+    )
+    assert refused.status_code == 409
+    body = refused.content.decode()
+    assert "Someone else saved this inspection" in body
+    assert "First inspector&#x27;s finding." in body  # theirs, shown
+    assert "Second inspector&#x27;s finding." in body  # mine, still in the form
+    cra.refresh_from_db()
+    assert cra.findings[-1]["text"] == "First inspector's finding."
+
+    again = second_client.post(
+        _url(cra),
+        _post(cra, [*_stored(cra)[:-1], theirs]) | {"version": refused.context["version"]},
+    )
+    assert again.status_code == 302
+    cra.refresh_from_db()
+    assert cra.findings[-1]["text"] == "Second inspector's finding."
+
+
+def test_only_the_team_records_findings(cra: Inspection, make_user: MakeUser) -> None:
+    for user in (
+        make_user("other", Role.INSPECTOR),
+        make_user("council", Role.COUNCIL, council=cra.council),
+        make_user("policy", Role.POLICY),
+    ):
+        client: Client = signed_in(user)
+        assert client.get(_url(cra)).status_code == 404
+        assert client.post(_url(cra), _post(cra, [PRIORITY])).status_code == 404
+        assert client.post(_url(cra, "inspectkit:findings-check"), {}).status_code == 404
