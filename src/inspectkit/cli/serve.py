@@ -113,7 +113,9 @@ def serve(
     os.environ["INSPECTKIT_ALLOWED_HOSTS"] = ",".join(dict.fromkeys([*names, *allowed_hosts]))
     os.environ["INSPECTKIT_HTTPS"] = "1" if behind_https else ""
 
-    url = _start_django(database, migrate=not no_migrate, demo=demo)
+    url = _start_django(database, migrate=not no_migrate)
+    if demo:
+        _load_demo()
     _warm_up()
     proxy = (trusted_proxy or "127.0.0.1") if behind_https else None
     server: Any
@@ -147,39 +149,20 @@ def serve(
         server.close()
 
 
-def _start_django(database: str | None, *, migrate: bool, demo: bool) -> str:
-    """Django set up on ``database`` and migrated, and with ``demo``, the examples loaded.
-
-    The examples are built in a thread while the database is migrated
-    (:func:`inspectkit.web.demo.start_demo`).  Started before Django is set up, the
-    build slowed that down as much as it gained (both want the one interpreter).
-    """
+def _start_django(database: str | None, *, migrate: bool) -> str:
     from inspectkit.web.setup import configure, require_migrated
     from inspectkit.web.setup import migrate as apply_migrations
 
-    loading = None
-    try:
-        url = configure(database)
-        if demo:
-            from inspectkit.web.demo import start_demo
-
-            loading = start_demo()
-        if migrate:
-            apply_migrations()
-        else:
-            require_migrated(url)
-        if loading is not None:
-            _report_demo(loading.finish())
-    finally:
-        if loading is not None:
-            loading.close()
+    url = configure(database)
+    if migrate:
+        apply_migrations()
+    else:
+        require_migrated(url)
     return url
 
 
 def _announce_first_admin() -> None:
-    """Create the first administrator when there is no account, and print its password,
-    once, to the terminal only: after the sockets are bound, so a busy port never leaves
-    an account whose password was not shown."""
+    """Print the first administrator's password, once, to the terminal only."""
     from inspectkit.web.first_admin import create_first_admin
 
     created = create_first_admin()
@@ -191,7 +174,10 @@ def _announce_first_admin() -> None:
     )
 
 
-def _report_demo(loaded: Any) -> None:
+def _load_demo() -> None:
+    from inspectkit.web.demo import load_demo
+
+    loaded = load_demo()
     for line in loaded.notes:
         warn(line)
     click.echo(
