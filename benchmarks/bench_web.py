@@ -5,9 +5,12 @@ regime, plan and compare pages answer with p95 ≤ 100 ms and no errors, on SQLi
 and on PostgreSQL; and ``inspectkit serve`` is ready to answer within 3 s of
 starting.  A bounded load script: each client (its own session, its own
 keep-alive connection) requests the four pages in turn ROUNDS times; every
-latency is kept.  PostgreSQL is measured when ``INSPECTKIT_BENCH_POSTGRES_URL``
-names a database its owner may create databases beside.  Figures go to
-benchmarks/results/web.json.
+latency is kept, and on Linux the CPU time the server's processes spent on those
+requests (sign-ins, argon2 at a third of a second each, excluded).  The host's
+load average and CPU pressure are recorded before and after each part: on a
+shared machine they say how far a figure can be trusted.  PostgreSQL is
+measured when ``INSPECTKIT_BENCH_POSTGRES_URL`` names a database its owner may
+create databases beside.  Figures go to benchmarks/results/web.json.
 """
 
 from __future__ import annotations
@@ -43,8 +46,43 @@ READY = re.compile(r"inspectkit is ready at http://([\d.]+):(\d+)/")
 PASSWORD = re.compile(r"sign in as (\S+) with password (\S+)")
 
 
+def host_load() -> dict[str, object]:
+    """The load average, and the share of time some task waited for a CPU (Linux)."""
+    load: dict[str, object] = {"load_average": [round(x, 2) for x in os.getloadavg()]}
+    try:
+        some = Path("/proc/pressure/cpu").read_text(encoding="ascii").splitlines()[0]
+    except (OSError, IndexError):
+        return load
+    load["cpu_pressure_avg10"] = float(some.split("avg10=")[1].split()[0])
+    return load
+
+
+def server_cpu_seconds(root: int) -> float | None:
+    """CPU seconds used so far by process ``root`` and its children (Linux only)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree = {root}
+    grown = True
+    while grown:
+        children = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grown = bool(children)
+        tree |= children
+    return sum(used.get(pid, 0.0) for pid in tree)
+
+
 @contextmanager
-def serving(data: Path, database: str, *args: str) -> Iterator[tuple[float, int, list[str]]]:
+def serving(data: Path, database: str, *args: str) -> Iterator[tuple[float, int, list[str], int]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTKIT_")}
     env.update(INSPECTKIT_DATA_DIR=str(data), INSPECTKIT_DATABASE_URL=database)
     began = time.perf_counter()
@@ -62,7 +100,7 @@ def serving(data: Path, database: str, *args: str) -> Iterator[tuple[float, int,
             lines.append(line)
             found = READY.search(line)
             if found:
-                yield time.perf_counter() - began, int(found.group(2)), lines
+                yield time.perf_counter() - began, int(found.group(2)), lines, process.pid
                 break
         else:
             raise SystemExit(f"serve did not start: {lines}")
@@ -96,7 +134,7 @@ def sign_in(port: int, username: str, password: str) -> tuple[http.client.HTTPCo
     return connection, f"{cookie}; {session.split(';', 1)[0].strip()}"
 
 
-def load(port: int, username: str, password: str) -> dict[str, object]:
+def load(port: int, username: str, password: str, server: int) -> dict[str, object]:
     sessions = [sign_in(port, username, password) for _ in range(CLIENTS)]
     for connection, cookie in sessions[:1]:  # warm: first render of each page
         for path in PAGES.values():
@@ -122,16 +160,25 @@ def load(port: int, username: str, password: str) -> dict[str, object]:
                         errors.append(f"{name}: {response.status}")
 
     threads = [threading.Thread(target=client, args=s) for s in sessions]
+    before = host_load()
+    cpu_before = server_cpu_seconds(server)
     began = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
+    cpu_after = server_cpu_seconds(server)
     total = sum(len(v) for v in latencies.values())
+    cpu = None
+    if cpu_before is not None and cpu_after is not None:
+        cpu = round((cpu_after - cpu_before) / total * 1000, 2)
     return {
         "requests": total,
         "requests_per_second": round(total / elapsed, 1),
+        "server_cpu_ms_per_request": cpu,
+        "host_before": before,
+        "host_after": host_load(),
         "errors": errors,
         "pages": {
             name: {
@@ -159,14 +206,16 @@ def postgres_database(server: str) -> Iterator[str]:
 
 
 def measure(label: str, data: Path, database: str) -> dict[str, object]:
-    with serving(data, database, "--demo") as (first, port, lines):
+    started_at = host_load()
+    with serving(data, database, "--demo") as (first, port, lines, server):
         found = next(PASSWORD.search(line) for line in lines if PASSWORD.search(line))
         assert found is not None
         username, password = found.group(1), found.group(2)
-        figures = load(port, username, password)
+        figures = load(port, username, password, server)
+    figures["host_before_first_start"] = started_at
     starts = []
     for _ in range(STARTS):
-        with serving(data, database) as (ready, _port, _lines):
+        with serving(data, database) as (ready, _port, _lines, _server):
             starts.append(ready)
     figures["first_start_with_demo_s"] = round(first, 2)
     figures["ready_s_median"] = round(statistics.median(starts), 2)

@@ -25,25 +25,34 @@ def _pk(user: User) -> int:
 def role_of(user: User) -> Role | None:
     """A signed-in person's role (a superuser is an administrator); None when signed out.
 
-    Asked several times a request (navigation, the view), so kept on the user object,
-    which lives for one request.
+    The profile comes with the account (:class:`inspectkit.web.auth.ProfileBackend`
+    reads both in one query); read any other way, it is read once and kept on the user
+    object, which lives for one request.
     """
     if not user.is_authenticated:
         return None
-    kept: Profile | bool | None = getattr(user, "_inspectkit_profile", False)
-    if kept is False:
-        kept = Profile.objects.filter(user_id=_pk(user)).first()
-        user._inspectkit_profile = kept  # type: ignore[attr-defined]
+    profile = _profile(user)
     if getattr(user, "is_superuser", False):
         return Role.ADMIN
-    return Role(kept.role) if isinstance(kept, Profile) else Role.POLICY
+    return Role(profile.role) if profile is not None else Role.POLICY
+
+
+def _profile(user: User) -> Profile | None:
+    kept: Profile | bool | None = getattr(user, "_inspectkit_profile", False)
+    if kept is False:
+        try:
+            kept = user.profile  # type: ignore[union-attr]
+        except Profile.DoesNotExist:
+            kept = None
+        user._inspectkit_profile = kept  # type: ignore[union-attr]
+    return kept if isinstance(kept, Profile) else None
 
 
 def council_of(user: User) -> str:
     if role_of(user) is None:
         return ""
-    profile = getattr(user, "_inspectkit_profile", None)
-    return profile.council.strip() if isinstance(profile, Profile) else ""
+    profile = _profile(user)
+    return profile.council.strip() if profile is not None else ""
 
 
 def visible_inspections(user: User) -> QuerySet[Inspection]:

@@ -88,7 +88,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading the profile with the account: one query fewer on every page
+    "inspectkit.web.auth.ProfileBackend",
 ]
 LOGIN_URL = "inspectkit:sign-in"
 LOGIN_REDIRECT_URL = "inspectkit:home"

@@ -21,14 +21,25 @@ from inspectkit.web.fragments import cached_fragment
 
 
 def regime_list(request: HttpRequest) -> HttpResponse:
+    admin = is_admin(request.user)
     listing = build_listing(get_host())
-    context = {
-        "regimes": listing["regimes"],
-        # why a plugin is broken names its files and errors: for administrators only
-        "broken": listing["broken"] if is_admin(request.user) else [],
-        "broken_count": len(listing["broken"]),
-    }
-    return render(request, "inspectkit/regimes.html", context)
+
+    def render_body() -> str:
+        context = {
+            "regimes": listing["regimes"],
+            # why a plugin is broken names its files and errors: for administrators only
+            "broken": listing["broken"] if admin else [],
+            "broken_count": len(listing["broken"]),
+            "admin": admin,
+        }
+        return render_to_string("inspectkit/regimes_body.html", context)
+
+    # The table is a function of the listing (cheap to build, plain data) and of whether
+    # an administrator asks: kept under both, it is rendered once, not on every regimes
+    # page (in-process, signed in: 6.1 ms a page before, 3.3 ms with the profile read
+    # with the account and the navigation kept too).
+    body = cached_fragment("regimes", (admin, repr(listing)), render_body)
+    return render(request, "inspectkit/regimes.html", {"body": body})
 
 
 def regime_detail(request: HttpRequest, regime_id: str) -> HttpResponse:
