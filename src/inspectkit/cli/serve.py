@@ -176,8 +176,11 @@ def _announce_first_admin() -> None:
 
 def _load_demo() -> None:
     from inspectkit.web.demo import load_demo
+    from inspectkit.web.demo_process import load_demo_apart
+    from inspectkit.web.server import uses_worker_processes
 
-    loaded = load_demo()
+    # where workers are forked from this process, the demo must not run in it (polars)
+    loaded = load_demo_apart() if uses_worker_processes() else load_demo()
     for line in loaded.notes:
         warn(line)
     click.echo(
