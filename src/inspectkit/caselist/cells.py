@@ -44,8 +44,6 @@ class Translation:
     problems: Mapping[str, Cause]
     mapping: tuple[list[str], list[Any]] | None
     dtype: PolarsDataType | None = None
-    value_ids: tuple[str, ...] = ()
-    typecode: str = "b"
 
     def expression(self, column: str) -> pl.Expr:
         """The polars expression that translates ``column`` (all columns run as one pass)."""
@@ -60,11 +58,6 @@ class Translation:
         return cells.replace_strict(texts, values, default=None, return_dtype=self.dtype)
 
 
-def code_typecode(field: CaseField) -> str:
-    """One signed byte per code while the field has at most 127 values (all today)."""
-    return "b" if len(field.values) <= 127 else "h"
-
-
 def translate(field: CaseField, vocabulary: Vocabulary, everything: list[str]) -> Translation:
     """How to translate a column for ``field`` whose distinct non-empty texts are
     ``everything``."""
@@ -77,8 +70,9 @@ def translate(field: CaseField, vocabulary: Vocabulary, everything: list[str]) -
         problems[f"{field.title} is blank"] = Cause(spaces, empty=True)
     if field.kind in ("code", "flag"):
         table = vocabulary.codes[field.id].codes
+        value_ids = vocabulary.codes[field.id].value_ids
         texts: list[str] = []
-        indexes: list[int] = []
+        ids: list[str] = []
         unknown: list[str] = []
         for text in distinct:
             index = table.get(normalise_code(text))
@@ -86,17 +80,11 @@ def translate(field: CaseField, vocabulary: Vocabulary, everything: list[str]) -
                 unknown.append(text)
             else:
                 texts.append(text)
-                indexes.append(index)
+                ids.append(value_ids[index])
         if unknown:
             problems[_unknown_code_message(field)] = Cause(unknown)
-        typecode = code_typecode(field)
         return Translation(
-            field=field,
-            problems=problems,
-            mapping=(texts, indexes),
-            dtype=pl.Int8 if typecode == "b" else pl.Int16,
-            value_ids=vocabulary.codes[field.id].value_ids,
-            typecode=typecode,
+            field=field, problems=problems, mapping=(texts, ids), dtype=pl.Enum(value_ids)
         )
     if field.kind == "date":
         dates, ordinals, not_dates = day_ordinals(distinct)
