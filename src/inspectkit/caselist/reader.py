@@ -28,7 +28,7 @@ from attrs import define, field
 from inspectkit.case_fields import case_fields_for
 from inspectkit.case_vocabulary import Vocabulary, normalise_heading
 from inspectkit.case_vocabulary import vocabulary_for as _vocabulary_for
-from inspectkit.caselist.cells import Translation, translate
+from inspectkit.caselist.cells import Translation
 from inspectkit.caselist.problems import PROBLEM_CAP, problem_lines, row_ranges
 from inspectkit.caselist.sources import EXTRA, FileTable, read_table
 from inspectkit.caselist.table import REFERENCE, ROW, CaseList
@@ -183,6 +183,10 @@ class _Reading:
         self.reference = str(reference[1].position)
         self.others = [(at, s) for at, s in enumerate(layout.slots) if at != self.reference_at]
         self.problem_frames: list[pl.DataFrame] = []
+        self.translations = {
+            str(slot.position): Translation(slot.field, layout.vocabulary)
+            for _, slot in self.others
+        }
         parts = []
         row = 2  # row 1 holds the headings
         for batch in table.batches:
@@ -214,11 +218,9 @@ class _Reading:
         # pass: polars runs the columns side by side (a pass per column cost twice as long).
         names = [str(slot.position) for _, slot in self.others]
         distinct = frame.select(pl.col(n).drop_nulls().unique().implode() for n in names)
-        vocabulary = self.layout.vocabulary
-        translations = {
-            name: translate(slot.field, vocabulary, distinct[name][0].to_list())
-            for (_, slot), name in zip(self.others, names, strict=True)
-        }
+        translations = self.translations
+        for name in names:
+            translations[name].add(distinct[name][0])
         for at, slot in self.others:
             self._problems_of(at, frame, translations[str(slot.position)])
         extra = [pl.col(EXTRA).is_not_null()] if EXTRA in frame.columns else []
