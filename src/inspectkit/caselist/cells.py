@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from attrs import define, field, frozen
+from attrs import Factory, define, frozen
 
 from inspectkit.case_vocabulary import Vocabulary, normalise_code
 from inspectkit.caselist.dates import day_ordinals
@@ -50,10 +50,10 @@ class Translation:
 
     field: CaseField
     vocabulary: Vocabulary
-    problems: dict[str, Cause] = field(factory=dict)
-    seen: list[pl.Series] = field(factory=list)
-    values: list[pl.Series] = field(factory=list)
-    changed: dict[str, str | None] = field(factory=dict)
+    problems: dict[str, Cause] = Factory(dict)
+    seen: list[pl.Series] = Factory(list)
+    values: list[pl.Series] = Factory(list)
+    changed: dict[str, str | None] = Factory(dict)
 
     @property
     def dtype(self) -> PolarsDataType:
