@@ -73,7 +73,7 @@ def read_with_fields(
     table = read_table(path, layout.choose)
     if layout.fatal:
         raise InputError(layout.fatal)
-    return _Reading(path, layout, table, strict=strict, on=on).result(table.sha256)
+    return _Reading(path, layout, table, strict=strict, on=on).result(table.sha256())
 
 
 def column_letter(index: int) -> str:
