@@ -192,7 +192,7 @@ class _Reading:
         for batch in table.batches:
             parts.append(self._batch(batch.with_row_index(ROW, offset=row)))
             row += batch.height
-        self.frame = pl.concat(parts)
+        self.frame = pl.concat(parts, rechunk=True)
         self._check_references()
         self._check_birth_dates()
         self._check_extra_fields(table)

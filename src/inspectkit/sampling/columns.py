@@ -112,15 +112,9 @@ class CaseColumns:
     ) -> list[tuple[StratumKey, pl.Series]]:
         """``candidates`` grouped by their values of ``fields``, in their order within each
         (polars keeps row order within a group)."""
-        import polars as pl
 
         if not fields:
             return [((), candidates)]
-        grouped = (
-            self.at(candidates, fields)
-            .with_columns(pl.col(fields).cast(pl.String))
-            .group_by(fields)
-            .agg(INDEX)
-        )
+        grouped = self.at(candidates, fields).group_by(fields).agg(INDEX)
         members = grouped[INDEX]
         return [(key, members[k]) for k, key in enumerate(grouped.select(fields).rows())]
