@@ -43,7 +43,7 @@ class Case:
     values: Mapping[str, object] = field(factory=dict)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, eq=False)  # a polars frame has no truth value to compare by
 class CaseList:
     """Every usable case of one council list, read for one regime.
 
