@@ -11,6 +11,8 @@ Linux, ``%LOCALAPPDATA%\\inspectkit\\Cache`` on Windows), under ``regimes/``;
 cache cannot see.  Only regimes
 that loaded without error are cached; any failure to read or write the cache is
 ignored, because the cache is an optimisation and never a source of truth.
+``calendar`` keeps the bank holidays here the same way, keyed by the ``holidays``
+library's version file.
 """
 
 from __future__ import annotations

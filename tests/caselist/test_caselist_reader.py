@@ -125,7 +125,7 @@ def test_name_columns_are_dropped_and_unknown_columns_listed(
     headings = [*CRA_HEADINGS, "Forename", "Child's name", "Allocated worker name", "Team"]
     rows = [[*good_row(1), "Zebedee", "Zebedee Quill", "Ms Worker", "Team 1"]]
     cases = read_case_list(write_list("names.csv", headings, rows), cra)
-    everything = repr(cases.cases) + repr(cases.warnings) + repr(dict(cases.columns))
+    everything = repr(cases.cases) + repr(cases.warnings) + repr(cases.frame.to_dicts())
     assert "Zebedee" not in everything and "Worker" not in everything.replace("worker name", "")
     assert any("dropped 3 column(s)" in w for w in cases.warnings)
     # a heading that matches nothing is named by its letter only: a note typed into a

@@ -14,8 +14,8 @@ from inspectkit.caselist import CaseList, read_case_list
 from inspectkit.model import FieldMatch
 from inspectkit.plugins import get_host
 from inspectkit.sampling import draw_sample
-from inspectkit.sampling.columns import CaseColumns, both
-from inspectkit.sampling.engine import _Drawing, _without
+from inspectkit.sampling.columns import CaseColumns, positions
+from inspectkit.sampling.engine import _Drawing
 
 ON = date(2011, 10, 18)
 CHOICES = {
@@ -47,7 +47,7 @@ def naive_groups(
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_masks_and_strata_match_the_case_by_case_definition(
+def test_selections_and_strata_match_the_case_by_case_definition(
     make_cases: MakeCases, seed: int
 ) -> None:
     slac = get_host().regime("slac_2009").regime
@@ -60,34 +60,24 @@ def test_masks_and_strata_match_the_case_by_case_definition(
     expected = [
         i for i in range(len(cases)) if all(cases.value_ids(m.field)[i] in m.values for m in where)
     ]
-    assert columns.selected(columns.mask(where)) == expected
-    assert columns.matching(range(0, len(cases), 3), where) == [i for i in expected if i % 3 == 0]
-    assert columns.selected(both(columns.mask(where[:1]), columns.mask(where[1:]))) == expected
-    absent = FieldMatch(field="journey_stage", values=("early_help",))  # not read for slac
-    assert columns.selected(columns.mask([absent])) == []
-    rows = list(range(0, len(cases), 2))
-    # A byte per case (4 x 13 strata) and, past 256 combinations, numbers in a list.
-    for fields in [
-        ("cp_plan_status", "placement_category"),
-        ("ethnicity", "placement_category", "cp_plan_status"),
-        ("journey_stage",),
-        (),
-    ]:
-        strata = columns.strata(fields)
-        got = dict(strata.groups(rows))
-        assert got == naive_groups(cases, rows, fields), fields
-    assert isinstance(columns.strata(("cp_plan_status", "placement_category")).ids, bytes)
-    assert isinstance(
-        columns.strata(("ethnicity", "placement_category", "cp_plan_status")).ids, list
+    assert columns.selected(columns.matches(where)).to_list() == expected
+    every_third = range(0, len(cases), 3)
+    assert columns.count(every_third, columns.matches(where)) == len(
+        [i for i in expected if i % 3 == 0]
     )
-
-
-def test_without_removes_exactly_the_excluded_rows() -> None:
-    rng = random.Random(4)
-    for _ in range(200):
-        rows = sorted(rng.sample(range(1000), rng.randrange(0, 300)))
-        excluded = set(rng.sample(range(1000), rng.randrange(0, 12)))
-        assert _without(rows, excluded) == [i for i in rows if i not in excluded]
+    absent = FieldMatch(field="journey_stage", values=("early_help",))  # not read for slac
+    assert columns.selected(columns.matches([absent])).to_list() == []
+    # in row order, and in the order given (as the drawn cases are, for sub-sets)
+    rows = list(range(0, len(cases), 2))
+    for order in (rows, rows[::-1]):
+        for fields in [
+            ("cp_plan_status", "placement_category"),
+            ("ethnicity", "placement_category", "cp_plan_status"),
+            ("journey_stage",),
+            (),
+        ]:
+            got = {k: v.to_list() for k, v in columns.strata(positions(order), fields)}
+            assert got == naive_groups(cases, order, fields), fields
 
 
 def test_drawing_takes_as_swap_and_pop_on_a_list_would_without_touching_it() -> None:

@@ -3,17 +3,19 @@
 A million-row list repeats a few codes and a few thousand dates, so a column is
 translated through its distinct texts: each is parsed in Python once (council code
 → canonical value, date form → day ordinal), and polars maps the whole column with
-the resulting table.  A text that cannot be translated is a problem *by text*; the
-reader finds the rows that hold it.  Cells arrive as the file holds them (an empty
-cell as null); a cell of spaces is blank like an empty one.
+the resulting table.  The list is read in batches of rows (``sources``), and a
+:class:`Translation` grows with them: only texts no earlier batch held are parsed
+(parsing every batch's dates again took 1.6 s of a million rows, issue 12).  A text
+that cannot be translated is a problem *by text*; the reader finds the rows that hold
+it.  Cells arrive as the file holds them (an empty cell as null); a cell of spaces is
+blank like an empty one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import Factory, define, frozen
 
 from inspectkit.case_vocabulary import Vocabulary, normalise_code
 from inspectkit.caselist.dates import day_ordinals
@@ -34,98 +36,101 @@ class Cause:
     empty: bool = False
 
 
-@frozen
+@define
 class Translation:
     """How one field's column becomes stored values, and its problems (message → the
-    cells that cause it).  ``mapping`` is (texts, values): every other text, and every
-    empty cell, is stored as null; ``None`` keeps the text as it is (free text)."""
+    cells that cause it), from the distinct texts seen so far.
+
+    ``seen`` are the texts in the order first seen, ``values`` what each is stored as
+    (null when it is not a valid value): a column is translated by casting it to an
+    ``Enum`` of ``seen`` and looking each case's up by position, two to three times as
+    quick as polars' ``replace_strict`` (0.8 s of reading a million rows, issue 12).
+    Free text keeps its texts, less surrounding spaces (``changed``).
+    """
 
     field: CaseField
-    problems: Mapping[str, Cause]
-    mapping: tuple[list[str], list[Any]] | None
-    dtype: PolarsDataType | None = None
-    value_ids: tuple[str, ...] = ()
-    typecode: str = "b"
+    vocabulary: Vocabulary
+    problems: dict[str, Cause] = Factory(dict)
+    seen: list[pl.Series] = Factory(list)
+    values: list[pl.Series] = Factory(list)
+    changed: dict[str, str | None] = Factory(dict)
+
+    @property
+    def dtype(self) -> PolarsDataType:
+        import polars as pl
+
+        kind = self.field.kind
+        if kind in ("code", "flag"):
+            return pl.Enum(self.vocabulary.codes[self.field.id].value_ids)
+        return {"date": pl.Int32, "integer": pl.Int64}.get(kind, pl.String)
 
     def expression(self, column: str) -> pl.Expr:
         """The polars expression that translates ``column`` (all columns run as one pass)."""
         import polars as pl
 
         cells = pl.col(column)
-        if self.mapping is None:
-            return cells
-        texts, values = self.mapping
-        if not texts:
+        if self.field.kind not in ("code", "flag", "date", "integer"):
+            if not self.changed:
+                return cells
+            return cells.replace(list(self.changed), list(self.changed.values()))
+        if not self.seen:
             return pl.lit(None, dtype=self.dtype)
-        return cells.replace_strict(texts, values, default=None, return_dtype=self.dtype)
+        seen = pl.concat(self.seen)
+        return pl.lit(pl.concat(self.values)).gather(cells.cast(pl.Enum(seen)).to_physical())
 
+    def add(self, distinct: pl.Series) -> None:
+        """Take in a batch's distinct non-empty texts; those not seen before are parsed."""
+        import polars as pl
 
-def code_typecode(field: CaseField) -> str:
-    """One signed byte per code while the field has at most 127 values (all today)."""
-    return "b" if len(field.values) <= 127 else "h"
+        new = distinct
+        if self.seen:
+            new = distinct.filter(~distinct.is_in(pl.concat(self.seen)))
+        everything = new.to_list()
+        spaces = [text for text in everything if not text.strip()]
+        texts = [text for text in everything if text.strip()] if spaces else everything
+        if self.field.required:
+            self._problem(f"{self.field.title} is blank", Cause(spaces, empty=True))
+        if not everything:
+            return
+        kind = self.field.kind
+        stored: dict[str, Any]
+        if kind in ("code", "flag"):
+            stored = self._codes(texts)
+        elif kind == "date":
+            dates, ordinals, not_dates = day_ordinals(texts)
+            stored = dict(zip(dates, ordinals, strict=True))
+            self._problem(NOT_A_DATE_MESSAGE, Cause(not_dates))
+        elif kind == "integer":
+            stored = {
+                t: int(t.strip()) for t in texts if t.strip().isascii() and t.strip().isdigit()
+            }
+            self._problem("not a whole number", Cause([t for t in texts if t not in stored]))
+        else:
+            self.changed.update({t: t.strip() for t in texts if t != t.strip()})
+            self.changed.update(dict.fromkeys(spaces))
+            return
+        self.seen.append(new)
+        self.values.append(pl.Series([stored.get(t) for t in everything], dtype=self.dtype))
 
-
-def translate(field: CaseField, vocabulary: Vocabulary, everything: list[str]) -> Translation:
-    """How to translate a column for ``field`` whose distinct non-empty texts are
-    ``everything``."""
-    import polars as pl
-
-    spaces = [text for text in everything if not text.strip()]
-    distinct = [text for text in everything if text.strip()] if spaces else everything
-    problems: dict[str, Cause] = {}
-    if field.required:
-        problems[f"{field.title} is blank"] = Cause(spaces, empty=True)
-    if field.kind in ("code", "flag"):
-        table = vocabulary.codes[field.id].codes
-        texts: list[str] = []
-        indexes: list[int] = []
+    def _codes(self, texts: list[str]) -> dict[str, Any]:
+        vocabulary = self.vocabulary.codes[self.field.id]
+        stored: dict[str, Any] = {}
         unknown: list[str] = []
-        for text in distinct:
-            index = table.get(normalise_code(text))
+        for text in texts:
+            index = vocabulary.codes.get(normalise_code(text))
             if index is None:
                 unknown.append(text)
             else:
-                texts.append(text)
-                indexes.append(index)
-        if unknown:
-            problems[_unknown_code_message(field)] = Cause(unknown)
-        typecode = code_typecode(field)
-        return Translation(
-            field=field,
-            problems=problems,
-            mapping=(texts, indexes),
-            dtype=pl.Int8 if typecode == "b" else pl.Int16,
-            value_ids=vocabulary.codes[field.id].value_ids,
-            typecode=typecode,
-        )
-    if field.kind == "date":
-        dates, ordinals, not_dates = day_ordinals(distinct)
-        if not_dates:
-            problems[NOT_A_DATE_MESSAGE] = Cause(not_dates)
-        return Translation(
-            field=field, problems=problems, mapping=(dates, ordinals), dtype=pl.Int32
-        )
-    if field.kind == "integer":
-        numbers = {
-            t: int(t.strip()) for t in distinct if t.strip().isascii() and t.strip().isdigit()
-        }
-        wrong = [t for t in distinct if t not in numbers]
-        if wrong:
-            problems["not a whole number"] = Cause(wrong)
-        return Translation(
-            field=field,
-            problems=problems,
-            mapping=(list(numbers), list(numbers.values())),
-            dtype=pl.Int64,
-        )
-    if spaces or any(t != t.strip() for t in distinct):
-        return Translation(
-            field=field,
-            problems=problems,
-            mapping=(distinct, [t.strip() for t in distinct]),
-            dtype=pl.String,
-        )
-    return Translation(field=field, problems=problems, mapping=None)
+                stored[text] = vocabulary.value_ids[index]
+        self._problem(_unknown_code_message(self.field), Cause(unknown))
+        return stored
+
+    def _problem(self, message: str, cause: Cause) -> None:
+        """Add ``cause`` to ``message``'s (a problem with no cells is not kept)."""
+        if not cause.texts and not cause.empty:
+            return
+        old = self.problems.get(message, Cause([]))
+        self.problems[message] = Cause(old.texts + cause.texts, old.empty or cause.empty)
 
 
 def _unknown_code_message(field: CaseField) -> str:

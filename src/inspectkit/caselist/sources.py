@@ -7,18 +7,21 @@ Everything a damaged or mislabelled file can cause becomes an ``InputError`` tha
 what the file is and what to do, and never quotes the file's content: a stray cell
 may hold a child's name.
 
-CSV goes to polars' reader (multi-threaded, in Rust), which keeps blank lines as empty
-rows, so row numbers are the spreadsheet's.  A file that is not UTF-8 is decoded as
-Windows-1252 — Excel's plain "CSV" on Windows, of which Latin-1 is a part — and said
+CSV goes to polars' streaming reader (multi-threaded, in Rust), which keeps blank lines
+as empty rows, so row numbers are the spreadsheet's.  It hands the rows over in batches
+of :data:`BATCH_ROWS`, which the reader turns into compact columns one after another, so
+a million rows of text are never all held at once.  A file that is not UTF-8 is decoded
+as Windows-1252 — Excel's plain "CSV" on Windows, of which Latin-1 is a part — and said
 so; UTF-16 ("Unicode text" in Excel) is refused with what to do instead.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,12 +41,21 @@ EXTRA = "extra fields"
 SAVE_AS_CSV = "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'"
 
 
+BATCH_ROWS = 100_000
+"""Rows of text held at once: reading, validating and sampling a million rows peaked at
+about 620 MiB with every row of text held (polars' own ``read_csv`` of all the columns
+takes 480 MiB), and at about 300 MiB in batches of this size (issue 12)."""
+
+
 @frozen
 class FileTable:
-    """The heading row, and the chosen columns' cells (frame columns named by position)."""
+    """The heading row, the file's SHA-256 (when the reading is done), and the chosen
+    columns' cells in batches of rows (frame columns named by position); the batches can
+    be taken once."""
 
     headings: tuple[str, ...]
-    frame: pl.DataFrame
+    sha256: Callable[[], str]
+    batches: Iterator[pl.DataFrame]
     warnings: tuple[str, ...] = ()
     ends_mid_row: bool = False
 
@@ -55,6 +67,33 @@ def file_sha256(path: Path) -> str:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError as exc:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _sha256_meanwhile(path: Path) -> Callable[[], str]:
+    """The file's SHA-256, worked out in a thread while polars reads the file (hashlib
+    lets go of the GIL): 0.15 s of reading a million rows (issue 12)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    worker = ThreadPoolExecutor(max_workers=1)
+    digest = worker.submit(file_sha256, path)
+    worker.shutdown(wait=False)
+    return digest.result
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether the file is UTF-8, read before polars is given it (a chunk of plain
+    ASCII, nearly every chunk of a list, needs no decoding)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                if not (chunk.isascii() and not decoder.getstate()[0]):
+                    decoder.decode(chunk)
+    except UnicodeDecodeError:
+        return False
+    except OSError as exc:
+        raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return not decoder.getstate()[0]
 
 
 def read_table(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> FileTable:
@@ -88,21 +127,13 @@ def _ends(path: Path) -> tuple[bytes, bytes]:
     return head, tail
 
 
-def _as_utf8(path: Path) -> tuple[bytes, tuple[str, ...]] | None:
-    """None when the file is UTF-8 (polars' failure lies elsewhere); else the file decoded
-    as Windows-1252 and given back as UTF-8, with a warning saying so.  One read."""
+def _as_utf8(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    """The file (not UTF-8) decoded as Windows-1252 and given back as UTF-8, with a
+    warning saying so."""
     try:
-        data = path.read_bytes()
+        text = path.read_bytes().decode("cp1252")
     except OSError as exc:
         raise InputError.single(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return None
-    try:
-        text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError.single(f"{path}: not UTF-8 or Windows-1252 text; {SAVE_AS_CSV}") from None
     return text.encode("utf-8"), (
@@ -134,46 +165,52 @@ def _headings(path: Path, head: bytes) -> tuple[str, ...]:
 
 
 def _csv(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> FileTable:
-    import polars as pl
-
     head, tail = _ends(path)
     headings = _headings(path, head)
     positions = list(choose(headings))
-    width = len(headings)
-    names = [f"c{i}" for i in range(width + 1)]
     source: Path | io.BytesIO = path
     warnings: tuple[str, ...] = ()
-
-    def read() -> pl.DataFrame:
-        return pl.read_csv(
-            source,
-            has_header=False,
-            schema=dict.fromkeys(names, pl.String),
-            missing_columns="insert",
-            truncate_ragged_lines=True,
-            columns=[*positions, width],
-            raise_if_empty=False,
-        )
-
-    # polars also raises OSError for what it takes for a damaged compressed file
-    unreadable = (pl.exceptions.PolarsError, OSError)
-    try:
-        try:
-            frame = read()
-        except unreadable:
-            converted = _as_utf8(path)
-            if converted is None:
-                raise
-            data, warnings = converted
-            source = io.BytesIO(data)
-            frame = read()
-    except unreadable:
-        raise InputError.single(_unreadable_csv(path, source)) from None
-    frame = frame.slice(1)  # the heading row
-    frame.columns = [*(str(p) for p in positions), EXTRA]
+    if not _is_utf8(path):
+        data, warnings = _as_utf8(path)
+        source = io.BytesIO(data)
+    width = len(headings)
     return FileTable(
-        headings=headings, frame=frame, warnings=warnings, ends_mid_row=_ends_mid_row(tail, width)
+        headings=headings,
+        sha256=_sha256_meanwhile(path),
+        batches=_csv_batches(path, source, positions, width),
+        warnings=warnings,
+        ends_mid_row=_ends_mid_row(tail, width),
     )
+
+
+def _csv_batches(
+    path: Path, source: Path | io.BytesIO, positions: list[int], width: int
+) -> Iterator[pl.DataFrame]:
+    """The data rows' chosen columns, and :data:`EXTRA`, in batches (at least one)."""
+    import polars as pl
+
+    names = [f"c{i}" for i in range(width + 1)]
+    query = pl.scan_csv(
+        source,
+        has_header=False,
+        schema=dict.fromkeys(names, pl.String),
+        missing_columns="insert",
+        truncate_ragged_lines=True,
+        raise_if_empty=False,
+    ).select(
+        *(pl.col(names[p]).alias(str(p)) for p in positions), pl.col(names[width]).alias(EXTRA)
+    )
+    headings_left = 1
+    try:
+        for batch in query.collect_batches(chunk_size=BATCH_ROWS):
+            rows = batch.slice(headings_left)
+            headings_left = max(headings_left - batch.height, 0)
+            yield rows
+    # polars also raises OSError for what it takes for a damaged compressed file
+    except (pl.exceptions.PolarsError, OSError):
+        raise InputError.single(_unreadable_csv(path, source)) from None
+    if headings_left:
+        yield query.clear().collect()
 
 
 def _unreadable_csv(path: Path, source: Path | io.BytesIO) -> str:
@@ -243,7 +280,8 @@ def _xlsx(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> Fil
     finally:
         workbook.close()
     frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-    return FileTable(headings=headings, frame=frame)
+    digest = file_sha256(path)
+    return FileTable(headings=headings, sha256=lambda: digest, batches=iter([frame]))
 
 
 def _cell_text(value: object) -> str | None:

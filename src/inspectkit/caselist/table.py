@@ -1,27 +1,33 @@
-"""A read case list, held column by column.
+"""A read case list, held as the polars frame the reader built.
 
-A council's list can run to a million rows.  Holding each row as a dict of
-Python objects would take gigabytes, so the list is kept as compact columns
-(code indexes in ``array('b')``, one byte a case; dates as day ordinals in
-``array('i')``) and the sampling engine works on those directly.  ``Case`` objects, with readable
-values keyed by canonical field id, are built only when someone asks for them.
+A council's list can run to a million rows.  Holding each row as a dict of Python
+objects would take gigabytes, and converting the columns to Python containers took
+about a second at a million rows (issue 12), so the list stays one polars frame: the
+spreadsheet row number, the case reference, and a typed column per field read (codes
+as ``pl.Enum`` of the field's value ids, one byte a case; dates as day ordinals,
+``Int32``; null when blank).  The sampling engine selects on it with polars
+expressions, and Python objects are built only for the few cases drawn, or when
+someone asks for ``cases``, ``rows`` or ``references``.
 """
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from inspectkit.model import CaseField
 
-BLANK_CODE = -1
+if TYPE_CHECKING:
+    import polars as pl
+
 BLANK_DATE = 0
-DATE_TYPECODE = "i"  # day ordinals run to 3,652,059: four bytes are plenty
+ROW = "row"
+REFERENCE = "reference"
 
 
 @frozen(kw_only=True)
@@ -37,54 +43,12 @@ class Case:
     values: Mapping[str, object] = field(factory=dict)
 
 
-@frozen(kw_only=True)
-class CodeColumn:
-    """A code or flag field: index into ``value_ids`` per case, ``BLANK_CODE`` when blank."""
-
-    field: CaseField
-    value_ids: tuple[str, ...]
-    data: array[int]
-
-    def ids(self) -> list[str | None]:
-        lookup: tuple[str | None, ...] = (*self.value_ids, None)  # index -1 → None
-        return [lookup[k] for k in self.data]
-
-    def value(self, index: int) -> str | None:
-        k = self.data[index]
-        return None if k == BLANK_CODE else self.value_ids[k]
-
-
-@frozen(kw_only=True)
-class DateColumn:
-    """A date field as day ordinals, ``BLANK_DATE`` when blank."""
-
-    field: CaseField
-    data: array[int]
-
-    def value(self, index: int) -> date | None:
-        k = self.data[index]
-        return None if k == BLANK_DATE else date.fromordinal(k)
-
-
-@frozen(kw_only=True)
-class TextColumn:
-    """A free-text or integer field, ``None`` when blank."""
-
-    field: CaseField
-    data: list[str | int | None]
-
-    def value(self, index: int) -> str | int | None:
-        return self.data[index]
-
-
-Column = CodeColumn | DateColumn | TextColumn
-
-
-@frozen(kw_only=True)
+@frozen(kw_only=True, eq=False)  # a polars frame has no truth value to compare by
 class CaseList:
     """Every usable case of one council list, read for one regime.
 
-    ``excluded_rows`` are the rows left out in lenient mode; ``warnings`` say
+    ``frame`` has :data:`ROW`, :data:`REFERENCE` and a column per field read, named by
+    field id.  ``excluded_rows`` are the rows left out in lenient mode; ``warnings`` say
     what was ignored (never a child's details); ``sha256`` identifies the input
     exactly, so a sample can be tied to the file it was drawn from.
     """
@@ -92,52 +56,51 @@ class CaseList:
     path: Path
     sha256: str
     fields: tuple[CaseField, ...]
-    rows: array[int]
-    references: list[str]
-    columns: Mapping[str, Column]
+    frame: pl.DataFrame
     strict: bool = True
     excluded_rows: tuple[int, ...] = ()
     warnings: tuple[str, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.references)
+        return self.frame.height
+
+    @cached_property
+    def rows(self) -> list[int]:
+        """Each case's spreadsheet row number."""
+        return self.frame[ROW].to_list()
+
+    @cached_property
+    def references(self) -> list[str]:
+        """Each case's reference."""
+        return self.frame[REFERENCE].to_list()
 
     @cached_property
     def cases(self) -> tuple[Case, ...]:
         """The cases as objects (built on first use; the engine does not need them)."""
-        columns = list(self.columns.items())
+        dates = {f.id for f in self.fields if f.kind == "date"}
         built = []
-        for index, (row, reference) in enumerate(zip(self.rows, self.references, strict=True)):
-            values: dict[str, object] = {}
-            for field_id, column in columns:
-                value = column.value(index)
-                if value is not None:
-                    values[field_id] = value
-            built.append(Case(row=row, reference=reference, values=values))
+        for values in self.frame.iter_rows(named=True):
+            row, reference = values.pop(ROW), values.pop(REFERENCE)
+            given = {
+                k: date.fromordinal(v) if k in dates else v
+                for k, v in values.items()
+                if v is not None
+            }
+            built.append(Case(row=row, reference=reference, values=given))
         return tuple(built)
 
     def has(self, field_id: str) -> bool:
         """Whether the list had a column for ``field_id``."""
-        return field_id in self.columns
+        return field_id in self.frame.columns
 
     def value_ids(self, field_id: str) -> Sequence[str | None]:
         """The canonical value id of a code/flag field for every case (None when blank)."""
-        column = self.columns.get(field_id)
-        if column is None:
+        if not self.has(field_id):
             return [None] * len(self)
-        if not isinstance(column, CodeColumn):
-            raise TypeError(f"field {field_id!r} is not a code field")
-        return column.ids()
+        return self.frame[field_id].to_list()
 
     def ordinals(self, field_id: str) -> Sequence[int]:
         """A date field's day ordinals for every case (``BLANK_DATE`` when blank)."""
-        column = self.columns.get(field_id)
-        if column is None:
-            return array(DATE_TYPECODE, [BLANK_DATE]) * len(self)
-        if not isinstance(column, DateColumn):
-            raise TypeError(f"field {field_id!r} is not a date field")
-        return column.data
-
-    def value(self, index: int, field_id: str) -> object:
-        column = self.columns.get(field_id)
-        return None if column is None else column.value(index)
+        if not self.has(field_id):
+            return [BLANK_DATE] * len(self)
+        return self.frame[field_id].fill_null(BLANK_DATE).to_list()

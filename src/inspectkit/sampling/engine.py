@@ -9,26 +9,27 @@ Every random choice comes from one ``random.Random(seed)`` over cases in row
 order, so the same seed and file always give the same sample.  Where the list
 cannot satisfy a rule the record says so plainly instead of failing.
 
-Which cases a rule may choose from is worked out on whole columns
-(``sampling.columns``: masks and strata numbers, in C); only the few cases
-actually drawn are handled one by one.
+Which cases a rule may choose from is worked out on the case list's polars frame
+(``sampling.columns``): candidates are Series of case positions in row order, and a
+random choice picks positions in such a Series, so only the few cases actually
+drawn are handled one by one.
 """
 
 from __future__ import annotations
 
 import random
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import chain, product
+from itertools import product
+from typing import TYPE_CHECKING
 
 from inspectkit.case_fields import privacy_rules
 from inspectkit.caselist.dates import months_before
-from inspectkit.caselist.table import CaseList
+from inspectkit.caselist.table import REFERENCE, ROW, CaseList
 from inspectkit.errors import InputError
 from inspectkit.model import CaseGroup, FieldMatch, Phase, Regime, Selection, Subset
 from inspectkit.plugins import PluginHookError, code_owner, exception_line
-from inspectkit.sampling.columns import CaseColumns, StratumKey, both
+from inspectkit.sampling.columns import INDEX, CaseColumns, StratumKey, positions
 from inspectkit.sampling.record import SampledCase, SampleRecord
 from inspectkit.sampling.surveys import survey_eligibility
 
@@ -36,7 +37,10 @@ STATUS_FIELD = "case_status"
 CLOSED_VALUE = "closed"
 CLOSED_DATE_FIELD = "closed_date"
 WHOLE_SAMPLE = "sample"
-Strata = list[tuple[StratumKey, list[int]]]
+Strata = list[tuple[StratumKey, "pl.Series"]]
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 class _Draw:
@@ -52,59 +56,51 @@ class _Draw:
         self.taken: dict[int, tuple[Phase | None, str]] = {}
         self.shortfalls: list[str] = []
         self.warnings: list[str] = []
-        self._members: dict[str, list[int]] = {}
+        self._members: dict[str, pl.Series] = {}
         self._strata: dict[tuple[str | None, tuple[str, ...]], Strata] = {}
-        self.population_mask = b""  # set with the population, for selecting groups from it
         self.population = self.find_population()
 
     # -- population ---------------------------------------------------------------
 
-    def find_population(self) -> list[int]:
+    def find_population(self) -> pl.Series:
         """Cases the rules allow: ``where`` matches; current, or closed recently enough.
 
-        Only cases marked closed or with a closure date need a decision; every other
-        case matching ``where`` is current.
+        A case is current when it is not marked closed and has no closure date on or
+        before the inspection date.
         """
         population = self.rules.population
         columns = self.columns
-        allowed = bytearray(columns.mask(population.where))
-        closed = columns.mask([FieldMatch(field=STATUS_FIELD, values=(CLOSED_VALUE,))])
-        closed_on = self.cases.ordinals(CLOSED_DATE_FIELD)
+        closed = columns.matches([FieldMatch(field=STATUS_FIELD, values=(CLOSED_VALUE,))])
+        closed_on = columns.column(CLOSED_DATE_FIELD)
         today = self.on.toordinal()
         months = population.closed_within_months
-        earliest = months_before(self.on, months).toordinal() if months is not None else None
-        undated = 0
-        marked = bytearray(closed)
-        for i in columns.selected(closed_on):
-            marked[i] = 1
-        for i in columns.selected(marked):
-            if not allowed[i]:
-                continue
-            closed_day = closed_on[i]
-            if not closed[i] and not 0 < closed_day <= today:
-                continue  # current on the inspection date
-            if earliest is not None and earliest <= closed_day <= today:
-                continue
-            allowed[i] = 0
-            if closed_day == 0 and earliest is not None:
-                undated += 1
-        if undated:
-            self.warnings.append(
-                f"{undated} closed case(s) have no closure date, so whether they closed "
-                f"within {months} months cannot be told; they were not drawn"
-            )
-        self.population_mask = bytes(allowed)
-        return columns.selected(allowed)
+        current = ~closed & ~(closed_on <= today).fill_null(False)
+        allowed = columns.matches(population.where)
+        if months is not None:
+            earliest = months_before(self.on, months).toordinal()
+            recent = closed_on.is_between(earliest, today).fill_null(False)
+            undated = columns.frame.select((allowed & closed & closed_on.is_null()).sum()).item()
+            if undated:
+                self.warnings.append(
+                    f"{undated} closed case(s) have no closure date, so whether they closed "
+                    f"within {months} months cannot be told; they were not drawn"
+                )
+            current = current | recent
+        self.population_test = allowed & current
+        return columns.selected(self.population_test)
 
-    def available(self, candidates: Sequence[int], extra: set[int] | None = None) -> list[int]:
+    def available(self, candidates: pl.Series, extra: set[int] | None = None) -> pl.Series:
         """``candidates`` (in row order) not yet taken, nor in ``extra``."""
-        return _without(candidates, self.taken.keys() | (extra or set()))
+        excluded = self.taken.keys() | (extra or set())
+        if not excluded:
+            return candidates
+        return candidates.filter(~candidates.is_in(positions(sorted(excluded))))
 
-    def members(self, group: CaseGroup) -> list[int]:
+    def members(self, group: CaseGroup) -> pl.Series:
         """The population's cases in ``group`` (computed once per group)."""
         if group.id not in self._members:
-            mask = both(self.population_mask, self.columns.group_mask(group))
-            self._members[group.id] = self.columns.selected(mask)
+            test = self.population_test & self.columns.in_group(group)
+            self._members[group.id] = self.columns.selected(test)
         return self._members[group.id]
 
     # -- drawing ------------------------------------------------------------------
@@ -112,18 +108,25 @@ class _Draw:
     def take(self, index: int, phase: Phase | None, rule: str) -> None:
         self.taken[index] = (phase, rule)
 
-    def random_picks(self, candidates: list[int], need: int) -> list[int]:
-        if need <= 0 or not candidates:
+    def random_picks(self, candidates: pl.Series, need: int) -> list[int]:
+        """``need`` of ``candidates`` at random (all, shuffled, when there are no more).
+
+        The choice is made on positions in ``candidates``, which draws as choosing from
+        the cases themselves would: ``random`` uses a sequence's length and nothing else.
+        """
+        count = len(candidates)
+        if need <= 0 or not count:
             return []
-        if need >= len(candidates):
-            picks = list(candidates)
+        if need >= count:
+            picks = list(range(count))
             self.rng.shuffle(picks)
-            return picks
-        return self.rng.sample(candidates, need)
+        else:
+            picks = self.rng.sample(range(count), need)
+        return candidates.gather(picks).to_list()
 
     def balanced_picks(
         self,
-        candidates: list[int],
+        candidates: pl.Series,
         need: int,
         fields: Sequence[str],
         *,
@@ -136,7 +139,7 @@ class _Draw:
         their strata are built once and reused; cases already taken, or in
         ``exclude``, are skipped as they come up.
         """
-        if need <= 0 or not candidates:
+        if need <= 0 or not len(candidates):
             return []
         strata = {
             key: _Drawing(members) for key, members in self.strata(candidates, fields, source)
@@ -165,12 +168,12 @@ class _Draw:
                     break
         return picks
 
-    def strata(self, candidates: list[int], fields: Sequence[str], source: str | None) -> Strata:
+    def strata(self, candidates: pl.Series, fields: Sequence[str], source: str | None) -> Strata:
         """``candidates`` grouped by their values of ``fields``, in row order within each."""
         cache_key = (source, tuple(fields))
         if source is not None and cache_key in self._strata:
             return self._strata[cache_key]
-        result = self.columns.strata(tuple(fields)).groups(candidates)
+        result = self.columns.strata(candidates, fields)
         if source is not None:
             self._strata[cache_key] = result
         return result
@@ -188,9 +191,10 @@ class _Draw:
                     f"{quota.group!r}"
                 )
             members = self.members(group)
-            already = len(self.columns.in_group(sorted(here), group))
+            in_group = self.columns.in_group(group)
+            already = self.columns.count(sorted(here), in_group)
             need = quota.min - already
-            free = len(members) - len(self.columns.in_group(list(self.taken), group))
+            free = len(members) - self.columns.count(list(self.taken), in_group)
             rule = f"quota: {group.title}, at least {quota.min} ({quota.source})"
             if phase.balance:
                 picks = self.balanced_picks(
@@ -232,11 +236,13 @@ class _Draw:
                 )
 
     def quota_shortfall(
-        self, phase: Phase, group: CaseGroup, wanted: int, members: list[int], free: int
+        self, phase: Phase, group: CaseGroup, wanted: int, members: pl.Series, free: int
     ) -> str:
         kind = group.title[0].lower() + group.title[1:]
         if free == len(members):
-            have = f"only {len(members)} {kind} case(s) exist" if members else f"no {kind} exist"
+            have = (
+                f"only {len(members)} {kind} case(s) exist" if len(members) else f"no {kind} exist"
+            )
         else:
             have = (
                 f"only {free} of the {len(members)} {kind} case(s) were not drawn "
@@ -256,17 +262,17 @@ class _Draw:
             labels = " × ".join(
                 self.columns.label(f, v) for f, v in zip(fields, combination, strict=True)
             )
-            members = strata.get(combination, [])
-            if not members:
+            members = strata.get(combination)
+            if members is None:
                 self.shortfalls.append(
                     f"{phase.title}: no {labels} case exists in the population, so none "
                     f"can be drawn ({phase.source})"
                 )
                 continue
-            if not here.isdisjoint(members):
+            if here and members.is_in(positions(sorted(here))).any():
                 continue
             pool = self.available(members, here)
-            if not pool:
+            if not len(pool):
                 self.shortfalls.append(
                     f"{phase.title}: every {labels} case was drawn by an earlier phase"
                 )
@@ -305,7 +311,7 @@ class _Draw:
 
     def flag_subsets(self, sizes: Mapping[str, int]) -> dict[int, list[str]]:
         flags: dict[int, list[str]] = {}
-        drawn = list(self.taken)
+        drawn = positions(list(self.taken))
         for subset in self.rules.subsets:
             size = sizes.get(subset.id, subset.size.min)
             if size is None:
@@ -324,10 +330,10 @@ class _Draw:
                 )
         return flags
 
-    def subset_picks(self, subset: Subset, drawn: list[int], size: int) -> list[int]:
+    def subset_picks(self, subset: Subset, drawn: pl.Series, size: int) -> list[int]:
         if subset.balance:
-            return [i for i, _ in self.balanced_picks(list(drawn), size, subset.balance)]
-        return self.random_picks(list(drawn), size)
+            return [i for i, _ in self.balanced_picks(drawn, size, subset.balance)]
+        return self.random_picks(drawn, size)
 
 
 def draw_sample(
@@ -358,20 +364,22 @@ def draw_sample(
     draw.top_up_to_minimum()
     flags = draw.flag_subsets(sizes)
     detail_fields = _detail_fields(regime, draw.columns)
+    chosen = draw.columns.at(list(draw.taken), [ROW, REFERENCE, *detail_fields])
     drawn = []
-    for index, (chosen_in, rule) in draw.taken.items():
+    for values, (chosen_in, rule) in zip(
+        chosen.iter_rows(named=True), draw.taken.values(), strict=True
+    ):
         details = tuple(
-            (draw.columns.title(f), draw.columns.label(f, draw.columns.value_id(index, f)))
-            for f in detail_fields
+            (draw.columns.title(f), draw.columns.label(f, values[f])) for f in detail_fields
         )
         drawn.append(
             SampledCase(
-                reference=cases.references[index],
-                row=cases.rows[index],
+                reference=values[REFERENCE],
+                row=values[ROW],
                 phase=chosen_in.id if chosen_in else WHOLE_SAMPLE,
                 phase_title=chosen_in.title if chosen_in else "Sample",
                 rule=rule,
-                subsets=tuple(flags.get(index, ())),
+                subsets=tuple(flags.get(values[INDEX], ())),
                 details=details,
             )
         )
@@ -385,7 +393,7 @@ def draw_sample(
         on=on,
         drawn=tuple(drawn),
         shortfalls=tuple(draw.shortfalls),
-        surveys=survey_eligibility(regime, cases, on, draw.columns),
+        surveys=survey_eligibility(regime, on, draw.columns),
         population_text=regime.sampling.population.text,
         population_size=len(draw.population),
         cases_read=len(cases),
@@ -398,35 +406,45 @@ def draw_sample(
 
 
 class _PhaseDrawing:
-    """The draw as a plugin's mechanism sees it (``inspectkit.model.PhaseDrawing``)."""
+    """The draw as a plugin's mechanism sees it (``inspectkit.model.PhaseDrawing``): plain
+    lists of positions; a field a mechanism reads is turned into a list once."""
 
     def __init__(self, draw: _Draw, phase: Phase, here: set[int]) -> None:
         self._draw = draw
         self._phase = phase
         self._here = here
+        self._fields: dict[str, list[object]] = {}
 
     @property
     def population(self) -> Sequence[int]:
-        return self._draw.population
+        return self._draw.population.to_list()
 
     def members(self, group_id: str) -> Sequence[int]:
         group = self._draw.rules.group(group_id)
         if group is None:
             raise KeyError(f"{self._draw.regime.id} has no case group {group_id!r}")
-        return self._draw.members(group)
+        return self._draw.members(group).to_list()
 
     def available(self, candidates: Sequence[int]) -> list[int]:
-        return self._draw.available(candidates, self._here)
+        return self._draw.available(positions(candidates), self._here).to_list()
+
+    def _field(self, field_id: str) -> list[object]:
+        if field_id not in self._fields:
+            frame = self._draw.cases.frame
+            known = field_id in frame.columns
+            self._fields[field_id] = frame[field_id].to_list() if known else [None] * frame.height
+        return self._fields[field_id]
 
     def value(self, index: int, field_id: str) -> str | None:
-        return self._draw.columns.value_id(index, field_id)
+        found = self._field(field_id)[index]
+        return None if found is None else str(found)
 
     def day(self, index: int, field_id: str) -> date | None:
-        ordinal = self._draw.cases.ordinals(field_id)[index]
-        return date.fromordinal(ordinal) if ordinal > 0 else None
+        ordinal = self._field(field_id)[index]
+        return date.fromordinal(ordinal) if isinstance(ordinal, int) and ordinal > 0 else None
 
     def random_picks(self, candidates: list[int], need: int) -> list[int]:
-        return self._draw.random_picks(candidates, need)
+        return self._draw.random_picks(positions(candidates), need)
 
     def take(self, index: int, rule: str) -> None:
         if index in self._draw.taken or index in self._here:
@@ -458,28 +476,12 @@ def _detail_fields(regime: Regime, columns: CaseColumns) -> list[str]:
     ]
 
 
-def _without(rows: Sequence[int], excluded: set[int]) -> list[int]:
-    """``rows`` (ascending) less ``excluded``: a few cut out by bisection, the rest copied."""
-    if len(excluded) * 64 > len(rows):
-        return [i for i in rows if i not in excluded]
-    cuts = sorted(
-        at for i in excluded if (at := bisect_left(rows, i)) < len(rows) and rows[at] == i
-    )
-    pieces = []
-    start = 0
-    for at in cuts:
-        pieces.append(rows[start:at])
-        start = at + 1
-    pieces.append(rows[start:])
-    return list(chain.from_iterable(pieces))
-
-
 class _Drawing:
     """Members of a stratum drawn without replacement, as a list would be by swapping
     the chosen one with the last and popping it, but leaving the (cached, shared)
     list itself untouched: only the positions changed are kept."""
 
-    def __init__(self, members: list[int]) -> None:
+    def __init__(self, members: Sequence[int] | pl.Series) -> None:
         self.members = members
         self.size = len(members)
         self.moved: dict[int, int] = {}

@@ -7,12 +7,10 @@ The references go only into the sample output the inspector asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from operator import itemgetter
 
 from inspectkit.caselist.dates import months_before
-from inspectkit.caselist.table import CaseList
+from inspectkit.caselist.table import REFERENCE
 from inspectkit.model import Regime
 from inspectkit.sampling.columns import CaseColumns
 from inspectkit.sampling.record import SurveyEligibility
@@ -21,33 +19,21 @@ BIRTH_FIELD = "date_of_birth"
 
 
 def survey_eligibility(
-    regime: Regime, cases: CaseList, on: date, columns: CaseColumns | None = None
+    regime: Regime, on: date, columns: CaseColumns
 ) -> tuple[SurveyEligibility, ...]:
-    """For each survey: who matches ``where``, is old enough and had the event recently.
-
-    The candidates start from the narrowest column test (``where`` as a mask, else
-    the cases with a date for the recent event), and stay in row order.
-    """
-    columns = columns or CaseColumns(cases)
+    """For each survey: who matches ``where``, is old enough and had the event recently
+    (one filter on the case list's frame; references in row order)."""
     results = []
     today = on.toordinal()
     for survey in regime.surveys:
-        candidates: list[int] | None = None
-        if survey.where:
-            candidates = columns.selected(columns.mask(survey.where))
+        test = columns.matches(survey.where)
         if survey.recent is not None:
             since = months_before(on, survey.recent.months).toordinal()
-            days = cases.ordinals(survey.recent.field)
-            pool = columns.selected(days) if candidates is None else candidates
-            candidates = [i for i in pool if since <= days[i] <= today]
+            test = test & columns.column(survey.recent.field).is_between(since, today)
         if survey.min_age is not None:
             born_by = months_before(on, 12 * survey.min_age).toordinal()
-            births = cases.ordinals(BIRTH_FIELD)
-            pool = columns.selected(births) if candidates is None else candidates
-            candidates = [i for i in pool if 0 < births[i] <= born_by]
-        references = (
-            tuple(cases.references) if candidates is None else _pick(cases.references, candidates)
-        )
+            test = test & (columns.column(BIRTH_FIELD) <= born_by)
+        references = tuple(columns.frame.filter(test)[REFERENCE].to_list())
         results.append(
             SurveyEligibility(
                 survey_id=survey.id,
@@ -57,10 +43,3 @@ def survey_eligibility(
             )
         )
     return tuple(results)
-
-
-def _pick(items: Sequence[str], indexes: list[int]) -> tuple[str, ...]:
-    """``items`` at ``indexes``, gathered in C."""
-    if len(indexes) < 2:
-        return tuple(items[i] for i in indexes)
-    return tuple(itemgetter(*indexes)(items))
