@@ -53,4 +53,3 @@ def load_demo() -> DemoLoaded:
                 continue
             added.append(result.name)
     return DemoLoaded(added=tuple(added), kept=tuple(sorted(present)), notes=tuple(notes))
-
