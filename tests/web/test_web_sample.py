@@ -239,3 +239,22 @@ def test_only_the_team_sees_the_sample(
         assert client.get(_url(record, "inspectkit:sample-download", kind="csv")).status_code == 404
     record.refresh_from_db()
     assert record.sample_record is None
+
+
+def test_an_administrator_deletes_the_case_data_in_one_audited_action(
+    team: tuple[Client, Inspection], clean_list: Path, make_user: MakeUser
+) -> None:
+    client, record = team
+    assert client.post(_url(record), _upload(clean_list)).status_code == 302
+    url = _url(record, "inspectkit:case-data-delete")
+    assert client.post(url).status_code == 404  # the inspector may not
+    admin = signed_in(make_user("boss", Role.ADMIN))
+    page = admin.get(reverse("inspectkit:inspection", kwargs={"pk": record.pk}))
+    assert url.encode() in page.content
+    assert admin.post(url).status_code == 302
+    record.refresh_from_db()
+    assert record.sample_record is None and not record.sample_files.exists()
+    entry = AuditLog.objects.latest("at")
+    assert (entry.actor_name, entry.summary) == ("boss", "case data deleted: changed sample")
+    assert entry.changes == {"sample": {"before": 3, "after": 0}}
+    assert client.get(_url(record)).context["sample"] is None  # the team sees it gone

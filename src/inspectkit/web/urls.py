@@ -17,6 +17,7 @@ from django.views.generic import RedirectView
 
 from inspectkit.web.views import (
     audit,
+    case_data,
     compare,
     documents,
     findings,
@@ -66,6 +67,11 @@ pages = [
     ),
     path("inspections/<int:pk>/findings/", findings.findings_page, name="findings"),
     path("inspections/<int:pk>/findings/check/", findings.findings_check, name="findings-check"),
+    path(
+        "inspections/<int:pk>/case-data/delete/",
+        case_data.delete_case_data,
+        name="case-data-delete",
+    ),
     path("audit/", audit.audit_log, name="audit"),
 ]
 

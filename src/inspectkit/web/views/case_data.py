@@ -1,0 +1,34 @@
+"""Deleting an inspection's case data: the sample's files and record, in one audited action.
+
+For administrators (everyone else gets 404).  What goes is everything the store holds
+about the council's children for this inspection — the sampled cases' references and
+the fields kept to find each file — so a redraw then needs the council's list again.
+The findings, the plan and the documents' text are the inspection's, and stay.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from inspectkit.web.access import inspection_or_404, is_admin
+from inspectkit.web.store.changes import Actor, save_inspection
+
+
+def delete_case_data(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    if not is_admin(user) or not isinstance(user, User):
+        raise Http404("No such inspection.")
+    record = inspection_or_404(user, pk)
+    if request.method != "POST":  # only the inspection page's button deletes
+        return redirect("inspectkit:inspection", pk=pk)
+    saved = save_inspection(
+        record.name, {"sample_record": None}, [], actor=Actor.of(user), how="case data deleted"
+    )
+    if saved.outcome == "unchanged":
+        messages.info(request, "This inspection holds no case data.")
+    else:
+        messages.success(request, "The sample's case references and record are deleted.")
+    return redirect("inspectkit:inspection", pk=pk)
