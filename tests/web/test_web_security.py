@@ -237,6 +237,7 @@ def _object_urls(pk: int) -> list[tuple[str, str]]:
 TEAM_ONLY = {
     "inspectkit:findings",
     "inspectkit:findings-check",
+    "inspectkit:standing",
     "inspectkit:sample",
     "inspectkit:sample-download",
     "inspectkit:caselist-report",

@@ -75,6 +75,8 @@ class Inspection:
     letter_date: date | None = None
     # the inspector's dates for milestones the regime's sources do not date ("not specified")
     dates: Mapping[str, date] = field(factory=dict, converter=_dates)
+    # the day each milestone was done, as the team records it (where the inspection stands)
+    done: Mapping[str, date] = field(factory=dict, converter=_dates)
     locale: str = "en_GB"
     findings: tuple[Finding, ...] = ()
     assertions: Mapping[str, bool] = field(factory=dict, converter=_answers)

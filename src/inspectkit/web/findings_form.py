@@ -13,22 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from django import forms
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
 from inspectkit.web.inspection_form import WHERE
 from inspectkit.web.models import Inspection as Record
-from inspectkit.web.store.records import inspection_of
-from inspectkit.workspace import (
-    FindingEntry,
-    GradeEntry,
-    Inspection,
-    InspectionFile,
-    Person,
-    PersonEntry,
-    check_against_regime,
-)
+from inspectkit.web.store.records import file_of
+from inspectkit.workspace import FindingEntry, GradeEntry, Inspection, check_against_regime
 
 ANSWERS = (("", "Not answered yet"), ("yes", "Yes"), ("no", "No"))
 
@@ -108,36 +101,17 @@ def checked_inspection(
     problem placed on its row and field (the forms must be valid already)."""
     kept = [row for row in rows.forms if not row.is_blank() and not row.cleaned_data.get("DELETE")]
     entries = [_entry(regime, row.cleaned_data) for row in kept]
-    stored = inspection_of(record)
-    raw = InspectionFile(
-        regime=stored.regime,
-        council=stored.council,
-        start=stored.start,
-        id=stored.id,
-        team=[_person(p) for p in stored.team],
-        sites=list(stored.sites),
-        recipient=stored.recipient,
-        recipient_name=stored.recipient_name,
-        quality_assurance=_person(stored.quality_assurance) if stored.quality_assurance else None,
-        letter_date=stored.letter_date,
-        dates=dict(stored.dates),
-        locale=stored.locale,
+    raw = attrs.evolve(
+        file_of(record, regime),
         findings=[e for e in entries if isinstance(e, FindingEntry)],
         grades=[e for e in entries if isinstance(e, GradeEntry)],
         assertions={k: v == "yes" for k, v in answers.cleaned_data.items() if v},
-        contacts=dict(stored.contacts),
-        sections=dict(stored.sections),
-        statements=dict(stored.statements),
     )
     try:
         return check_against_regime(raw, regime, WHERE)
     except InputError as exc:
         _place(exc.problems, kept, answers)
         return None
-
-
-def _person(person: Person) -> PersonEntry:
-    return PersonEntry(role=person.role, name=person.name, telephone=person.telephone)
 
 
 def _entry(regime: Regime, data: dict[str, Any]) -> FindingEntry | GradeEntry:

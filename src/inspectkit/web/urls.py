@@ -27,6 +27,7 @@ from inspectkit.web.views import (
     plan,
     regimes,
     sample,
+    standing,
 )
 
 app_name = "inspectkit"
@@ -72,6 +73,7 @@ pages = [
         case_data.delete_case_data,
         name="case-data-delete",
     ),
+    path("inspections/<int:pk>/steps/", standing.record_done, name="standing"),
     path("audit/", audit.audit_log, name="audit"),
 ]
 

@@ -81,6 +81,7 @@ class InspectionFile:
     quality_assurance: PersonEntry | None = None
     letter_date: date | None = None
     dates: dict[str, date] = attrs.Factory(dict)
+    done: dict[str, date] = attrs.Factory(dict)  # milestone id → the day it was done
     locale: str = "en_GB"
     findings: list[FindingEntry] = attrs.Factory(list)
     grades: list[GradeEntry] = attrs.Factory(list)
@@ -150,6 +151,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
     checker.assertions(raw.assertions)
     checker.sections(raw.sections)
     checker.dates(raw.dates)
+    checker.done(raw.done, raw.start)
     checker.statements(raw.statements, {f.level for f in findings if f.level})
     if not raw.council.strip():
         checker.problem("council", "must not be empty")
@@ -167,6 +169,7 @@ def check_against_regime(raw: InspectionFile, regime: Regime, path: Path) -> Ins
         quality_assurance=_person(raw.quality_assurance) if raw.quality_assurance else None,
         letter_date=raw.letter_date,
         dates=raw.dates,
+        done=raw.done,
         locale=raw.locale,
         findings=tuple(findings),
         assertions=raw.assertions,
@@ -383,6 +386,19 @@ class _Checker:
                     f"{self.regime.id} dates {key!r} from the start ({milestone.source}); only "
                     f"a milestone whose date is not specified takes one here "
                     f"({', '.join(undated) or 'none'})",
+                )
+
+    def done(self, done: dict[str, date], start: date) -> None:
+        """Each milestone done names one of the regime's, on a day no earlier than day 1."""
+        timeline = self.regime.timeline
+        for key, day in done.items():
+            if timeline.milestone(key) is None:
+                known = ", ".join(m.id for m in timeline.milestones)
+                self.problem(f"done.{key}", f"{self.regime.id} has no milestone {key!r} ({known})")
+            elif day < start:
+                self.problem(
+                    f"done.{key}",
+                    f"done on {day.isoformat()}, before day 1 ({start.isoformat()})",
                 )
 
     def statements(self, texts: dict[str, str], recorded: set[str]) -> None:

@@ -59,6 +59,8 @@ def inspection_file_text(inspection: Inspection, regime: Regime) -> str:
         data["letter_date"] = inspection.letter_date
     if inspection.dates:
         data["dates"] = dict(inspection.dates)
+    if inspection.done:
+        data["done"] = dict(inspection.done)
     data["locale"] = inspection.locale
     entries = [_entry(finding, regime.scale.graded) for finding in inspection.findings]
     if entries:

@@ -45,6 +45,7 @@ class Inspection(models.Model):
     recipient = models.CharField(max_length=200)
     recipient_name = models.CharField(max_length=200, blank=True, default="")
     dates = models.JSONField(default=dict, blank=True)  # milestone id → ISO date entered
+    done = models.JSONField(default=dict, blank=True)  # milestone id → ISO date it was done
     letter_date = models.DateField(null=True, blank=True)
     locale = models.CharField(max_length=16, default="en_GB")
     # [{area, level, text, evidence, recommendations}]: findings, or grades on a graded scale

@@ -24,7 +24,7 @@ from inspectkit.web.models.audit import Action
 # shown before and after in the log
 SHORT_FIELDS = (
     "regime", "council", "start", "identity", "sites", "recipient", "letter_date", "locale",
-    "dates",
+    "dates", "done",
 )  # fmt: skip
 # named, and counted, but never copied into the log (the team's names and telephones too)
 LONG_FIELDS = (

@@ -15,7 +15,14 @@ from inspectkit.model.inspection import Person
 from inspectkit.plan_record import plan_from_data
 from inspectkit.timeline import Plan
 from inspectkit.web.models import Inspection as Record
-from inspectkit.workspace import Finding, Inspection
+from inspectkit.workspace import (
+    Finding,
+    FindingEntry,
+    GradeEntry,
+    Inspection,
+    InspectionFile,
+    PersonEntry,
+)
 
 
 def _person(value: str | dict[str, str]) -> Person:
@@ -45,6 +52,7 @@ def inspection_of(record: Record) -> Inspection:
         recipient=record.recipient,
         recipient_name=record.recipient_name,
         dates={key: date.fromisoformat(day) for key, day in record.dates.items()},
+        done={key: date.fromisoformat(day) for key, day in record.done.items()},
         letter_date=record.letter_date,
         locale=record.locale,
         findings=tuple(
@@ -62,6 +70,48 @@ def inspection_of(record: Record) -> Inspection:
         sections=dict(record.sections),
         statements=dict(record.statements),
     )
+
+
+def file_of(record: Record, regime: Regime) -> InspectionFile:
+    """The stored row as the inspection file it was checked from, to change and check again
+    (the browser's forms go through the file's own rules, as ``inspectkit check`` does)."""
+    stored = inspection_of(record)
+    entries: list[FindingEntry] = []
+    grades: list[GradeEntry] = []
+    for f in stored.findings:
+        common = {"area": f.area, "text": f.text, "evidence": f.evidence}
+        recommendations = list(f.recommendations)
+        if regime.scale.graded:
+            grades.append(GradeEntry(grade=f.level, recommendations=recommendations, **common))
+        else:
+            entries.append(FindingEntry(type=f.level, recommendations=recommendations, **common))
+    return InspectionFile(
+        regime=stored.regime,
+        council=stored.council,
+        start=stored.start,
+        id=stored.id,
+        team=[_entry_of(p) for p in stored.team],
+        sites=list(stored.sites),
+        recipient=stored.recipient,
+        recipient_name=stored.recipient_name,
+        quality_assurance=(
+            _entry_of(stored.quality_assurance) if stored.quality_assurance else None
+        ),
+        letter_date=stored.letter_date,
+        dates=dict(stored.dates),
+        done=dict(stored.done),
+        locale=stored.locale,
+        findings=entries,
+        grades=grades,
+        assertions=dict(stored.assertions),
+        contacts=dict(stored.contacts),
+        sections=dict(stored.sections),
+        statements=dict(stored.statements),
+    )
+
+
+def _entry_of(person: Person) -> PersonEntry:
+    return PersonEntry(role=person.role, name=person.name, telephone=person.telephone)
 
 
 def plan_of(record: Record, regime: Regime) -> Plan:
@@ -84,6 +134,7 @@ def columns_of(inspection: Inspection) -> dict[str, Any]:
         "recipient": inspection.recipient,
         "recipient_name": inspection.recipient_name,
         "dates": {key: day.isoformat() for key, day in inspection.dates.items()},
+        "done": {key: day.isoformat() for key, day in inspection.done.items()},
         "letter_date": inspection.letter_date,
         "locale": inspection.locale,
         "findings": [

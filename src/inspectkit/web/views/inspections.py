@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
-from inspectkit.web import plans
+from inspectkit.web import plans, standing
 from inspectkit.web.access import inspection_or_404, role_of, visible_inspections
 from inspectkit.web.documents import documents_of
 from inspectkit.web.models import Role
@@ -43,6 +44,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "inspectkit/inspection.html", context)
     plan = plan_of(record, regime)
     areas = {area.id: area for _, area in regime.evaluation.walk()}
+    context["steps"] = standing.steps(plan, inspection.done, timezone.localdate())
     if context["shows_evidence"]:
         context["documents"] = [
             (d, "Word" if d.file.endswith(".docx") else "text") for d in documents_of(record)
