@@ -58,6 +58,12 @@ TRACE_VARIABLE = "INSPECTKIT_TRACE_HOOKS"
 # name, as entry points are: they sit on top of the core, and import its upper layers
 # only inside the writers they register).
 DEFAULT_PLUGINS = ("inspectkit.default_plugins.conditions", "inspectkit.default_plugins.writers")
+# each kind of extension class: the hook that registers it, the method it must define,
+# and what messages call it
+KIND_HOOKS: dict[type, tuple[str, str, str]] = {
+    Condition: ("inspectkit_register_condition_kinds", "evaluate", "condition kind"),
+    Selection: ("inspectkit_register_sampling_mechanisms", "draw", "sampling mechanism"),
+}
 
 
 class PluginHookError(InputError):
@@ -258,16 +264,8 @@ class PluginHost:
         self, plugin: object, info: PluginInfo, base: type[Condition] | type[Selection]
     ) -> list[RegisteredKind]:
         """Call this plugin's hook for kinds of ``base`` alone, checking each kind."""
-        hook, what, method, registry = (
-            ("inspectkit_register_condition_kinds", "condition kind", "evaluate", self.kinds)
-            if base is Condition
-            else (
-                "inspectkit_register_sampling_mechanisms",
-                "sampling mechanism",
-                "draw",
-                self.mechanisms,
-            )
-        )
+        hook, method, what = KIND_HOOKS[base]
+        registry = self.kinds if base is Condition else self.mechanisms
         collected: list[RegisteredKind] = []
 
         def register(kind: type) -> None:
