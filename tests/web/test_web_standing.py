@@ -60,11 +60,14 @@ def test_the_team_records_steps_done_checked_and_audited(
     text = next(p for p in written if p.name == "inspection.toml").read_text(encoding="utf-8")
     assert "[done]" in text and "site_visit = 2011-10-19" in text
 
-    refused = client.post(url, {"done-site_visit": "2011-10-01"}, follow=True)
+    refused = client.post(url, {"done-site_visit": "2011-10-01"})
+    assert refused.status_code == 400  # shown again, the problem beside its step
+    body = refused.content.decode()
     assert (
-        "Not saved: site_visit: done on 2011-10-01, before day 1 (2011-10-17)"
-        in refused.content.decode()
-    )
+        '<p class="field-error" id="done-site_visit-error">done on 2011-10-01, before day 1 '
+        "(2011-10-17)</p>"
+    ) in body
+    assert 'value="2011-10-01"' in body  # the date as typed, kept
     record.refresh_from_db()
     assert record.done == {"site_visit": "2011-10-19"}
 

@@ -13,6 +13,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
+from inspectkit.errors import InputError
+from inspectkit.model import Regime
+from inspectkit.plugins import get_host
 from inspectkit.web.models import Inspection, Profile, Role
 
 User = AbstractBaseUser | AnonymousUser
@@ -74,6 +77,22 @@ def inspection_or_404(user: User, pk: int) -> Inspection:
         return visible_inspections(user).get(pk=pk)
     except Inspection.DoesNotExist:
         raise Http404("No such inspection.") from None
+
+
+def team_inspection_or_404(user: User, pk: int) -> Inspection:
+    """The inspection, for its inspecting team and administrators only: the pages that show
+    case references or record findings (404 for everyone else, councils included)."""
+    if role_of(user) not in (Role.ADMIN, Role.INSPECTOR):
+        raise Http404("No such inspection.")
+    return inspection_or_404(user, pk)
+
+
+def regime_or_404(record: Inspection) -> Regime:
+    """The stored inspection's regime; 404 naming why when its plugin is not usable."""
+    try:
+        return get_host().regime(record.regime).regime
+    except InputError as exc:
+        raise Http404(exc.problems[0]) from None
 
 
 def is_admin(user: User) -> bool:

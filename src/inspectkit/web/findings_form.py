@@ -18,7 +18,7 @@ from django import forms
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
-from inspectkit.web.inspection_form import WHERE
+from inspectkit.web.inspection_form import WHERE, problem_parts
 from inspectkit.web.models import Inspection as Record
 from inspectkit.web.store.records import file_of
 from inspectkit.workspace import FindingEntry, GradeEntry, Inspection, check_against_regime
@@ -134,7 +134,7 @@ FIELD = {"type": "level", "grade": "level"}
 def _place(problems: list[str], rows: list[FindingRow], answers: AssertionsForm) -> None:
     """``new inspection: findings[2].text: must not be empty`` beside row 3's text."""
     for line in problems:
-        where, _, message = line.removeprefix(f"{WHERE}: ").partition(": ")
+        where, message = problem_parts(line)
         head, _, tail = where.partition(".")
         if head.startswith(("findings[", "grades[")):
             index = int(head.split("[")[1].rstrip("]"))

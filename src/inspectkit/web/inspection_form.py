@@ -115,10 +115,17 @@ def plan_new_inspection(form: NewInspectionForm) -> Planned | None:
     return Planned(regime=regime, inspection=inspection, plan=plan)
 
 
+def problem_parts(line: str) -> tuple[str, str]:
+    """One of the core's lines about a form (``new inspection: team[1].name: ...``) as the
+    key path it is about and what is wrong there."""
+    where, _, message = line.removeprefix(f"{WHERE}: ").partition(": ")
+    return where, message
+
+
 def _place(form: NewInspectionForm, problems: list[str]) -> None:
     """Each of the core's lines (``new inspection: team[1].name: ...``) beside its field."""
     for line in problems:
-        where, _, message = line.removeprefix(f"{WHERE}: ").partition(": ")
+        where, message = problem_parts(line)
         top = where.split("[")[0].split(".")[0]
         field = FIELD_OF.get(top)
         if field == "team" and "[" in where:

@@ -57,23 +57,26 @@ class Actor:
 def save_inspection(
     name: str,
     columns: dict[str, Any],
-    sample_files: Sequence[tuple[str, bytes]],
+    sample_files: Sequence[tuple[str, bytes]] | None,
     *,
     actor: Actor,
     how: str,
 ) -> Saved:
-    """Create or update inspection ``name``; ``how`` says where the change came from."""
+    """Create or update inspection ``name``; ``how`` says where the change came from.
+
+    ``sample_files`` replaces the stored sample (``[]`` deletes it); ``None`` leaves it
+    as it is, for a change to the findings or steps alone.
+    """
     with transaction.atomic():
         record = Inspection.objects.select_for_update().filter(name=name).first()
         if record is None:
             record = Inspection(name=name, **columns)
             record.full_clean()
             record.save()
-            _replace_sample(record, sample_files)
+            _replace_sample(record, sample_files or [])
             _log(record, actor, Action.CREATED, f"{how}: created", {})
             return Saved(record, "created")
         before = {field: _plain(getattr(record, field)) for field in (*SHORT_FIELDS, *LONG_FIELDS)}
-        old_sample = [(f.name, bytes(f.content)) for f in record.sample_files.all()]
         for field, value in columns.items():
             setattr(record, field, value)
         record.full_clean()
@@ -86,13 +89,14 @@ def save_inspection(
             after = _plain(getattr(record, field))
             if after != before[field]:
                 changes[field] = {"before": _size(before[field]), "after": _size(after)}
-        new_sample = sorted(sample_files)
-        if new_sample != sorted(old_sample):
-            changes["sample"] = {"before": len(old_sample), "after": len(new_sample)}
+        if sample_files is not None:
+            old_sample = sorted((f.name, bytes(f.content)) for f in record.sample_files.all())
+            if sorted(sample_files) != old_sample:
+                changes["sample"] = {"before": len(old_sample), "after": len(sample_files)}
         if not changes:
             return Saved(record, "unchanged")
         record.save()
-        if "sample" in changes:
+        if sample_files is not None and "sample" in changes:
             _replace_sample(record, sample_files)
         _log(record, actor, Action.UPDATED, f"{how}: changed {', '.join(changes)}", changes)
         return Saved(record, "updated", tuple(changes))

@@ -12,15 +12,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from inspectkit.errors import InputError
+from inspectkit.web.access import team_inspection_or_404
 from inspectkit.web.documents import documents_of, render_documents
-from inspectkit.web.views.sample import team_record
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = "text/plain; charset=utf-8"
 
 
 def document_download(request: HttpRequest, pk: int, document: str) -> HttpResponse:
-    record = team_record(request, pk)
+    record = team_inspection_or_404(request.user, pk)
     try:
         declared = {d.id: d for d in documents_of(record)}
     except InputError as exc:

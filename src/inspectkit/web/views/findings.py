@@ -15,13 +15,12 @@ import copy
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from inspectkit.errors import InputError
 from inspectkit.judgements import apply_limiting_rules
 from inspectkit.model import Regime
-from inspectkit.plugins import get_host
+from inspectkit.web.access import regime_or_404, team_inspection_or_404
 from inspectkit.web.documents import check_inspection
 from inspectkit.web.findings_form import (
     AssertionsForm,
@@ -33,15 +32,7 @@ from inspectkit.web.findings_form import (
 from inspectkit.web.models import Inspection as Record
 from inspectkit.web.store.changes import Actor, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of
-from inspectkit.web.views.sample import team_record
 from inspectkit.workspace import Inspection
-
-
-def _regime(record: Record) -> Regime:
-    try:
-        return get_host().regime(record.regime).regime
-    except InputError as exc:
-        raise Http404(exc.problems[0]) from None
 
 
 def version_of(record: Record) -> str:
@@ -77,8 +68,8 @@ def _panel(record: Record, regime: Regime, inspection: Inspection | None) -> dic
 
 
 def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
-    record = team_record(request, pk)
-    regime = _regime(record)
+    record = team_inspection_or_404(request.user, pk)
+    regime = regime_or_404(record)
     rows, answers = _forms(request, record, regime)
     context: dict[str, Any] = {"record": record, "regime": regime, "rows": rows, "answers": answers}
     status = 200
@@ -93,9 +84,7 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
             user = request.user
             assert isinstance(user, User)  # signed in: LoginRequiredMiddleware
             columns = columns_of(inspection)
-            save_inspection(
-                record.name, columns, _files(record), actor=Actor.of(user), how="findings page"
-            )
+            save_inspection(record.name, columns, None, actor=Actor.of(user), how="findings page")
             return redirect("inspectkit:findings", pk=pk)
         else:
             status = 400
@@ -114,8 +103,8 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
     """The check panel for the unsaved form (htmx posts the form here as the inspector types)."""
-    record = team_record(request, pk)
-    regime = _regime(record)
+    record = team_inspection_or_404(request.user, pk)
+    regime = regime_or_404(record)
     if request.method != "POST":
         return redirect("inspectkit:findings", pk=pk)
     rows, answers = _forms(request, record, regime)
@@ -129,11 +118,6 @@ def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
             *(str(e) for errors in answers.errors.values() for e in errors),
         ]
     return render(request, "inspectkit/checks_panel.html", context)
-
-
-def _files(record: Record) -> list[tuple[str, bytes]]:
-    """The sample's files as stored: a findings save leaves them as they are."""
-    return [(f.name, bytes(f.content)) for f in record.sample_files.all()]
 
 
 def _rows_of(record: Record, regime: Regime) -> list[tuple[str, str, str]]:

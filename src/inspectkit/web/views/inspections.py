@@ -7,6 +7,8 @@ a case reference: the sample is counted, never listed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,7 +18,7 @@ from inspectkit.plugins import get_host
 from inspectkit.web import plans, standing
 from inspectkit.web.access import inspection_or_404, role_of, visible_inspections
 from inspectkit.web.documents import documents_of
-from inspectkit.web.models import Role
+from inspectkit.web.models import Inspection, Role
 from inspectkit.web.store.records import inspection_of, plan_of
 
 
@@ -29,6 +31,14 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = inspection_or_404(request.user, pk)
+    return render(request, "inspectkit/inspection.html", detail_context(request, record))
+
+
+def detail_context(
+    request: HttpRequest, record: Inspection, step_errors: Mapping[str, str] | None = None
+) -> dict[str, object]:
+    """The inspection page's content; ``step_errors`` are shown beside their steps (the
+    steps form's problems, when it is shown again instead of saved)."""
     inspection = inspection_of(record)
     context: dict[str, object] = {
         "record": record,
@@ -41,10 +51,14 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         regime = get_host().regime(record.regime).regime
     except InputError as exc:
         context["regime_problem"] = exc.problems[0]
-        return render(request, "inspectkit/inspection.html", context)
+        return context
     plan = plan_of(record, regime)
     areas = {area.id: area for _, area in regime.evaluation.walk()}
-    context["steps"] = standing.steps(plan, inspection.done, timezone.localdate())
+    errors = step_errors or {}
+    context["steps"] = [
+        (step, errors.get(step.id))
+        for step in standing.steps(plan, inspection.done, timezone.localdate())
+    ]
     if context["shows_evidence"]:
         context["documents"] = [
             (d, "Word" if d.file.endswith(".docx") else "text") for d in documents_of(record)
@@ -63,7 +77,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for f in inspection.findings
         ],
     )
-    return render(request, "inspectkit/inspection.html", context)
+    return context
 
 
 def inspection_plan_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:

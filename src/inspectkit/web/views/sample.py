@@ -22,9 +22,8 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 
 from inspectkit.errors import InputError
-from inspectkit.plugins import get_host
 from inspectkit.safe_cells import SafeCsvWriter
-from inspectkit.web.access import inspection_or_404, role_of
+from inspectkit.web.access import regime_or_404, team_inspection_or_404
 from inspectkit.web.case_upload import (
     SampleForm,
     draw_from_upload,
@@ -32,7 +31,7 @@ from inspectkit.web.case_upload import (
     redraw_problem,
     uploaded_copy,
 )
-from inspectkit.web.models import Inspection, Role
+from inspectkit.web.models import Inspection
 from inspectkit.web.store.changes import Actor, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of
 from inspectkit.web.upload_limit import refused
@@ -44,23 +43,13 @@ DOWNLOADS = {
 }
 
 
-def team_record(request: HttpRequest, pk: int) -> Inspection:
-    """The inspection, for its team and administrators only (404 for everyone else)."""
-    if role_of(request.user) not in (Role.ADMIN, Role.INSPECTOR):
-        raise Http404("No such inspection.")
-    return inspection_or_404(request.user, pk)
-
-
 def _report_key(pk: int) -> str:
     return f"inspectkit:caselist-report:{pk}"
 
 
 def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
-    record = team_record(request, pk)
-    try:
-        regime = get_host().regime(record.regime).regime
-    except InputError as exc:
-        raise Http404(exc.problems[0]) from None
+    record = team_inspection_or_404(request.user, pk)
+    regime = regime_or_404(record)
     too_large = _too_large(request)
     if request.method == "POST" and too_large is None:
         form = SampleForm(request.POST, request.FILES)
@@ -104,7 +93,10 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _too_large(request: HttpRequest) -> str | None:
     """Why the upload was refused unread (over the limit), or None."""
-    if request.method != "POST" or not (request.FILES is not None and refused(request)):
+    if request.method != "POST":
+        return None
+    request.FILES  # noqa: B018 (parses the body: the upload handler marks a refusal then)
+    if not refused(request):
         return None
     limit: int = settings.INSPECTKIT_UPLOAD_LIMIT
     return (
@@ -130,7 +122,7 @@ def _by_phase(data: dict[str, Any] | None) -> list[tuple[str, list[dict[str, Any
 
 
 def sample_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    record = team_record(request, pk)
+    record = team_inspection_or_404(request.user, pk)
     if kind not in DOWNLOADS:
         raise Http404("No such download.")
     stored = record.sample_files.filter(name=f"sample.{kind}").first()
@@ -161,7 +153,7 @@ def report_rows(problems: list[str]) -> list[list[str]]:
 
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The last validation report, one problem a row (formula-safe), for a spreadsheet."""
-    record = team_record(request, pk)
+    record = team_inspection_or_404(request.user, pk)
     problems = request.session.get(_report_key(pk))
     if not problems:
         raise Http404("No case-list report to download.")
