@@ -84,12 +84,18 @@ def edited_files(out: Path) -> list[str]:
     return lines
 
 
-def build_demo(out: Path, host: PluginHost, *, force: bool = False) -> DemoRun:
+def build_demo(
+    out: Path, host: PluginHost, *, force: bool = False, outputs: bool = True
+) -> DemoRun:
     """Write every example workspace of ``host``'s plugins under ``out``, regimes in
     order of year.
 
     Refused (InputError naming each file) when ``out`` holds files the demo did not
-    write as they are, unless ``force``.
+    write as they are, unless ``force``.  ``outputs=False`` writes only what the web
+    application's store keeps (inspection file, plan, case list and sample), without the
+    documents and the plan's ``.ics`` and ``.csv``: the store keeps none of those (each
+    download is made afresh), and making them was about 2 s of ``serve --demo``'s
+    first start (benchmarks/README.md).
     """
     from inspectkit.examples import installed_examples
     from inspectkit.files import write_text_atomic
@@ -111,7 +117,8 @@ def build_demo(out: Path, host: PluginHost, *, force: bool = False) -> DemoRun:
             notes.append(f"{registered.regime.id}: skipped: its plugin ships no example inspection")
         for example in examples:
             try:  # one example failing (a plugin's hook raising, say) leaves the others
-                results.append(_build(example, registered, out / example.name, host))
+                directory = out / example.name
+                results.append(_build(example, registered, directory, host, outputs))
             except InputError as exc:
                 failures += [f"{example.name}: {line}" for line in exc.problems]
     out.mkdir(parents=True, exist_ok=True)
@@ -121,7 +128,11 @@ def build_demo(out: Path, host: PluginHost, *, force: bool = False) -> DemoRun:
 
 
 def _build(
-    example: Example, registered: RegisteredRegime, directory: Path, host: PluginHost
+    example: Example,
+    registered: RegisteredRegime,
+    directory: Path,
+    host: PluginHost,
+    outputs: bool,
 ) -> DemoResult:
     from inspectkit.caselist import read_case_list
     from inspectkit.caselist.fake import write_fake_case_list
@@ -148,7 +159,8 @@ def _build(
     files = list(created.written)
     workspace = load_workspace(directory, host)
     timeline = workspace.plan()
-    files += _plan_outputs(timeline, directory, regime, workspace.inspection)
+    if outputs:
+        files += _plan_outputs(timeline, directory, regime, workspace.inspection)
     caselist = write_fake_case_list(
         directory / "caselist.csv",
         example.caselist_rows,
@@ -160,8 +172,9 @@ def _build(
     record = draw_sample(regime, cases, seed=seed, on=start)
     sample = write_sample_csv(record, directory / "sample.csv")
     files += [caselist, sample, sample.with_suffix(".json")]
-    rendered = render_workspace(workspace)
-    files += list(rendered.documents)
+    rendered = render_workspace(workspace) if outputs else None
+    if rendered is not None:
+        files += list(rendered.documents)
     outcomes = apply_limiting_rules(regime, workspace.inspection)
     fired = [o for o in outcomes if o.fired]
     inspection = workspace.inspection
@@ -184,7 +197,7 @@ def _build(
         directory=directory,
         files=tuple(files),
         outcome="; ".join(summary),
-        warnings=tuple(rendered.warnings) + tuple(record.shortfalls),
+        warnings=(tuple(rendered.warnings) if rendered else ()) + tuple(record.shortfalls),
     )
 
 

@@ -11,12 +11,16 @@ All of that setting up happens once, here, before any worker is forked.
 from __future__ import annotations
 
 import time
-from typing import Any
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from inspectkit.cli.console import console, warn
 from inspectkit.errors import InputError
+
+if TYPE_CHECKING:
+    from inspectkit.web.demo import DemoLoaded
 
 database_option = click.option(
     "--database",
@@ -113,9 +117,7 @@ def serve(
     os.environ["INSPECTKIT_ALLOWED_HOSTS"] = ",".join(dict.fromkeys([*names, *allowed_hosts]))
     os.environ["INSPECTKIT_HTTPS"] = "1" if behind_https else ""
 
-    url = _start_django(database, migrate=not no_migrate)
-    if demo:
-        _load_demo()
+    url = _start_django(database, migrate=not no_migrate, demo=demo)
     _warm_up()
     proxy = (trusted_proxy or "127.0.0.1") if behind_https else None
     server: Any
@@ -149,16 +151,45 @@ def serve(
         server.close()
 
 
-def _start_django(database: str | None, *, migrate: bool) -> str:
-    from inspectkit.web.setup import configure, require_migrated
+def _start_django(database: str | None, *, migrate: bool, demo: bool) -> str:
+    """Django set up on the database, migrated, and with ``--demo`` the examples stored.
+
+    Where worker processes are forked from this one, the examples are built and stored
+    by a spawned process (polars must not run here), which starts first and builds
+    while this one migrates.
+    """
+    from inspectkit.web.server import uses_worker_processes
+    from inspectkit.web.setup import configure, prepare_environment, require_migrated
     from inspectkit.web.setup import migrate as apply_migrations
 
-    url = configure(database)
-    if migrate:
-        apply_migrations()
-    else:
-        require_migrated(url)
+    with ExitStack() as stack:
+        build = None
+        if demo and uses_worker_processes():
+            from inspectkit.web.demo_process import DemoBuild
+
+            prepare_environment(database)  # the spawned process reads the same settings
+            build = stack.enter_context(DemoBuild())
+        url = configure(database)
+        if migrate:
+            apply_migrations()
+        else:
+            require_migrated(url)
+        if build is not None:
+            _report_demo(build.stored())
+        elif demo:
+            from inspectkit.web.demo import load_demo
+
+            _report_demo(load_demo())
     return url
+
+
+def _report_demo(loaded: DemoLoaded) -> None:
+    for line in loaded.notes:
+        warn(line)
+    click.echo(
+        f"demo: {len(loaded.added)} example inspections added, "
+        f"{len(loaded.kept)} already in the store"
+    )
 
 
 def _announce_first_admin() -> None:
@@ -171,21 +202,6 @@ def _announce_first_admin() -> None:
     click.echo(
         f"First start: sign in as {created.username} with password {created.password}\n"
         "(shown only this once and stored only as a hash; change it after signing in)"
-    )
-
-
-def _load_demo() -> None:
-    from inspectkit.web.demo import load_demo
-    from inspectkit.web.demo_process import load_demo_apart
-    from inspectkit.web.server import uses_worker_processes
-
-    # where workers are forked from this process, the demo must not run in it (polars)
-    loaded = load_demo_apart() if uses_worker_processes() else load_demo()
-    for line in loaded.notes:
-        warn(line)
-    click.echo(
-        f"demo: {len(loaded.added)} example inspections added, "
-        f"{len(loaded.kept)} already in the store"
     )
 
 

@@ -15,13 +15,20 @@ from inspectkit.web.database import ENV_DATABASE_URL, database_url, redacted
 SETTINGS_MODULE = "inspectkit.web.settings"
 
 
+def prepare_environment(database: str | None = None) -> str:
+    """The settings module and database URL put in the environment, where Django's
+    settings (and a process started from this one) read them; the URL."""
+    url = database_url(database)
+    os.environ[ENV_DATABASE_URL] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    return url
+
+
 def configure(database: str | None = None) -> str:
     """Set Django up on ``database`` (else the environment's, else SQLite); the URL used."""
     import django
 
-    url = database_url(database)
-    os.environ[ENV_DATABASE_URL] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    url = prepare_environment(database)
     django.setup()
     check_connection(url)
     return url
