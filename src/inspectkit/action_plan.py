@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 from attrs import frozen
@@ -28,6 +28,9 @@ from attrs import frozen
 from inspectkit.model import Regime
 from inspectkit.table_files import TableSet
 from inspectkit.workbooks import STATUS_CHOICES
+
+if TYPE_CHECKING:
+    from inspectkit.workspace import Workspace
 
 ACTION_COLUMNS = (
     "Area",
@@ -129,6 +132,23 @@ def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionR
             )
             for text in finding.recommendations
         )
+    return rows
+
+
+def checked_action_rows(workspace: Workspace) -> list[ActionRow]:
+    """The workspace's plan rows, each finding scanned first as a document's text is: a
+    row carrying a case reference or date of birth of the sample or case list is an
+    InputError naming the row and where the value came from (never the value)."""
+    from inspectkit.documents.private import text_problems
+    from inspectkit.errors import InputError
+
+    rows = action_rows(workspace.regime.regime, workspace.inspection.findings)
+    where = f"{workspace.inspection_file}: action plan row"
+    problems = text_problems(
+        workspace, [(f"{where} {n}", row.finding) for n, row in enumerate(rows, start=1)]
+    )
+    if problems:
+        raise InputError(problems)
     return rows
 
 
