@@ -329,7 +329,7 @@ def test_the_council_fills_in_its_plan_audited_without_copying_its_text(
         "amber",
     )
     entry = AuditLog.objects.latest("at")
-    assert entry.inspection_pk == record.pk and entry.summary == "action plan: changed 1 rows"
+    assert entry.inspection_pk == record.pk and entry.summary == "action plan: changed 1 row"
     assert entry.changes[row]["progress"] == {"before": "", "after": "amber"}
     assert entry.changes[row]["actions"] == "changed"
     assert "strategy meeting" not in str(entry.changes)

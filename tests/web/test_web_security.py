@@ -137,8 +137,17 @@ class _InlineFinder(HTMLParser):
 
 
 def _pages(admin_client: Client) -> dict[str, str]:
+    from inspectkit.web.models import Readiness
+
     record = make_inspection("northwold", "Northwold Borough Council")
+    record.done = {"publication": "2011-11-16"}  # published: its action plan is open
+    record.save()
+    checklist = Readiness.objects.create(council="Northwold Borough Council", regime="slac_2009")
     return {
+        "readiness-list": "/readiness/",
+        "readiness": f"/readiness/{checklist.pk}/",
+        "action-plans": "/action-plans/",
+        "action-plan": f"/inspections/{record.pk}/action-plan/",
         "sign-in": "/sign-in/",
         "home": "/",
         "regimes": "/regimes/",

@@ -19,6 +19,7 @@ from inspectkit.readiness import STATUSES
 from inspectkit.web.models import ActionProgress, Inspection, Readiness, ReadinessEntry
 from inspectkit.web.models.audit import Action
 from inspectkit.web.store.changes import Actor, log_change, write_entry
+from inspectkit.words import count
 
 SHORT = ("owner", "due", "progress")  # shown before and after; actions and evidence are not
 
@@ -101,7 +102,7 @@ def save_action_progress(
                 if before[name] != value
             }
         if changes:
-            log_change(locked, actor, f"action plan: changed {len(changes)} rows", changes)
+            log_change(locked, actor, f"action plan: changed {count(len(changes), 'row')}", changes)
     return list(changes)
 
 

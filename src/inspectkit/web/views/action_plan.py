@@ -39,6 +39,7 @@ from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.council import save_action_progress
 from inspectkit.web.store.folders import export_inspection
 from inspectkit.web.table_downloads import check_kind, table_download
+from inspectkit.words import count
 from inspectkit.workspace import load_workspace
 
 
@@ -99,7 +100,8 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
             assert isinstance(user, User)  # signed in: LoginRequiredMiddleware
             changed = save_action_progress(record, typed, Actor.of(user))
             messages.success(
-                request, f"Saved ({len(changed)} rows changed)." if changed else "Nothing changed."
+                request,
+                f"Saved ({count(len(changed), 'row')} changed)." if changed else "Nothing changed.",
             )
             return redirect("inspectkit:action-plan", pk=pk)
         rows = filled_in(rows, {k: _as_text(v) for k, v in typed.items()})

@@ -44,6 +44,7 @@ from inspectkit.web.models import Readiness, Role
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.council import create_checklist, save_checklist
 from inspectkit.web.table_downloads import check_kind, table_download
+from inspectkit.words import count
 
 NO_OWNER = "(no owner yet)"
 
@@ -111,7 +112,8 @@ def checklist_page(request: HttpRequest, checklist: int) -> HttpResponse:
                 record, start_form.cleaned_data["start"], typed, _actor(request)
             )
             messages.success(
-                request, f"Saved ({len(changed)} changed)." if changed else "Nothing changed."
+                request,
+                f"Saved ({count(len(changed), 'change')})." if changed else "Nothing changed.",
             )
             query = request.GET.urlencode()
             return redirect(
