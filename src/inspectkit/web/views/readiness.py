@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
@@ -40,10 +41,12 @@ from inspectkit.web.council_forms import (
     plan_for,
     readiness_entries,
 )
+from inspectkit.web.fragments import cached_fragment
 from inspectkit.web.models import Readiness, Role
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.council import create_checklist, save_checklist
 from inspectkit.web.table_downloads import check_kind, table_download
+from inspectkit.web.templatetags.inspectkit_tags import cite
 from inspectkit.words import count
 
 NO_OWNER = "(no owner yet)"
@@ -158,7 +161,11 @@ def _page_context(
         "checklist": record,
         "regime": regime,
         "pack": pack,
-        "rows": [(i, _html_id(i.id), errors.get(i.id, {})) for i in pack.items if shown(i)],
+        "rows": [
+            (i, _html_id(i.id), errors.get(i.id, {}), _short(i.item), _cited(i.source, regime))
+            for i in pack.items
+            if shown(i)
+        ],
         "errors": errors,
         "progress": progress,
         "sections": sections,
@@ -168,6 +175,18 @@ def _page_context(
         "filtered": any(chosen.values()),
         "query": request.GET.urlencode(),
     }
+
+
+def _short(text: str) -> str:
+    """An item's first words: what its owner and status boxes are labelled with."""
+    words = text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _cited(source: str, regime: Regime) -> SafeString:
+    """The item's linked citation, rendered once per regime and source (a checklist cites
+    the same few sources in a hundred rows; each link is a URL reversal)."""
+    return cached_fragment("cite", (regime.id, source), lambda: cite(source, regime))
 
 
 def _html_id(item_id: str) -> str:
