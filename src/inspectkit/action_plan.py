@@ -10,20 +10,41 @@ findings:
   action (``calls_for_action`` on the level, cited): for the CRA, areas for
   development and for priority action; strengths and satisfactory practice need none.
 
-Owner, actions, due date and progress start blank: the council fills them in.
+Owner, actions, due date, progress and evidence of completion start blank: the council
+fills them in.  Each row has an ``id`` made from what it is about (the judgement area and
+the finding's or recommendation's text), so what a council records against it stays with
+it when findings are recorded in another order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
+import attrs
 from attrs import frozen
 
 from inspectkit.model import Regime
 from inspectkit.table_files import TableSet
+from inspectkit.workbooks import STATUS_CHOICES
 
-ACTION_COLUMNS = ("Area", "Finding", "Source / type", "Owner", "Actions", "Due date", "Progress")
+if TYPE_CHECKING:
+    from inspectkit.workspace import Workspace
+
+ACTION_COLUMNS = (
+    "Area",
+    "Finding",
+    "Source / type",
+    "Owner",
+    "Actions",
+    "Due date",
+    "Progress",
+    "Evidence of completion",
+)
+PROGRESS: tuple[str, ...] = STATUS_CHOICES["Progress"]
+"""Progress as red / amber / green (RAG), before it starts and once complete: the values
+the workbook's drop-down offers."""
 
 
 class FindingLike(Protocol):
@@ -41,8 +62,9 @@ class FindingLike(Protocol):
 
 @frozen(kw_only=True)
 class ActionRow:
-    """One line of the plan; the last four columns are the council's to fill."""
+    """One line of the plan; the last five columns are the council's to fill."""
 
+    id: str
     area: str
     finding: str
     kind: str
@@ -50,6 +72,7 @@ class ActionRow:
     actions: str = ""
     due: str = ""
     progress: str = ""
+    evidence: str = ""
 
     def cells(self) -> list[str]:
         return [
@@ -60,6 +83,7 @@ class ActionRow:
             self.actions,
             self.due,
             self.progress,
+            self.evidence,
         ]
 
 
@@ -74,6 +98,17 @@ def needs_action(regime: Regime, level_id: str) -> bool:
 def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionRow]:
     """The plan's rows, in the order the findings were recorded."""
     rows: list[ActionRow] = []
+    taken: set[str] = set()
+
+    def row_id(area_id: str, text: str) -> str:
+        digest = hashlib.sha256(f"{area_id}\x1f{text}".encode()).hexdigest()[:12]
+        found, n = digest, 1
+        while found in taken:  # the same text twice under one area
+            n += 1
+            found = f"{digest}-{n}"
+        taken.add(found)
+        return found
+
     for finding in findings:
         area = regime.evaluation.area(finding.area)
         area_title = area.title if area else finding.area
@@ -82,16 +117,57 @@ def action_rows(regime: Regime, findings: Iterable[FindingLike]) -> list[ActionR
         if needs_action(regime, finding.level):
             rows.append(
                 ActionRow(
+                    id=row_id(finding.area, finding.level + "\x1f" + finding.text),
                     area=area_title,
                     finding=finding.text or level_label,
                     kind=f"{level_label} ({level.source if level else regime.scale.source})",
                 )
             )
         rows.extend(
-            ActionRow(area=area_title, finding=text, kind=_recommendation_kind(regime, level_label))
+            ActionRow(
+                id=row_id(finding.area, text),
+                area=area_title,
+                finding=text,
+                kind=_recommendation_kind(regime, level_label),
+            )
             for text in finding.recommendations
         )
     return rows
+
+
+def checked_action_rows(workspace: Workspace) -> list[ActionRow]:
+    """The workspace's plan rows, each finding scanned first as a document's text is: a
+    row carrying a case reference or date of birth of the sample or case list is an
+    InputError naming the row and where the value came from (never the value)."""
+    from inspectkit.documents.private import text_problems
+    from inspectkit.errors import InputError
+
+    rows = action_rows(workspace.regime.regime, workspace.inspection.findings)
+    where = f"{workspace.inspection_file}: action plan row"
+    problems = text_problems(
+        workspace, [(f"{where} {n}", row.finding) for n, row in enumerate(rows, start=1)]
+    )
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+Progress = Mapping[str, str]  # owner, actions, due, progress, evidence: as ActionRow names them
+FILLED_IN = ("owner", "actions", "due", "progress", "evidence")
+
+
+def filled_in(rows: Sequence[ActionRow], entries: Mapping[str, Progress]) -> list[ActionRow]:
+    """``rows`` with what the council recorded against each, by row id (an entry for a row
+    no longer in the plan is left out)."""
+    for row_key, entry in entries.items():
+        if entry.get("progress", "") not in ("", *PROGRESS):
+            raise ValueError(
+                f"row {row_key}: progress {entry['progress']!r} is not one of {PROGRESS}"
+            )
+    return [
+        attrs.evolve(row, **{k: v for k, v in entries.get(row.id, {}).items() if k in FILLED_IN})
+        for row in rows
+    ]
 
 
 def _recommendation_kind(regime: Regime, level_label: str) -> str:

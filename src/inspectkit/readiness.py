@@ -14,14 +14,17 @@ action.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 
 from inspectkit.bibliography import Entry, bibliography
 from inspectkit.model import NOT_SPECIFIED, Regime
 from inspectkit.table_files import TableSet
+from inspectkit.workbooks import STATUS_CHOICES
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan
@@ -51,12 +54,21 @@ CHECKLIST_COLUMNS = (
     "Status",
     "Source",
 )
+STATUSES: tuple[str, ...] = STATUS_CHOICES["Status"]
+"""What a council says of each item: not started, in progress, ready (the workbook's
+drop-down offers the same)."""
 
 
 @frozen(kw_only=True)
 class ReadinessItem:
-    """One thing to have ready; ``owner`` and ``status`` are blank for the council to fill."""
+    """One thing to have ready; ``owner`` and ``status`` are blank for the council to fill.
 
+    ``id`` is stable while the regime's data is: the request's own id, or
+    ``survey:ID`` and ``phase:ID`` for a survey's council action and a sampling
+    phase's case files — what a council's recorded owner and status are kept under.
+    """
+
+    id: str
     section: str
     item: str
     source: str
@@ -94,6 +106,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         due, due_date = _due(regime, plan, request.due, request.due_milestone)
         owner = request.suggested_owner
         entry = ReadinessItem(
+            id=request.id,
             section=SECTIONS.get(request.kind, NO_ACTION if request.kind == HELD_KIND else "Other"),
             item=request.text,
             source=_with(request.source, owner.source) if owner else request.source,
@@ -108,6 +121,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
             continue
         items.append(
             ReadinessItem(
+                id=f"survey:{survey.id}",
                 section=SECTIONS["survey"],
                 item=f"{survey.title}: {survey.council_action}",
                 source=survey.source,
@@ -119,6 +133,7 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         due, due_date = _due(regime, plan, "", phase.milestone)
         items.append(
             ReadinessItem(
+                id=f"phase:{phase.id}",
                 section=SECTIONS["case_list"],
                 item=f"Case files: {phase.title}: {size}, selected by {phase.selected_by}",
                 source=phase.source,
@@ -138,6 +153,23 @@ def build_readiness(regime: Regime, plan: Plan | None = None) -> ReadinessPack:
         warnings=plan.warnings if plan else (),
         sources=tuple(bibliography([regime], cited)),
     )
+
+
+def filled_in(pack: ReadinessPack, entries: Mapping[str, tuple[str, str]]) -> ReadinessPack:
+    """``pack`` with each item's owner and status as a council recorded them, by item id.
+
+    An entry for an id the regime no longer lists is left out (its data changed);
+    a status must be one of STATUSES or blank.
+    """
+    for item_id, (_owner, status) in entries.items():
+        if status and status not in STATUSES:
+            raise ValueError(f"item {item_id}: status {status!r} is not one of {STATUSES}")
+
+    def fill(item: ReadinessItem) -> ReadinessItem:
+        owner, status = entries.get(item.id, (item.owner, item.status))
+        return attrs.evolve(item, owner=owner, status=status)
+
+    return attrs.evolve(pack, items=tuple(fill(i) for i in pack.items))
 
 
 def _with(source: str, also: str) -> str:

@@ -102,7 +102,7 @@ def test_rows_from_findings() -> None:
             "Recommendation",
         ),
     ]
-    assert all((r.owner, r.actions, r.due, r.progress) == ("", "", "", "") for r in rows)
+    assert all((r.owner, r.actions, r.due, r.progress, r.evidence) == ("",) * 5 for r in rows)
 
 
 def test_graded_regime_rows_are_recommendations() -> None:
@@ -206,3 +206,43 @@ def test_an_inspection_date_in_a_finding_is_not_taken_for_a_birth_date(
     inspection.write_text(text.replace("consistent.", "consistent by 18 October 2011."), "utf-8")
     status, _out, err = run_main(capsys, "action-plan", str(workspace))
     assert status == 0, err
+
+
+def test_row_ids_follow_the_finding_not_its_place() -> None:
+    cra = installed_regime("cra_2010")
+    development = Recorded(
+        "safeguarded_and_protected", "area_for_development", "Assessments vary.", ("Act.", "Act.")
+    )
+    priority = Recorded("working_together", "area_for_priority_action", "Strategy meetings.")
+    one = action_rows(cra, [development, priority])
+    other = action_rows(cra, [priority, development])
+    assert len({r.id for r in one}) == len(one) == 4  # the same text twice: two rows, two ids
+    assert {r.id: r.finding for r in one} == {r.id: r.finding for r in other}
+
+
+def test_what_the_council_records_fills_the_rows_and_the_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from inspectkit.action_plan import PROGRESS, filled_in
+
+    cra = installed_regime("cra_2010")
+    rows = action_rows(cra, [Recorded("working_together", "area_for_development", "Meetings.")])
+    entry = {
+        "owner": "Head of Safeguarding",
+        "actions": "=SUM(A1) audit",
+        "due": "2012-03-31",
+        "progress": "amber",
+        "evidence": "Audit report, March 2012",
+    }
+    [row] = filled_in(rows, {rows[0].id: entry, "gone": {"owner": "x"}})
+    assert row.cells()[3:] == list(entry.values())
+    tables = action_plan_tables([row], council="Sunderland City Council", regime=cra)
+    sheet = load_workbook(get_host().write("action_plan", tables, tmp_path / "p.xlsx"))[
+        "Action plan"
+    ]
+    assert [c.value for c in sheet[1]] == list(ACTION_COLUMNS)
+    assert sheet["E2"].value == "'=SUM(A1) audit" and sheet["E2"].data_type == "s"
+    [progress] = [v for v in sheet.data_validations.dataValidation if "G2" in str(v.sqref)]
+    assert progress.formula1 == '"' + ",".join(PROGRESS) + '"'
+    with pytest.raises(ValueError, match="progress 'purple'"):
+        filled_in(rows, {rows[0].id: {"progress": "purple"}})

@@ -150,3 +150,59 @@ def test_slac_suggests_each_owner_seed_002_gives_cited_and_leaves_the_owner_to_t
         assert by_text[request.text].suggested_owner == ""
     cra = build_readiness(installed_regime("cra_2010"))
     assert all(i.suggested_owner == "" for i in cra.items)  # 100025 names no owners
+
+
+def test_every_item_has_a_stable_id_of_its_own() -> None:
+    for regime_id in ("slac_2009", "cra_2010", "child_protection_2012"):
+        regime = installed_regime(regime_id)
+        pack = build_readiness(regime)
+        ids = [i.id for i in (*pack.items, *pack.held_by_ofsted)]
+        assert len(ids) == len(set(ids)), regime_id
+        assert ids == [i.id for i in (*build_readiness(regime).items, *pack.held_by_ofsted)]
+        requests = {r.id for r in regime.information_requests}
+        assert {i.id for i in pack.held_by_ofsted} <= requests
+        phases = [i.id for i in pack.items if i.item.startswith("Case files:")]
+        assert phases == [f"phase:{p.id}" for p in regime.sampling.phases]
+
+
+def test_the_workbook_carries_the_council_s_owners_and_statuses_with_a_status_drop_down(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import load_workbook
+
+    from inspectkit.readiness import STATUSES, filled_in
+
+    slac = installed_regime("slac_2009")
+    pack = build_readiness(slac)
+    first, second = pack.items[0], pack.items[1]
+    done = filled_in(
+        pack,
+        {
+            first.id: ("Head of Safeguarding", "ready"),
+            second.id: ("", "in progress"),
+            "gone": ("x", "ready"),
+        },
+    )
+    assert [(i.owner, i.status) for i in done.items[:3]] == [
+        ("Head of Safeguarding", "ready"),
+        ("", "in progress"),
+        ("", ""),
+    ]
+    sheet = load_workbook(
+        get_host().write("readiness", readiness_tables(done), tmp_path / "ready.xlsx")
+    )["Checklist"]
+    assert [sheet["G2"].value, sheet["H2"].value] == ["Head of Safeguarding", "ready"]
+    assert sheet["H3"].value == "in progress"
+    [status] = [v for v in sheet.data_validations.dataValidation if "H2" in str(v.sqref)]
+    assert status.type == "list"
+    assert status.formula1 == '"' + ",".join(STATUSES) + '"'
+    assert str(status.sqref) == f"H2:H{len(pack.items) + 1}"
+    with pytest.raises(ValueError, match="status 'done' is not one of"):
+        filled_in(pack, {first.id: ("", "done")})
+
+
+def test_the_publication_milestone_is_the_last_of_the_report_s() -> None:
+    assert installed_regime("cra_2010").publication_milestone == "publication"
+    assert installed_regime("slac_2009").publication_milestone == "publication"
+    cp = installed_regime("child_protection_2012")
+    assert cp.publication_milestone == "report_published"

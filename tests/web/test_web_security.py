@@ -137,8 +137,17 @@ class _InlineFinder(HTMLParser):
 
 
 def _pages(admin_client: Client) -> dict[str, str]:
+    from inspectkit.web.models import Readiness
+
     record = make_inspection("northwold", "Northwold Borough Council")
+    record.done = {"publication": "2011-11-16"}  # published: its action plan is open
+    record.save()
+    checklist = Readiness.objects.create(council="Northwold Borough Council", regime="slac_2009")
     return {
+        "readiness-list": "/readiness/",
+        "readiness": f"/readiness/{checklist.pk}/",
+        "action-plans": "/action-plans/",
+        "action-plan": f"/inspections/{record.pk}/action-plan/",
         "sign-in": "/sign-in/",
         "home": "/",
         "regimes": "/regimes/",
@@ -244,6 +253,16 @@ TEAM_ONLY = {
     "inspectkit:document",
 }
 ADMIN_ONLY = {"inspectkit:case-data-delete"}
+# a published inspection's action plan: its council and administrators fill it in, its
+# team (and the inspectors of the council's later inspections) read it; 404 otherwise
+ACTION_PLAN = {"inspectkit:action-plan", "inspectkit:action-plan-download"}
+# a council's readiness checklists (named by checklist, not inspection): its own
+# officers' and administrators'; 404 to another council, inspectors and policy
+COUNCIL_ONLY = {
+    "inspectkit:readiness-list",
+    "inspectkit:readiness",
+    "inspectkit:readiness-download",
+}
 
 
 def _with_report(user: AbstractBaseUser, pk: int) -> Client:
@@ -263,8 +282,11 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
     policy = make_user("analyst", Role.POLICY)
     admin = make_user("boss", Role.ADMIN)
     record = make_inspection("northwold", "Northwold Borough Council", on_team)
-    # everything an object URL can show exists: a drawn sample, a case-list report
+    # everything an object URL can show exists: a drawn sample, a case-list report, and
+    # (its publication recorded done) the action plan
     SampleFile.objects.create(inspection=record, name="sample.csv", content=b"Case reference\n")
+    record.done = {"publication": "2011-11-16"}
+    record.save()
     # the walk tries "ics", "csv" and "letter" for other arguments: keep the URLs that exist
     boss = _with_report(admin, record.pk)
     urls = [(n, u) for n, u in _object_urls(record.pk) if boss.get(u).status_code != 404]
@@ -272,6 +294,7 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
         "inspectkit:inspection",
         "inspectkit:inspection-plan",
         *TEAM_ONLY,
+        *ACTION_PLAN,
     }
     for user, allowed in [
         (on_team, True),
@@ -293,6 +316,35 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
     missing = _object_urls(record.pk + 1000)
     for _name, url in missing:
         assert signed_in(admin).get(url).status_code == 404
+
+
+def test_a_council_s_checklists_are_its_own_and_administrators(make_user: MakeUser) -> None:
+    from inspectkit.web.models import Readiness
+
+    checklist = Readiness.objects.create(council="Northwold Borough Council", regime="cra_2010")
+    walked = {name for name, _pattern in _patterns(get_resolver().url_patterns)}
+    assert {n for n in walked if "readiness" in n} == COUNCIL_ONLY  # each one classified here
+    urls = {
+        "inspectkit:readiness-list": reverse("inspectkit:readiness-list"),
+        "inspectkit:readiness": reverse("inspectkit:readiness", args=[checklist.pk]),
+        "inspectkit:readiness-download": reverse(
+            "inspectkit:readiness-download", args=[checklist.pk, "xlsx"]
+        ),
+    }
+    own = make_user("own", Role.COUNCIL, council="Northwold Borough Council")
+    other = make_user("other", Role.COUNCIL, council="Southmere City Council")
+    for user, allowed in [
+        (own, True),
+        (make_user("boss", Role.ADMIN), True),
+        (other, False),
+        (make_user("inspector1", Role.INSPECTOR), False),
+        (make_user("analyst", Role.POLICY), False),
+    ]:
+        client = signed_in(user)
+        for name, url in urls.items():
+            status = client.get(url).status_code
+            may = allowed or (user is other and name == "inspectkit:readiness-list")
+            assert status == 200 if may else status == 404, (user.get_username(), url, status)
 
 
 def test_audit_log_is_for_administrators_only(make_user: MakeUser) -> None:

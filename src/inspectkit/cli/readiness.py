@@ -92,13 +92,11 @@ def action_plan(directory: Path, output: Path | None, output_format: str | None)
     """A post-inspection action plan from the findings recorded in workspace DIRECTORY.
 
     One row per area for development, priority action and recommendation, with
-    owner, actions, due date and progress columns for the council to fill in.
+    owner, actions, due date, progress and evidence columns for the council to fill in.
     Like every document, it is refused if a finding carries a child's case
     reference or date of birth from the workspace's sample or case list.
     """
-    from inspectkit.action_plan import ACTION_COLUMNS, action_plan_tables, action_rows
-    from inspectkit.documents.private import text_problems
-    from inspectkit.errors import InputError
+    from inspectkit.action_plan import ACTION_COLUMNS, action_plan_tables, checked_action_rows
     from inspectkit.plugins import get_host
     from inspectkit.workspace import load_workspace
 
@@ -107,13 +105,7 @@ def action_plan(directory: Path, output: Path | None, output_format: str | None)
         host.writer("action_plan", output)  # an extension no writer takes: say so first
     workspace = load_workspace(directory, host)
     regime = workspace.regime.regime
-    rows = action_rows(regime, workspace.inspection.findings)
-    where = f"{workspace.inspection_file}: action plan row"
-    problems = text_problems(
-        workspace, [(f"{where} {n}", row.finding) for n, row in enumerate(rows, start=1)]
-    )
-    if problems:
-        raise InputError(problems)
+    rows = checked_action_rows(workspace)
     if output is not None:
         council = workspace.inspection.council
         host.write("action_plan", action_plan_tables(rows, council=council, regime=regime), output)

@@ -133,5 +133,19 @@ class Regime:
     def year(self) -> int:
         return self.published.year
 
+    @property
+    def publication_milestone(self) -> str:
+        """The milestone at which the outcome (letter or report) is published: the last of
+        the report's milestones in the timeline's order (cra_2010's "publication",
+        child_protection_2012's "report_published"); "" when the report names none.
+
+        Documents bear its date, and the web application opens the council's action plan
+        once it is recorded done.
+        """
+        return next(
+            (m.id for m in reversed(self.timeline.milestones) if m.id in self.report.milestones),
+            "",
+        )
+
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)

@@ -16,6 +16,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from inspectkit.web.views import (
+    action_plan,
     audit,
     case_data,
     compare,
@@ -25,6 +26,7 @@ from inspectkit.web.views import (
     inspections,
     new_inspection,
     plan,
+    readiness,
     regimes,
     sample,
     standing,
@@ -74,6 +76,20 @@ pages = [
         name="case-data-delete",
     ),
     path("inspections/<int:pk>/steps/", standing.record_done, name="standing"),
+    path("inspections/<int:pk>/action-plan/", action_plan.plan_page, name="action-plan"),
+    path(
+        "inspections/<int:pk>/action-plan.<str:kind>",
+        action_plan.plan_download,
+        name="action-plan-download",
+    ),
+    path("action-plans/", action_plan.plan_list, name="action-plans"),
+    path("readiness/", readiness.checklist_list, name="readiness-list"),
+    path("readiness/<int:checklist>/", readiness.checklist_page, name="readiness"),
+    path(
+        "readiness/<int:checklist>/readiness.<str:kind>",
+        readiness.checklist_download,
+        name="readiness-download",
+    ),
     path("audit/", audit.audit_log, name="audit"),
 ]
 

@@ -22,11 +22,8 @@ def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date | No
     of the plan, for a regime that names no report milestone."""
     if inspection.letter_date is not None:
         return inspection.letter_date
-    last_id = next(
-        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
-        None,
-    )
-    if last_id is None:
+    last_id = regime.publication_milestone
+    if not last_id:
         return plan.end
     if any(m.id == last_id for m in plan.unspecified):
         return inspection.dates.get(last_id)

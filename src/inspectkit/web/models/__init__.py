@@ -1,7 +1,19 @@
-"""The web application's tables: who people are, the inspections, and the audit log."""
+"""The web application's tables: who people are, the inspections, the audit log, and a
+council's own readiness checklists and action-plan progress."""
 
 from inspectkit.web.models.audit import AppendOnlyError, AuditLog
+from inspectkit.web.models.council import ActionProgress, Readiness, ReadinessEntry
 from inspectkit.web.models.inspection import Inspection, SampleFile
 from inspectkit.web.models.profile import Profile, Role
 
-__all__ = ["AppendOnlyError", "AuditLog", "Inspection", "Profile", "Role", "SampleFile"]
+__all__ = [
+    "ActionProgress",
+    "AppendOnlyError",
+    "AuditLog",
+    "Inspection",
+    "Profile",
+    "Readiness",
+    "ReadinessEntry",
+    "Role",
+    "SampleFile",
+]

@@ -110,12 +110,26 @@ def log_change(record: Inspection, actor: Actor, summary: str, changes: dict[str
 def _log(
     record: Inspection, actor: Actor, action: Action, summary: str, changes: dict[str, Any]
 ) -> None:
+    write_entry(actor, action, summary, changes, pk=record.pk, name=record.name)
+
+
+def write_entry(
+    actor: Actor,
+    action: Action,
+    summary: str,
+    changes: dict[str, Any],
+    *,
+    name: str,
+    pk: int | None = None,
+) -> None:
+    """One audit entry; ``name`` (and ``pk``) say what changed: an inspection, or what a
+    council keeps outside one (its readiness checklist)."""
     AuditLog.objects.create(
         actor=actor.user,
         actor_name=actor.name,
         action=action,
-        inspection_pk=record.pk,
-        inspection_name=record.name,
+        inspection_pk=pk,
+        inspection_name=name,
         summary=summary,
         changes=changes,
     )

@@ -17,6 +17,11 @@ from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web import plans, standing
 from inspectkit.web.access import inspection_or_404, role_of, visible_inspections
+from inspectkit.web.council_access import (
+    action_plan_access,
+    is_published,
+    previous_action_plan,
+)
 from inspectkit.web.documents import documents_of
 from inspectkit.web.models import Inspection, Role
 from inspectkit.web.store.records import inspection_of, plan_of
@@ -46,6 +51,9 @@ def detail_context(
         "team": [member.display() for member in inspection.team],
         "sample_size": len((record.sample_record or {}).get("drawn", [])),
         "shows_evidence": role_of(request.user) in (Role.ADMIN, Role.INSPECTOR),
+        # the council's plan once published; the one its earlier inspection left
+        "action_plan": is_published(record) and action_plan_access(request.user, record),
+        "previous_plan": previous_action_plan(request.user, record),
     }
     try:
         regime = get_host().regime(record.regime).regime
