@@ -88,6 +88,7 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
         "sample": record.sample_record,
         "phases": _by_phase(record.sample_record),
         "limit": filesizeformat(settings.INSPECTKIT_UPLOAD_LIMIT),
+        "limit_bytes": settings.INSPECTKIT_UPLOAD_LIMIT,
         "refused": too_large,
     }
     status = 400 if (form.is_bound and form.errors) or too_large else 200
