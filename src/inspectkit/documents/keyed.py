@@ -33,6 +33,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
+from inspectkit.documents.checks import is_word_shaped
+
 KEY_BYTES = 32
 DIGEST_BYTES = 8
 _BLOCK = 64  # SHA-256's block size, for the HMAC pads
@@ -51,7 +53,8 @@ def reference_key(reference: str) -> str:
 
 
 class KeyedHash:
-    """HMAC-SHA-256 (RFC 2104) under one key, its padded key states hashed once.
+    """HMAC-SHA-256 (RFC 2104) under one key, its padded key states hashed once
+    (``inner`` and ``outer``: copied for each message, never updated themselves).
 
     ``hmac.digest`` re-derives the pads on every call: 4.2 µs a value here against 1.4 µs
     for copying the two prepared SHA-256 states (a million references: about 3 s less).
@@ -60,13 +63,13 @@ class KeyedHash:
 
     def __init__(self, key: bytes) -> None:
         padded = (hashlib.sha256(key).digest() if len(key) > _BLOCK else key).ljust(_BLOCK, b"\0")
-        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
-        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
+        self.inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
+        self.outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
 
     def digest(self, message: bytes) -> bytes:
-        inner = self._inner.copy()
+        inner = self.inner.copy()
         inner.update(message)
-        outer = self._outer.copy()
+        outer = self.outer.copy()
         outer.update(inner.digest())
         return outer.digest()
 
@@ -169,24 +172,31 @@ _WORD = re.compile(r"\w")
 
 class KeyedIndexBuilder:
     """Collects a case list's values as digests (the same calls as ``PrivateValues``:
-    ``add_reference`` and ``add_birth``; ``where`` is not kept)."""
+    ``add_reference`` and ``add_birth``; ``where`` is not kept).
+
+    ``add_reference`` runs once a row, so it does the least: each digest's bytes are
+    appended, with no import, key function or integer conversion per call (16 µs a
+    reference before, 7 µs after, on a loaded host).  Polars makes them distinct and
+    sorts them at the end (sorted bytes of one length sort as their numbers): sorting
+    a million in Python took 2.7 s.
+    """
 
     def __init__(self, key: bytes, *, source: str = "the uploaded case list") -> None:
         self.key = key
         self.source = source
         self._hash = KeyedHash(key)
-        self._references: set[int] = set()
+        self._references: list[bytes] = []
         self._births: set[date] = set()
+        self._packed: bytes | None = None
         self.unusual_lengths: set[int] = set()
         self.warnings: list[str] = []
 
     def add_reference(self, reference: str, where: str = "") -> None:
-        from inspectkit.documents.checks import is_word_shaped
-
-        key = reference_key(reference)
+        key = reference.strip().casefold()
         if not key:
             return
-        self._references.add(self._hash.reference(key))
+        self._references.append(self._hash.digest(_REFERENCE + key.encode("utf-8"))[:DIGEST_BYTES])
+        self._packed = None
         if not is_word_shaped(key):
             self.unusual_lengths.add(len(key))
 
@@ -195,7 +205,12 @@ class KeyedIndexBuilder:
 
     @property
     def packed_references(self) -> bytes:
-        return pack(self._references)
+        if self._packed is None:
+            import polars as pl
+
+            digests = pl.Series(self._references, dtype=pl.Binary).unique().sort()
+            self._packed = b"".join(digests.to_list())
+        return self._packed
 
     @property
     def packed_births(self) -> bytes:
@@ -204,7 +219,7 @@ class KeyedIndexBuilder:
     @property
     def counts(self) -> tuple[int, int]:
         """How many distinct references and dates of birth are held."""
-        return len(self._references), len(self._births)
+        return len(self.packed_references) // DIGEST_BYTES, len(self._births)
 
     def index(self) -> KeyedIndex:
         return KeyedIndex(
