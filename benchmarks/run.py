@@ -1,4 +1,4 @@
-"""Run every benchmark in turn: ``python benchmarks/run.py [startup|sampling|report|web ...]``.
+"""Run every benchmark in turn: ``python benchmarks/run.py [NAME ...]`` (names below).
 
 This is what ``tox -e bench`` runs.  Each benchmark measures itself against its peer
 in the same run and writes ``benchmarks/results/<name>.json``; see
@@ -18,6 +18,8 @@ BENCHMARKS = {
     "sampling": HERE / "bench_sampling.py",
     "report": HERE / "bench_report.py",
     "web": HERE / "bench_web.py",
+    "upload": HERE / "bench_upload.py",
+    "findings": HERE / "bench_findings.py",
 }
 
 

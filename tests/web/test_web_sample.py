@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -254,7 +256,56 @@ def test_an_administrator_deletes_the_case_data_in_one_audited_action(
     assert admin.post(url).status_code == 302
     record.refresh_from_db()
     assert record.sample_record is None and not record.sample_files.exists()
-    entry = AuditLog.objects.latest("at")
-    assert (entry.actor_name, entry.summary) == ("boss", "case data deleted: changed sample")
-    assert entry.changes == {"sample": {"before": 3, "after": 0}}
+    sample, digests = AuditLog.objects.filter(summary__startswith="case data deleted").order_by(
+        "pk"
+    )
+    assert (sample.actor_name, sample.summary) == ("boss", "case data deleted: changed sample")
+    assert sample.changes == {"sample": {"before": 3, "after": 0}}
+    assert (digests.actor_name, digests.summary) == (
+        "boss",
+        "case data deleted: case-list digests and their key",
+    )
     assert client.get(_url(record)).context["sample"] is None  # the team sees it gone
+
+
+def test_the_form_posts_plainly_and_carries_what_the_progress_script_needs(
+    team: tuple[Client, Inspection], settings: Any
+) -> None:
+    client, record = team
+    settings.INSPECTKIT_UPLOAD_LIMIT = 3 * 1024 * 1024
+    page = client.get(_url(record)).content.decode()
+    form = re.search(r"<form method=\"post\" enctype=\"multipart/form-data\"[^>]*>", page)
+    assert form is not None  # without JavaScript, a plain multipart post
+    tag = form.group(0)
+    assert f'action="{_url(record)}"' in tag and f'hx-post="{_url(record)}"' in tag
+    assert 'id="sample-form"' in tag and 'data-upload-limit="3145728"' in tag
+    assert 'data-upload-limit-text="3.0\xa0MB"' in tag
+    status = re.search(r"<div class=\"upload-status\"[^>]*>", page)
+    assert status is not None and "hidden" in status.group(0) and 'role="status"' in status.group(0)
+    assert "<progress data-upload-bar" in page
+    script = re.search(r'<script src="([^"]*upload_progress\.js)" defer></script>', page)
+    assert script is not None
+    assert "<script>" not in page  # the CSP forbids inline scripts
+
+
+def test_the_progress_script_is_served(team: tuple[Client, Inspection]) -> None:
+    client, record = team
+    page = client.get(_url(record)).content.decode()
+    found = re.search(r'<script src="([^"]*upload_progress\.js)"', page)
+    assert found is not None
+    response = client.get(found.group(1))
+    assert response.status_code == 200
+    assert "javascript" in response["Content-Type"]
+    text = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+    for event in ("htmx:xhr:progress", "htmx:xhr:loadend", "htmx:beforeSwap", "setInterval"):
+        assert event in text
+
+
+def test_an_htmx_post_with_problems_answers_the_whole_page_to_swap(
+    team: tuple[Client, Inspection], messy_list: Path
+) -> None:
+    client, record = team
+    response = client.post(_url(record), _upload(messy_list), HTTP_HX_REQUEST="true")
+    assert response.status_code == 400  # upload_progress.js swaps a 400 in
+    body = response.content.decode()
+    assert '<main id="main"' in body and "The case list's problems" in body

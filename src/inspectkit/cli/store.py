@@ -101,7 +101,7 @@ def export(names: tuple[str, ...], target: Path, database: str | None) -> None:
 
     url = configure(database)  # before any model is imported
     require_migrated(url)
-    from inspectkit.web.models import Inspection
+    from inspectkit.web.models import CaseListDigests, Inspection
     from inspectkit.web.store.folders import export_inspection
 
     records = Inspection.objects.all()
@@ -116,7 +116,14 @@ def export(names: tuple[str, ...], target: Path, database: str | None) -> None:
         files = export_inspection(record, target)
         written += len(files)
         out.print(f"{target / record.name}: {len(files)} files", markup=False)
+        if CaseListDigests.objects.filter(inspection=record).exists():
+            out.print(f"{target / record.name}: {DIGESTS_NOT_EXPORTED}", markup=False)
     out.print(f"Exported {len(records)} inspections ({written} files) to {target}", markup=False)
 
+
+DIGESTS_NOT_EXPORTED = (
+    "the case list's keyed digests are not exported (docs/privacy.md); to check documents "
+    "against every child on the list, put the council's file in the folder as caselist.csv"
+)
 
 __all__ = ["export", "import_"]

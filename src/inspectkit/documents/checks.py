@@ -15,9 +15,12 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from inspectkit.documents.keyed import KeyedIndex
 
 LEFTOVER_TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 _TEXT_PARTS = re.compile(r"^/?word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -46,6 +49,9 @@ class PrivateValues:
     in a set of the document's tokens and dates costs nothing per value.
     References are compared case-insensitively ("fake-000123" typed in lower
     case is still that child's reference).
+
+    ``keyed`` are case lists held only as keyed digests (:mod:`.keyed`): the web
+    application's record of every child on the uploaded list, sampled or not.
     """
 
     def __init__(self, values: Iterable[PrivateValue] = ()) -> None:
@@ -54,6 +60,7 @@ class PrivateValues:
         self.births: dict[date, str] = {}
         self.warnings: list[str] = []  # what could not be indexed, by count, never by value
         self.sample_size: int | None = None  # cases the sample drew, counted as it is read
+        self.keyed: list[KeyedIndex] = []
         for value in values:
             if value.text is not None:
                 self.add_reference(value.text, value.where)
@@ -64,14 +71,20 @@ class PrivateValues:
         key = reference.strip().casefold()
         if key and key not in self.references:
             self.references[key] = where
-            if not _JOINED.fullmatch(key):
+            if not is_word_shaped(key):
                 self.unusual[key] = where
 
     def add_birth(self, day: date, where: str) -> None:
         self.births.setdefault(day, where)
 
     def __len__(self) -> int:
-        return len(self.references) + len(self.births)
+        return len(self.references) + len(self.births) + sum(len(k) for k in self.keyed)
+
+
+def is_word_shaped(reference: str) -> bool:
+    """Whether a (case-folded) reference is word characters joined by / . - ("fake-000123"),
+    so that it is found among a text's tokens rather than searched for."""
+    return _JOINED.fullmatch(reference) is not None
 
 
 def document_paragraphs(document: Path | bytes) -> list[str]:
@@ -204,13 +217,36 @@ def reference_candidates(text: str) -> set[str]:
     return candidates
 
 
-def _found_references(flat: str, index: PrivateValues) -> list[str]:
-    """Where each reference of ``index`` that ``flat`` contains as a whole token is listed."""
-    hits = reference_candidates(flat) & index.references.keys()
+def _found_references(flat: str, candidates: set[str], index: PrivateValues) -> set[str]:
+    """The references of ``index`` that ``flat`` contains as a whole token."""
+    hits = candidates & index.references.keys()
     for reference in index.unusual:  # "AB 123", "(77)": searched for
         if re.search(rf"(?<![\w]){re.escape(reference)}(?![\w])", flat, re.IGNORECASE):
             hits.add(reference)
-    return [where for reference, where in index.references.items() if reference in hits]
+    return hits
+
+
+def _keyed_problems(
+    flat: str, candidates: set[str], days: set[date], *, label: str, index: PrivateValues
+) -> list[str]:
+    """A line per keyed case list that holds a reference or a date of birth of ``flat``.
+
+    Values already reported from the plain index (the sample's) are left out.  Neither
+    the value nor its row can be named: the digest is all that is kept.
+    """
+    problems = []
+    for keyed in index.keyed:
+        references = keyed.found_references(candidates, flat) - index.references.keys()
+        if references:
+            many = (
+                f"{len(references)} case references" if len(references) > 1 else "a case reference"
+            )
+            problems.append(f"{label}: contains {many} from {keyed.source}")
+        births = keyed.found_births(days - index.births.keys())
+        if births:
+            many = f"{len(births)} dates of birth" if len(births) > 1 else "a date of birth"
+            problems.append(f"{label}: contains {many} from {keyed.source}")
+    return problems
 
 
 # -- the check ----------------------------------------------------------------------
@@ -232,14 +268,22 @@ def private_problems(
     """
     flat = " ".join(text.split())
     index = private if isinstance(private, PrivateValues) else PrivateValues(private)
-    problems = [
-        f"{label}: contains a child identifier ({where})"
-        for where in (_found_references(flat, index) if index.references else ())
-    ]
-    if index.births:
+    candidates = reference_candidates(flat) if index.references or index.keyed else set()
+    problems = []
+    if index.references:
+        hits = _found_references(flat, candidates, index)
+        problems += [
+            f"{label}: contains a child identifier ({where})"
+            for reference, where in index.references.items()
+            if reference in hits
+        ]
+    written_dates: set[date] = set()
+    if index.births or index.keyed:
         written_dates = dates_in_text(flat, locales) - set(allowed_dates)
-        for day in sorted(written_dates & index.births.keys()):
-            problems.append(f"{label}: contains a date of birth ({index.births[day]})")
+    for day in sorted(written_dates & index.births.keys()):
+        problems.append(f"{label}: contains a date of birth ({index.births[day]})")
+    if index.keyed:
+        problems += _keyed_problems(flat, candidates, written_dates, label=label, index=index)
     return problems
 
 

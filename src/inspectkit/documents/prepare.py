@@ -26,6 +26,7 @@ from inspectkit.workspace import Workspace
 from inspectkit.workspace.wording import Wording, choose_wording, missing_problems
 
 if TYPE_CHECKING:
+    from inspectkit.documents.keyed import KeyedIndex
     from inspectkit.judgements import RuleOutcome
     from inspectkit.timeline import Plan
 
@@ -193,11 +194,14 @@ def plan_dates(plan: object) -> set[date]:
     return days
 
 
-def prepare_workspace(workspace: Workspace) -> PreparedWorkspace:
+def prepare_workspace(
+    workspace: Workspace, *, case_list: KeyedIndex | None = None
+) -> PreparedWorkspace:
     """Check a loaded ``workspace``; InputError listing every problem found.
 
     Each check runs even when an earlier one failed, and all their problems are
-    raised together.
+    raised together.  ``case_list`` is a case list kept only as keyed digests (the web
+    application's): the recorded words and the documents are checked against it too.
     """
     from inspectkit.documents.private import private_values
     from inspectkit.judgements import apply_limiting_rules
@@ -223,7 +227,7 @@ def prepare_workspace(workspace: Workspace) -> PreparedWorkspace:
         for line in missing_problems(regime, wording, recorded)
     ]
     try:  # the sample and case list the documents are checked against
-        private = private_values(workspace)
+        private = private_values(workspace, case_list)
     except InputError as exc:
         problems += exc.problems
     if plan is not None and private is not None:

@@ -11,6 +11,10 @@ that must stay out of the documents.  So when rows are left out, the
 references are read again on their own; what still cannot be checked (an
 unreadable date of birth, a list with no such column) is reported as a
 warning, by count only.
+
+The web application keeps no case list: it gives the checks a keyed-digest index of
+the uploaded list instead (``case_list``, :mod:`.keyed`), built by the same reading
+(:func:`add_case_list_values`).
 """
 
 from __future__ import annotations
@@ -21,20 +25,39 @@ import io
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from inspectkit.documents.checks import PrivateValues
 from inspectkit.errors import InputError
 from inspectkit.json_files import read_json
 from inspectkit.workspace import Workspace
 
+if TYPE_CHECKING:
+    from inspectkit.caselist.table import CaseList
+    from inspectkit.documents.keyed import KeyedIndex
+
 MIN_REFERENCE_LENGTH = 4
 BIRTH_FIELD = "date_of_birth"
 REFERENCE_FIELD = "case_reference"
 
 
-def private_values(workspace: Workspace) -> PrivateValues:
+class ValueSink(Protocol):
+    """What collects a case list's references and dates of birth: the plain index
+    (:class:`PrivateValues`) or the keyed one (:class:`~.keyed.KeyedIndexBuilder`)."""
+
+    warnings: list[str]
+
+    def add_reference(self, reference: str, where: str) -> None: ...
+
+    def add_birth(self, day: date, where: str) -> None: ...
+
+
+def private_values(workspace: Workspace, case_list: KeyedIndex | None = None) -> PrivateValues:
+    """The values ``workspace``'s documents are checked against; ``case_list`` adds a
+    list kept only as keyed digests (the web application's)."""
     values = PrivateValues()
+    if case_list is not None:
+        values.keyed.append(case_list)
     sample = workspace.sample_path
     if sample is not None:
         found = _sample_references(sample)
@@ -46,7 +69,7 @@ def private_values(workspace: Workspace) -> PrivateValues:
                 )
     caselist = workspace.caselist_path
     if caselist is not None:
-        _add_case_list_values(values, workspace, caselist)
+        add_case_list_values(values, caselist, purpose=workspace.regime.regime.id)
     return values
 
 
@@ -142,22 +165,44 @@ def _workbook_sheets(path: Path) -> list[list[list[Any]]]:
         book.close()
 
 
-def _add_case_list_values(values: PrivateValues, workspace: Workspace, path: Path) -> None:
-    """References and birth dates only: reading just those two columns is much quicker."""
+def _first_births(cases: CaseList) -> list[tuple[int, int]]:
+    """(row, day number) of each distinct date of birth, at its first row: a few thousand
+    days among a million rows, so only those become dates (2-3 s less at a million)."""
+    import polars as pl
+
+    from inspectkit.caselist.table import ROW
+
+    births = cases.frame.select(ROW, BIRTH_FIELD).drop_nulls(BIRTH_FIELD)
+    births = births.filter(pl.col(BIRTH_FIELD) > 0)
+    first = births.unique(subset=[BIRTH_FIELD], keep="first", maintain_order=True)
+    return list(first.iter_rows())
+
+
+def add_case_list_values(
+    values: ValueSink, path: Path, *, purpose: str, read: CaseList | None = None
+) -> None:
+    """Every reference and date of birth of the list at ``path`` into ``values``.
+
+    References and birth dates only: reading just those two columns is much quicker.
+    ``read`` is the list already read in full (to draw a sample from): used as it is
+    when it left no row out and has the dates of birth, instead of reading again.
+    """
     from inspectkit.case_fields import standard_fields
     from inspectkit.caselist import read_with_fields
 
     fields = {f.id: f for f in standard_fields() if f.id in (REFERENCE_FIELD, BIRTH_FIELD)}
-    purpose = workspace.regime.regime.id
-    cases = read_with_fields(path, list(fields.values()), strict=False, purpose=purpose)
-    births = cases.ordinals(BIRTH_FIELD) if cases.has(BIRTH_FIELD) else None
+    if read is not None and not read.excluded_rows and read.has(BIRTH_FIELD):
+        cases = read
+    else:
+        cases = read_with_fields(path, list(fields.values()), strict=False, purpose=purpose)
     name = path.name
-    for index, (row, reference) in enumerate(zip(cases.rows, cases.references, strict=True)):
+    for row, reference in zip(cases.rows, cases.references, strict=True):
         if len(reference.strip()) >= MIN_REFERENCE_LENGTH:
             values.add_reference(reference, f"{name} row {row}, reference")
-        if births is not None and births[index] > 0:
-            values.add_birth(date.fromordinal(births[index]), f"{name} row {row}, date of birth")
-    if births is None:
+    if cases.has(BIRTH_FIELD):
+        for row, day in _first_births(cases):
+            values.add_birth(date.fromordinal(day), f"{name} row {row}, date of birth")
+    else:
         values.warnings.append(
             f"{path.name}: no date of birth column found, so documents are not checked for "
             "children's dates of birth"

@@ -5,7 +5,9 @@ It is read by the core's reader, in the same words as ``inspectkit caselist chec
 and drawn from by the core's engine with the seed the inspector chose; then the only
 things kept are the sample's files — the record (seed, the file's SHA-256, regime and
 version, the rule that chose each case) and the sampled cases' references — exactly as
-``inspectkit sample`` writes them.  The case list itself is deleted before the request
+``inspectkit sample`` writes them, and every row's reference and date of birth as keyed
+digests under a new secret (``inspectkit.documents.keyed``), so the documents' checks
+recognise every child on the list.  The case list itself is deleted before the request
 ends, whatever happens.  A redraw needs the same file again: its SHA-256 must match the
 record's, unless the inspector asks to replace the sample.
 """
@@ -26,6 +28,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 
 from inspectkit.caselist import read_case_list
+from inspectkit.documents.keyed import KeyedIndexBuilder, new_key
+from inspectkit.documents.private import add_case_list_values
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
 from inspectkit.plugins import get_host
@@ -83,10 +87,12 @@ class SampleForm(forms.Form):
 
 @frozen
 class Drawn:
-    """A sample drawn from an upload: its record and the files the store keeps."""
+    """A sample drawn from an upload: its record, the files the store keeps, and the
+    keyed digests of every child on the list."""
 
     record: SampleRecord
     files: tuple[tuple[str, bytes], ...]
+    digests: KeyedIndexBuilder
 
 
 @contextmanager
@@ -115,9 +121,12 @@ def draw_from_upload(path: Path, regime: Regime, *, strict: bool, seed: int, on:
         if not len(cases):
             raise InputError.single(f"{path}: no cases to sample from")
         record = draw_sample(regime, cases, seed=seed, on=on)
+        digests = KeyedIndexBuilder(new_key(), source=f"the uploaded case list ({path.name})")
+        add_case_list_values(digests, path, purpose=regime.id, read=cases)
     except InputError as exc:
         raise InputError([_named(line, path) for line in exc.problems]) from None
-    return Drawn(record=record, files=tuple(_sample_files(record, path.parent)))
+    files = tuple(_sample_files(record, path.parent))
+    return Drawn(record=record, files=files, digests=digests)
 
 
 def _named(line: str, path: Path) -> str:

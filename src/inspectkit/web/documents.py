@@ -3,8 +3,9 @@
 The row is written out as its workspace folder (the same files ``inspectkit export``
 writes) in a private temporary folder, loaded with the core's loader and rendered in
 memory with every post-render check (names, case references and dates of birth from
-the sample, the regime's required wording, a hard limiting rule broken); the folder is
-deleted before the response goes.  A document that fails its checks is never served:
+the sample and, as keyed digests, from every row of the uploaded case list; the
+regime's required wording; a hard limiting rule broken); the folder is deleted before
+the response goes.  A document that fails its checks is never served:
 the problems are, one line each.
 """
 
@@ -22,8 +23,16 @@ from inspectkit.errors import InputError
 from inspectkit.model import DocumentTemplate
 from inspectkit.plugins import get_host
 from inspectkit.web.models import Inspection
+from inspectkit.web.store.case_digests import case_list_index
 from inspectkit.web.store.folders import export_inspection
 from inspectkit.workspace import load_workspace
+
+UNKEYED_SAMPLE = (
+    "The sample was stored without its case list (imported from a folder, or drawn before "
+    "the list's digests were kept), so documents are checked against the sampled cases' "
+    "references only: draw the sample again from the council's file to check them against "
+    "every child on the list."
+)
 
 
 @frozen
@@ -71,14 +80,17 @@ def check_inspection(record: Inspection) -> Checked:
 def _rendered(record: Inspection) -> tuple[list[tuple[Path, bytes]], tuple[str, ...]]:
     """The row written out as its workspace, in a private temporary folder, loaded,
     prepared and rendered in memory; the folder is gone when this returns."""
+    case_list = case_list_index(record)
     with tempfile.TemporaryDirectory(prefix="inspectkit-documents-") as folder:
         export_inspection(record, Path(folder))
         directory = Path(folder) / record.name
         try:
             workspace = load_workspace(directory, get_host())
-            prepared = prepare_workspace(workspace)
+            prepared = prepare_workspace(workspace, case_list=case_list)
             rendered = render_in_memory(prepared, directory / "documents")
         except InputError as exc:  # messages name the temporary folder: name the files alone
             raise InputError([_unplaced(line, Path(folder)) for line in exc.problems]) from None
         warnings = tuple(_unplaced(line, Path(folder)) for line in prepared.warnings)
+    if case_list is None and record.sample_record is not None:
+        warnings += (UNKEYED_SAMPLE,)
     return rendered, warnings

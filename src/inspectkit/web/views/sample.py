@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -25,6 +26,7 @@ from inspectkit.errors import InputError
 from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.web.access import regime_or_404, team_inspection_or_404
 from inspectkit.web.case_upload import (
+    Drawn,
     SampleForm,
     draw_from_upload,
     fresh_seed,
@@ -32,6 +34,7 @@ from inspectkit.web.case_upload import (
     uploaded_copy,
 )
 from inspectkit.web.models import Inspection
+from inspectkit.web.store.case_digests import replace_digests
 from inspectkit.web.store.changes import Actor, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of
 from inspectkit.web.upload_limit import refused
@@ -71,7 +74,7 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
             if refused is not None:
                 form.add_error("replace", refused)
             else:
-                _store(request, record, drawn.files)
+                _store(request, record, drawn)
                 request.session.pop(_report_key(pk), None)
                 return redirect("inspectkit:sample", pk=pk)
         else:
@@ -85,6 +88,7 @@ def sample_page(request: HttpRequest, pk: int) -> HttpResponse:
         "sample": record.sample_record,
         "phases": _by_phase(record.sample_record),
         "limit": filesizeformat(settings.INSPECTKIT_UPLOAD_LIMIT),
+        "limit_bytes": settings.INSPECTKIT_UPLOAD_LIMIT,
         "refused": too_large,
     }
     status = 400 if (form.is_bound and form.errors) or too_large else 200
@@ -105,12 +109,16 @@ def _too_large(request: HttpRequest) -> str | None:
     )
 
 
-def _store(request: HttpRequest, record: Inspection, files: tuple[tuple[str, bytes], ...]) -> None:
+def _store(request: HttpRequest, record: Inspection, drawn: Drawn) -> None:
+    """The sample and the list's digests, in one transaction (each change audited)."""
     user = request.user
     assert isinstance(user, User)  # signed in: LoginRequiredMiddleware
     columns = columns_of(inspection_of(record))
-    columns["sample_record"] = json.loads(dict(files)["sample.json"])
-    save_inspection(record.name, columns, files, actor=Actor.of(user), how="sample drawn")
+    columns["sample_record"] = json.loads(dict(drawn.files)["sample.json"])
+    actor = Actor.of(user)
+    with transaction.atomic():
+        save_inspection(record.name, columns, drawn.files, actor=actor, how="sample drawn")
+        replace_digests(record, drawn.digests, sha256=drawn.record.input_sha256, actor=actor)
 
 
 def _by_phase(data: dict[str, Any] | None) -> list[tuple[str, list[dict[str, Any]]]]:
