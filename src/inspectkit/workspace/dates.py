@@ -22,13 +22,19 @@ def letter_date(regime: Regime, inspection: Inspection, plan: Plan) -> date | No
     of the plan, for a regime that names no report milestone."""
     if inspection.letter_date is not None:
         return inspection.letter_date
-    last_id = next(
-        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
-        None,
-    )
+    last_id = final_report_milestone(regime)
     if last_id is None:
         return plan.end
     if any(m.id == last_id for m in plan.unspecified):
         return inspection.dates.get(last_id)
     last = plan.milestone(last_id)
     return last.due or last.last
+
+
+def final_report_milestone(regime: Regime) -> str | None:
+    """The last of the report's milestones in the regime's timeline (its publication),
+    or None for a regime that names no report milestone."""
+    return next(
+        (m.id for m in reversed(regime.timeline.milestones) if m.id in regime.report.milestones),
+        None,
+    )
