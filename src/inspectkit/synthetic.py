@@ -38,6 +38,7 @@ from inspectkit.workspace.init import default_team
 from inspectkit.workspace.writer import workspace_files, write_workspace
 
 ENGLISH_COUNCILS = 152
+SYNTHETIC_PREFIX = "Synthetic council "
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 SYNTHETIC_TEXT = "Synthetic finding made by inspectkit for testing; not a real inspection."
 
@@ -73,7 +74,7 @@ class Synthetic:
 
 
 def council_name(number: int) -> str:
-    return f"Synthetic council {number:03d}"
+    return f"{SYNTHETIC_PREFIX}{number:03d}"
 
 
 def national_set(
@@ -153,7 +154,6 @@ def _start(regime: Regime, chooser: random.Random) -> tuple[date, Plan]:
     raise InputError.single(f"{regime.id}: no working day to start a synthetic inspection on")
 
 
-
 def _findings(regime: Regime, chooser: random.Random, fixed: dict[str, str]) -> tuple[Finding, ...]:
     """Every graded area graded (``fixed`` where given); or, ungraded, one to three
     findings of random types in random areas."""
@@ -190,3 +190,8 @@ def _done(regime: Regime, plan: Plan, chooser: random.Random) -> dict[str, date]
     else:
         done.pop(final or "", None)
     return done
+
+
+def is_synthetic(council: str) -> bool:
+    """True for a council this module made up (its name says so)."""
+    return council.startswith(SYNTHETIC_PREFIX)

@@ -7,6 +7,7 @@ anyone remembering to add it here.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -244,6 +245,8 @@ TEAM_ONLY = {
     "inspectkit:document",
 }
 ADMIN_ONLY = {"inspectkit:case-data-delete"}
+# counts across every inspection, never case data: policy analysts and administrators only
+POLICY_AND_ADMIN = {"inspectkit:outcomes", "inspectkit:outcomes-download"}
 
 
 def _with_report(user: AbstractBaseUser, pk: int) -> Client:
@@ -293,6 +296,23 @@ def test_another_team_s_or_council_s_inspection_is_404(make_user: MakeUser) -> N
     missing = _object_urls(record.pk + 1000)
     for _name, url in missing:
         assert signed_in(admin).get(url).status_code == 404
+
+
+def test_outcomes_are_for_policy_analysts_and_administrators_only(make_user: MakeUser) -> None:
+    urls = [(n, u) for n, u in every_url() if n in POLICY_AND_ADMIN]
+    assert {n for n, _u in urls} == POLICY_AND_ADMIN
+    council = make_user("c", Role.COUNCIL, council="X")
+    for user, may in [
+        (make_user("boss", Role.ADMIN), True),
+        (make_user("analyst", Role.POLICY), True),
+        (make_user("inspector1", Role.INSPECTOR), False),
+        (council, False),
+    ]:
+        client = signed_in(user)
+        for name, url in urls:
+            url = re.sub(r"outcomes\.[^/]*$", "outcomes.csv", url)  # the walk tried "1"
+            status = client.get(url).status_code
+            assert status == (200 if may else 404), (user.get_username(), name, url, status)
 
 
 def test_audit_log_is_for_administrators_only(make_user: MakeUser) -> None:

@@ -17,7 +17,7 @@ changed draws nothing again.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +30,8 @@ from inspectkit.outcomes.counts import Outcomes
 class Chart:
     id: str
     title: str
+    regime_id: str
+    year: str
     spec: dict[str, Any]
 
     def svg(self) -> str:
@@ -85,70 +87,86 @@ def stacked_bars(
     }
 
 
-def judgement_charts(outcomes: Outcomes) -> list[Chart]:
-    """One chart per regime and year: each area's grades (or findings by type)."""
+def _per_regime_year(
+    kind: str,
+    counts: Sequence[Any],
+    what: Callable[[Any], str],
+    bars: Callable[[Any], list[tuple[str, str, int]]],
+    subject_title: str,
+    count_title: Callable[[Any], str],
+) -> list[Chart]:
+    """One chart per regime and year of ``counts``: ``bars(count)`` gives each count's
+    (subject, value, n) segments, stacked in the order values first appear."""
     groups: dict[tuple[str, str], list[Any]] = {}
-    for count in outcomes.judgements:
+    for count in counts:
         groups.setdefault((count.regime_id, count.year), []).append(count)
     charts = []
-    for (regime_id, year), counts in groups.items():
-        order = list(dict.fromkeys(c.level_label for c in counts))
-        subjects = list(dict.fromkeys(c.area_title for c in counts))
-        kind = counts[0].kind
+    for (regime_id, year), group in groups.items():
+        segments = [segment for count in group for segment in bars(count)]
+        order = list(dict.fromkeys(value for _, value, _ in segments))
         values = [
-            {"subject": c.area_title, "value": c.level_label, "count": c.count,
-             "rank": order.index(c.level_label)}
-            for c in counts
-        ]  # fmt: skip
-        what = "inspections by grade" if kind == "grade" else "findings by type"
-        title = f"{counts[0].regime_title}, {year}: {what}"
+            {"subject": subject, "value": value, "count": n, "rank": order.index(value)}
+            for subject, value, n in segments
+        ]
+        title = f"{group[0].regime_title}, {year}: {what(group[0])}"
         charts.append(
             Chart(
-                id=f"judgements-{regime_id}-{year}",
+                id=f"{kind}-{regime_id}-{year}",
                 title=title,
+                regime_id=regime_id,
+                year=year,
                 spec=stacked_bars(
                     title,
                     values,
-                    subjects=subjects,
+                    subjects=list(dict.fromkeys(subject for subject, _, _ in segments)),
                     order=order,
-                    subject_title="Judgement area",
-                    count_title="Inspections" if kind == "grade" else "Findings",
+                    subject_title=subject_title,
+                    count_title=count_title(group[0]),
                 ),
             )
         )
     return charts
 
 
-DEADLINE_STATES = ("met", "done late", "overdue", "to come")
+def judgement_charts(outcomes: Outcomes) -> list[Chart]:
+    """Each area's grades (graded) or findings by type (ungraded), by regime and year."""
+    return _per_regime_year(
+        "judgements",
+        outcomes.judgements,
+        lambda c: "inspections by grade" if c.kind == "grade" else "findings by type",
+        lambda c: [(c.area_title, c.level_label, c.count)],
+        "Judgement area",
+        lambda c: "Inspections" if c.kind == "grade" else "Findings",
+    )
 
 
 def deadline_charts(outcomes: Outcomes) -> list[Chart]:
-    """One chart per regime and year: each milestone's deadlines met, missed, to come."""
-    groups: dict[tuple[str, str], list[Any]] = {}
-    for count in outcomes.deadlines:
-        groups.setdefault((count.regime_id, count.year), []).append(count)
-    charts = []
-    for (regime_id, year), counts in groups.items():
-        values = [
-            {"subject": c.milestone_title, "value": state, "count": n, "rank": rank}
-            for c in counts
-            for rank, (state, n) in enumerate(
-                zip(DEADLINE_STATES, (c.met, c.done_late, c.overdue, c.to_come), strict=True)
-            )
-        ]
-        title = f"{counts[0].regime_title}, {year}: deadlines"
-        charts.append(
-            Chart(
-                id=f"deadlines-{regime_id}-{year}",
-                title=title,
-                spec=stacked_bars(
-                    title,
-                    values,
-                    subjects=list(dict.fromkeys(c.milestone_title for c in counts)),
-                    order=DEADLINE_STATES,
-                    subject_title="Milestone",
-                    count_title="Inspections",
-                ),
-            )
-        )
-    return charts
+    """Each milestone's deadlines met, missed (late or overdue) and to come."""
+    return _per_regime_year(
+        "deadlines",
+        outcomes.deadlines,
+        lambda c: "deadlines",
+        lambda c: [
+            (c.milestone_title, "met", c.met),
+            (c.milestone_title, "done late", c.done_late),
+            (c.milestone_title, "overdue", c.overdue),
+            (c.milestone_title, "to come", c.to_come),
+        ],
+        "Milestone",
+        lambda c: "Inspections",
+    )
+
+
+def rule_charts(outcomes: Outcomes) -> list[Chart]:
+    """How often each limiting judgement fired (regimes with limiting rules only)."""
+    return _per_regime_year(
+        "rules",
+        outcomes.rules,
+        lambda c: "limiting judgements",
+        lambda c: [
+            (c.consequence, "fired", c.fired),
+            (c.consequence, "did not fire", c.inspections - c.fired),
+        ],
+        "Limiting judgement",
+        lambda c: "Inspections",
+    )

@@ -38,17 +38,36 @@ def csv_rows(outcomes: Outcomes) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for i in outcomes.inspections:
         rows.append(["inspections", i.regime_id, i.year, "", "", "stored", "stored", i.inspections])
-        rows.append(["inspections", i.regime_id, i.year, "", "", "published", "published", i.published])
+        rows.append(
+            ["inspections", i.regime_id, i.year, "", "", "published", "published", i.published]
+        )
     for j in outcomes.judgements:
         rows.append(
-            [j.kind, j.regime_id, j.year, j.area_id, j.area_title, j.level_id, j.level_label, j.count]
+            [
+                j.kind,
+                j.regime_id,
+                j.year,
+                j.area_id,
+                j.area_title,
+                j.level_id,
+                j.level_label,
+                j.count,
+            ]
         )
     for r in outcomes.rules:
         for state, count in (("fired", r.fired), ("not_answered", r.not_answered)):
             rows.append(
-                ["limiting judgement", r.regime_id, r.year, r.rule_id, r.consequence, state,
-                 state.replace("_", " "), count]
-            )  # fmt: skip
+                [
+                    "limiting judgement",
+                    r.regime_id,
+                    r.year,
+                    r.rule_id,
+                    r.consequence,
+                    state,
+                    state.replace("_", " "),
+                    count,
+                ]
+            )
     for d in outcomes.deadlines:
         for state, count in (
             ("met", d.met),
@@ -57,9 +76,17 @@ def csv_rows(outcomes: Outcomes) -> list[list[Any]]:
             ("to_come", d.to_come),
         ):
             rows.append(
-                ["deadline", d.regime_id, d.year, d.milestone_id, d.milestone_title, state,
-                 state.replace("_", " "), count]
-            )  # fmt: skip
+                [
+                    "deadline",
+                    d.regime_id,
+                    d.year,
+                    d.milestone_id,
+                    d.milestone_title,
+                    state,
+                    state.replace("_", " "),
+                    count,
+                ]
+            )
     return rows
 
 
@@ -83,41 +110,79 @@ def tables(outcomes: Outcomes, lined_up: Sequence[LinedUp]) -> list[Table]:
             "Judgements",
             ("Regime", "Year", "Judgement area", "Grade or finding type", "Count", "Source"),
             [
-                [j.regime_title, j.year, j.area_title, f"{j.level_label} ({j.kind})", j.count,
-                 j.source]
+                [
+                    j.regime_title,
+                    j.year,
+                    j.area_title,
+                    f"{j.level_label} ({j.kind})",
+                    j.count,
+                    j.source,
+                ]
                 for j in outcomes.judgements
-            ],  # fmt: skip
+            ],
         ),
         (
             "Limiting judgements",
             ("Regime", "Year", "Rule", "Strength", "Fired", "Not answered", "Of", "Source"),
             [
-                [r.regime_title, r.year, r.consequence, r.strength, r.fired, r.not_answered,
-                 r.inspections, r.source]
+                [
+                    r.regime_title,
+                    r.year,
+                    r.consequence,
+                    r.strength,
+                    r.fired,
+                    r.not_answered,
+                    r.inspections,
+                    r.source,
+                ]
                 for r in outcomes.rules
-            ],  # fmt: skip
+            ],
         ),
         (
             "Deadlines",
             ("Regime", "Year", "Milestone", "Met", "Done late", "Overdue", "To come", "Source"),
             [
-                [d.regime_title, d.year, d.milestone_title, d.met, d.done_late, d.overdue,
-                 d.to_come, d.source]
+                [
+                    d.regime_title,
+                    d.year,
+                    d.milestone_title,
+                    d.met,
+                    d.done_late,
+                    d.overdue,
+                    d.to_come,
+                    d.source,
+                ]
                 for d in outcomes.deadlines
-            ],  # fmt: skip
+            ],
         ),
         (
             "Across regimes",
-            ("Council", "Inspection", "Area", "Result", "Relationship", "Later inspection",
-             "Area", "Result", "Source"),
+            (
+                "Council",
+                "Inspection",
+                "Area",
+                "Result",
+                "Relationship",
+                "Later inspection",
+                "Area",
+                "Result",
+                "Source",
+            ),
             [
-                [x.council, f"{x.left.regime_title}, {x.left.start.isoformat()}",
-                 x.left.area_title, x.left.result, x.relationship,
-                 f"{x.right.regime_title}, {x.right.start.isoformat()}", x.right.area_title,
-                 x.right.result, x.source]
+                [
+                    x.council,
+                    f"{x.left.regime_title}, {x.left.start.isoformat()}",
+                    x.left.area_title,
+                    x.left.result,
+                    x.relationship,
+                    f"{x.right.regime_title}, {x.right.start.isoformat()}",
+                    x.right.area_title,
+                    x.right.result,
+                    x.source,
+                ]
                 for x in lined_up
             ],
-        ),  # fmt: skip
+        ),
     ]
 
 

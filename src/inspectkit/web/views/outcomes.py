@@ -1,0 +1,184 @@
+"""Outcomes across inspections, for policy teams and administrators: counts only.
+
+The page reads every stored inspection, turns each into the core's objects
+(``inspection_of``, ``plan_of``) and hands them to :mod:`inspectkit.outcomes`, which
+counts them and lines a council's published judgements up through the crosswalks.  It
+never shows a case reference or a finding's text, and links to no inspection: policy
+analysts may not open one (their every inspection URL answers 404).  Inspectors and
+council officers do not get the page: a council officer would otherwise see other
+councils' results, and both already see their own inspections.
+
+The counts change only when the store does, so the rendered result is kept under the
+store's version (how many inspections, and the latest change) and today's date; under
+twenty people at once the page then costs one aggregate query and the template.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from inspectkit.crosswalk import load_crosswalks
+from inspectkit.outcomes import (
+    DeadlineCount,
+    Inspected,
+    JudgementCount,
+    LinedUp,
+    Outcomes,
+    RuleCount,
+    count_outcomes,
+    line_up,
+)
+from inspectkit.outcomes.charts import Chart
+from inspectkit.plugins import get_host
+from inspectkit.web.access import sees_outcomes
+from inspectkit.web.fragments import cached_fragment
+from inspectkit.web.models import Inspection as Record
+from inspectkit.web.store.records import inspection_of, plan_of
+
+DOWNLOADS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _allowed(request: HttpRequest) -> None:
+    if not sees_outcomes(request.user):
+        raise Http404("Only policy analysts and administrators see outcomes.")
+
+
+def counted() -> tuple[Outcomes, list[LinedUp], list[str]]:
+    """Every stored inspection counted; lines for those whose regime is not installed."""
+    host = get_host()
+    inspected: list[Inspected] = []
+    missing: dict[str, int] = {}
+    for record in Record.objects.defer("sample_record"):
+        registered = host.regimes.get(record.regime)
+        if registered is None:
+            missing[record.regime] = missing.get(record.regime, 0) + 1
+            continue
+        regime = registered.regime
+        inspected.append(
+            Inspected(regime=regime, inspection=inspection_of(record), plan=plan_of(record, regime))
+        )
+    regimes = host.regime_models()
+    crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files())
+    left_out = [
+        f"{n} inspection{'s' * (n != 1)} of {regime_id}: its plugin is not installed"
+        for regime_id, n in sorted(missing.items())
+    ]
+    outcomes = count_outcomes(inspected, on=timezone.localdate())
+    return outcomes, line_up(inspected, crosswalks), left_out
+
+
+def _store_version() -> tuple[object, ...]:
+    found = Record.objects.aggregate(n=Count("id"), last=Max("updated"), top=Max("id"))
+    return (found["n"], found["last"], found["top"], timezone.localdate())
+
+
+def outcomes_page(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    result = cached_fragment("outcomes", _store_version(), _render_result)
+    return render(request, "inspectkit/outcomes.html", {"result": result})
+
+
+def _render_result() -> str:
+    from inspectkit.outcomes.charts import deadline_charts, judgement_charts, rule_charts
+    from inspectkit.synthetic import SYNTHETIC_PREFIX
+
+    outcomes, lined_up, left_out = counted()
+    context = {
+        "outcomes": outcomes,
+        "lined_up": lined_up,
+        "left_out": left_out,
+        "synthetic": Record.objects.filter(council__startswith=SYNTHETIC_PREFIX).count(),
+        "judgements": _sections(judgement_charts(outcomes), outcomes.judgements, _judgement_row),
+        "rules": _sections(rule_charts(outcomes), outcomes.rules, _rule_row),
+        "deadlines": _sections(deadline_charts(outcomes), outcomes.deadlines, _deadline_row),
+    }
+    return render_to_string("inspectkit/outcomes_result.html", context)
+
+
+Cells = list[tuple[object, str]]  # (value, "number" or "")
+
+
+def _judgement_row(c: JudgementCount) -> tuple[list[str], str, Cells]:
+    what = "Grade" if c.kind == "grade" else "Finding type"
+    counted = "Inspections" if c.kind == "grade" else "Findings"
+    cells = [(c.area_title, ""), (c.level_label, ""), (c.count, "number")]
+    return ["Judgement area", what, counted], f"{c.area_id}:{c.level_id}", cells
+
+
+def _rule_row(c: RuleCount) -> tuple[list[str], str, Cells]:
+    header = ["Limiting judgement", "Strength", "Fired", "Not answered", "Of", "Source"]
+    cells = [
+        (c.consequence, ""),
+        (c.strength, ""),
+        (c.fired, "number"),
+        (c.not_answered, "number"),
+        (c.inspections, "number"),
+        (f"[{c.source}]", "source"),
+    ]
+    return header, c.rule_id, cells
+
+
+def _deadline_row(c: DeadlineCount) -> tuple[list[str], str, Cells]:
+    header = ["Milestone", "Met", "Done late", "Overdue", "To come"]
+    cells = [
+        (c.milestone_title, ""),
+        (c.met, "number"),
+        (c.done_late, "number"),
+        (c.overdue, "number"),
+        (c.to_come, "number"),
+    ]
+    return header, c.milestone_id, cells
+
+
+def _sections(
+    charts: list[Chart], counts: Sequence[Any], row: Callable[[Any], tuple[list[str], str, Cells]]
+) -> list[dict[str, Any]]:
+    """Each chart with its SVG and, for the table beside it, the counts it draws."""
+    from django.utils.safestring import mark_safe
+
+    found = []
+    for chart in charts:
+        rows = [row(c) for c in counts if (c.regime_id, c.year) == (chart.regime_id, chart.year)]
+        found.append(
+            {
+                "chart": chart,
+                # Vega's SVG renderer escapes every text it draws; the SVG has no script/style
+                "svg": mark_safe(chart.svg()),
+                "header": rows[0][0],
+                "rows": [(key, cells) for _, key, cells in rows],
+            }
+        )
+    return found
+
+
+def outcomes_download(request: HttpRequest, kind: str) -> HttpResponse:
+    _allowed(request)
+    if kind not in DOWNLOADS:
+        raise Http404("No such download.")
+    outcomes, lined_up, _left_out = counted()
+    if kind == "csv":
+        from inspectkit.outcomes.tables import csv_text
+
+        content = csv_text(outcomes).encode("utf-8")
+    else:
+        from inspectkit.outcomes.tables import write_xlsx
+
+        with tempfile.TemporaryDirectory(prefix="inspectkit-outcomes-") as folder:
+            path = Path(folder) / "outcomes.xlsx"
+            write_xlsx(outcomes, lined_up, path)
+            content = path.read_bytes()
+    response = HttpResponse(content, content_type=DOWNLOADS[kind])
+    response["Content-Disposition"] = f'attachment; filename="outcomes.{kind}"'
+    return response

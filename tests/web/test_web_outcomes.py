@@ -1,0 +1,123 @@
+"""The outcomes page: who sees it, the known answer on the page and in its CSV, downloads,
+escaping, and no case data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+from tests.web.conftest import MakeUser, signed_in
+from tests.web.records import EVIL_COUNCIL, make_inspection
+
+from inspectkit.plugins import get_host
+from inspectkit.synthetic import SYNTHETIC_TEXT, national_set, write_national_set
+from inspectkit.web.models import Role
+from inspectkit.web.store.changes import Actor
+from inspectkit.web.store.folders import import_folder
+
+pytestmark = pytest.mark.django_db
+
+KNOWN = {"outstanding": 0, "good": 7, "adequate": 38, "inadequate": 23}
+
+
+def _import_known_answer(tmp_path: Path) -> None:
+    """The 68 synthetic 2012 child protection inspections, imported as the CLI imports."""
+    made = national_set(get_host(), councils=68)
+    for folder in write_national_set(tmp_path, made):
+        import_folder(folder, actor=Actor(name="test"))
+
+
+def test_68_imported_show_the_published_2012_13_counts_on_the_page_and_in_the_csv(
+    policy_client: Client, tmp_path: Path
+) -> None:
+    _import_known_answer(tmp_path)
+    page = policy_client.get("/outcomes/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    table = html[html.index('data-chart="judgements-child_protection_2012-2012-13"') :]
+    table = table[: table.index("</table>")]
+    shown = {
+        level: int(count)
+        for level, count in re.findall(
+            r'data-key="overall_effectiveness:(\w+)">.*?class="number">(\d+)<',
+            table,
+        )
+    }
+    assert shown == KNOWN
+    assert "<svg" in html
+    assert "68 of these 68 inspections are synthetic" in html
+    rows = list(
+        csv.DictReader(io.StringIO(policy_client.get("/outcomes/outcomes.csv").content.decode()))
+    )
+    overall = {
+        r["value_id"]: int(r["count"])
+        for r in rows
+        if (r["table"], r["regime"], r["year"], r["subject_id"])
+        == ("grade", "child_protection_2012", "2012-13", "overall_effectiveness")
+    }
+    assert overall == KNOWN
+    stored = next(r for r in rows if r["table"] == "inspections" and r["value_id"] == "stored")
+    assert stored["count"] == "68"
+    # aggregates only: no finding's text, no link to an inspection
+    assert SYNTHETIC_TEXT not in html
+    assert "/inspections/" not in html
+
+
+def test_only_policy_analysts_and_administrators_see_outcomes(make_user: MakeUser) -> None:
+    for role, council, status in [
+        (Role.POLICY, "", 200),
+        (Role.ADMIN, "", 200),
+        (Role.INSPECTOR, "", 404),
+        (Role.COUNCIL, "Northwold Borough Council", 404),
+    ]:
+        client = signed_in(make_user(f"u_{role}", role, council=council))
+        for url in ("/outcomes/", "/outcomes/outcomes.csv", "/outcomes/outcomes.xlsx"):
+            assert client.get(url).status_code == status, (role, url)
+        nav = client.get("/").content.decode()
+        assert ('href="/outcomes/"' in nav) == (status == 200), role
+
+
+def test_a_policy_analyst_opens_no_inspection(make_user: MakeUser) -> None:
+    record = make_inspection("northwold", "Northwold Borough Council")
+    client = signed_in(make_user("analyst", Role.POLICY))
+    assert client.get("/outcomes/").status_code == 200
+    for url in (
+        f"/inspections/{record.pk}/",
+        f"/inspections/{record.pk}/plan.csv",
+        f"/inspections/{record.pk}/sample/",
+        f"/inspections/{record.pk}/sample.csv",
+        f"/inspections/{record.pk}/findings/",
+        f"/inspections/{record.pk}/documents/letter",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_downloads_are_formula_safe_and_council_names_are_escaped(
+    policy_client: Client,
+) -> None:
+    make_inspection("evil", EVIL_COUNCIL)
+    make_inspection("formula", '=HYPERLINK("http://x")')
+    page = policy_client.get("/outcomes/").content
+    assert b"<script>alert(1)" not in page
+    book = policy_client.get("/outcomes/outcomes.xlsx")
+    assert book["Content-Disposition"] == 'attachment; filename="outcomes.xlsx"'
+    workbook = load_workbook(io.BytesIO(book.content))
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)
+    assert {s.title for s in workbook.worksheets} >= {"Inspections", "Judgements", "Deadlines"}
+    text = policy_client.get("/outcomes/outcomes.csv").content.decode()
+    assert "Finding for" not in text  # make_inspection's finding text
+    assert policy_client.get("/outcomes/outcomes.pdf").status_code == 404
+
+
+def test_the_page_follows_the_store(policy_client: Client) -> None:
+    assert b"No inspections in the store yet" in policy_client.get("/outcomes/").content
+    make_inspection("northwold", "Northwold Borough Council")
+    page = policy_client.get("/outcomes/").content.decode()
+    assert "No inspections in the store yet" not in page
+    assert "Contact, referral and assessment (2010)" in page
