@@ -121,3 +121,18 @@ def test_the_page_follows_the_store(policy_client: Client) -> None:
     page = policy_client.get("/outcomes/").content.decode()
     assert "No inspections in the store yet" not in page
     assert "Contact, referral and assessment (2010)" in page
+
+
+def test_compare_aspects_filter_the_page_and_its_downloads_and_the_address_shares_them(
+    policy_client: Client,
+) -> None:
+    query = "regimes=cra_2010&regimes=slac_2009&start=2011-10-17&aspects=notice&aspects=grading"
+    page = policy_client.get(f"/compare/?{query}").content.decode()
+    assert 'id="row-notice"' in page and 'id="row-grading"' in page
+    assert 'id="row-legal_basis"' not in page
+    assert f"comparison.md?{query.replace('&', '&amp;')}" in page  # downloads keep the view
+    markdown = policy_client.get(f"/compare/comparison.md?{query}").content.decode()
+    assert "Notice" in markdown and "Legal basis" not in markdown
+    everything = policy_client.get("/compare/?regimes=cra_2010").content.decode()
+    assert 'id="row-legal_basis"' in everything
+    assert policy_client.get("/compare/?aspects=no_such_aspect").status_code == 400

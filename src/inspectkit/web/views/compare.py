@@ -2,13 +2,17 @@
 
 The comparison is the core's (``build_comparison`` with the installed
 plugins' crosswalks); the page lays its rows out, and the downloads are the
-core's Markdown, HTML, XLSX and text renderings of the same comparison.
+core's Markdown, HTML, XLSX and text renderings of the same comparison.  The form is a
+GET form, so the page's address (regimes, day 1 and the aspects ticked) is the link to
+share: it reproduces the view, and its downloads hold the same rows.
 """
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+
+import attrs
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -35,9 +39,13 @@ def _comparison(form: CompareForm) -> Comparison:
     host = get_host()
     regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
     crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
-    return build_comparison(
+    comparison = build_comparison(
         regimes, start=form.cleaned_data["start"], crosswalks=crosswalks, host=host
     )
+    aspects = form.cleaned_data.get("aspects") or ()
+    if not aspects:
+        return comparison
+    return attrs.evolve(comparison, rows=tuple(r for r in comparison.rows if r.id in aspects))
 
 
 def _refused(form: CompareForm, exc: InputError) -> None:
@@ -51,7 +59,11 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         start = form.cleaned_data["start"]
         query = urlencode(
-            {"regimes": form.cleaned_data["regimes"], "start": start.isoformat() if start else ""},
+            {
+                "regimes": form.cleaned_data["regimes"],
+                "start": start.isoformat() if start else "",
+                "aspects": form.cleaned_data["aspects"],
+            },
             doseq=True,
         )
         try:
