@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 import attrs
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
