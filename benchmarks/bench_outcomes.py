@@ -5,7 +5,9 @@ The synthetic national set (``inspectkit.synthetic``: one made-up inspection per
 council, the 68 2012 child protection inspections with their published 2012-13
 counts among them) is written as workspace folders and stored with ``inspectkit
 import``, timed; then the real ``inspectkit serve`` answers ``/outcomes/`` to
-``bench_web``'s 20 clients (each with its own session and keep-alive connection).
+``bench_web``'s 20 clients (each with its own session and keep-alive connection), each
+asking in turn for the page and for one of its charts (a browser fetches each chart as an
+image).
 Target: p95 ≤ 200 ms.  Figures go to benchmarks/results/outcomes.json.
 """
 
@@ -25,7 +27,12 @@ from inspectkit.plugins import get_host
 from inspectkit.synthetic import national_set, write_national_set
 
 RESULTS = Path(__file__).with_name("results") / "outcomes.json"
-PAGES = {"outcomes": "/outcomes/"}
+PAGES = {
+    "outcomes": "/outcomes/",
+    "chart": "/outcomes/charts/judgements-child_protection_2012-2012-13.svg",
+    # the peer: bench_web's cheapest page, in the same run, so a loaded host shows as such
+    "regimes": "/regimes/",
+}
 TARGET_MS = 200
 
 
@@ -61,8 +68,9 @@ def main() -> int:
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
-    p95 = figures["pages"]["outcomes"]["p95_ms"]  # type: ignore[index]
-    print(f"outcomes p95 {p95} ms ({'within' if p95 <= TARGET_MS else 'OVER'} {TARGET_MS} ms)")
+    for page, measured in figures["pages"].items():  # type: ignore[attr-defined]
+        p95 = measured["p95_ms"]
+        print(f"{page} p95 {p95} ms ({'within' if p95 <= TARGET_MS else 'OVER'} {TARGET_MS} ms)")
     return 0
 
 

@@ -112,7 +112,10 @@ def test_a_policy_analyst_sees_the_outcomes_and_no_case_data(
         if cells[0] == "Overall effectiveness":
             shown[cells[1]] = int(cells[2])
     assert shown == KNOWN
-    assert page.locator("figure.chart svg").count() >= 2
+    charts = page.locator("figure.chart img")
+    assert charts.count() >= 2
+    drawn = charts.evaluate_all("images => images.map(i => i.complete && i.naturalWidth > 0)")
+    assert all(drawn), drawn
     assert "Synthetic data" in page.inner_text("main")
     assert analyst.axe() == []
     page.set_viewport_size({"width": 390, "height": 844})

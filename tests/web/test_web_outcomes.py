@@ -49,7 +49,13 @@ def test_68_imported_show_the_published_2012_13_counts_on_the_page_and_in_the_cs
         )
     }
     assert shown == KNOWN
-    assert "<svg" in html
+    chart = re.search(r'<img src="(/outcomes/charts/judgements-child_protection_2012[^"]+)"', html)
+    assert chart is not None
+    svg = policy_client.get(chart.group(1))
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    assert svg.content.startswith(b"<svg") and b"<script" not in svg.content
+    assert b"style=" not in svg.content and b"<style" not in svg.content
+    assert policy_client.get("/outcomes/charts/no-such-chart.svg").status_code == 404
     assert "68 of these 68 inspections are synthetic" in html
     rows = list(
         csv.DictReader(io.StringIO(policy_client.get("/outcomes/outcomes.csv").content.decode()))

@@ -6,8 +6,8 @@ which is published only as an ES module importing ``vega-util`` by bare name (an
 map would be an inline script); vl-convert (the Vega project's own converter, BSD-3,
 a Python wheel with Vega-Lite and Vega inside) renders the same Vega-Lite
 specification to an SVG of plain attributes — no script, no ``style`` attribute, no
-``<style>`` element — that the page includes as it is and a browser shows with nothing
-more to load.  The numbers always stand beside each chart as a table.
+``<style>`` element — that the web application serves as an image, which a browser
+shows with nothing more to load.  The numbers always stand beside each chart as a table.
 
 Rendering a chart costs about 35 ms after the converter's first start (about 1 s, once
 a process); each chart is kept by its specification, so a page whose counts have not

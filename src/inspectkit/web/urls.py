@@ -49,6 +49,7 @@ pages = [
     path("compare/comparison.<str:kind>", compare.compare_download, name="compare-download"),
     path("outcomes/", outcomes.outcomes_page, name="outcomes"),
     path("outcomes/outcomes.<str:kind>", outcomes.outcomes_download, name="outcomes-download"),
+    path("outcomes/charts/<str:chart>.svg", outcomes.outcomes_chart, name="outcomes-chart"),
     path("inspections/", inspections.inspection_list, name="inspections"),
     path("inspections/new/", new_inspection.new_inspection, name="inspection-new"),
     path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection"),

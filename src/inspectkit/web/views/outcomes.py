@@ -9,8 +9,10 @@ council officers do not get the page: a council officer would otherwise see othe
 councils' results, and both already see their own inspections.
 
 The counts change only when the store does, so the rendered result is kept under the
-store's version (how many inspections, and the latest change) and today's date; under
-twenty people at once the page then costs one aggregate query and the template.
+store's version (how many inspections, the latest change, the highest id) and today's
+date; under twenty people at once the page then costs one aggregate query.  Each chart
+is its own address (an SVG the page shows with ``<img>``, its table beside it), kept the
+same way, so the page itself stays a few tables long.
 """
 
 from __future__ import annotations
@@ -145,22 +147,41 @@ def _deadline_row(c: DeadlineCount) -> tuple[list[str], str, Cells]:
 def _sections(
     charts: list[Chart], counts: Sequence[Any], row: Callable[[Any], tuple[list[str], str, Cells]]
 ) -> list[dict[str, Any]]:
-    """Each chart with its SVG and, for the table beside it, the counts it draws."""
-    from django.utils.safestring import mark_safe
-
+    """Each chart with, for the table beside it, the counts it draws (the chart itself is
+    its own address, :func:`outcomes_chart`, so the page stays small)."""
     found = []
     for chart in charts:
         rows = [row(c) for c in counts if (c.regime_id, c.year) == (chart.regime_id, chart.year)]
         found.append(
             {
                 "chart": chart,
-                # Vega's SVG renderer escapes every text it draws; the SVG has no script/style
-                "svg": mark_safe(chart.svg()),
                 "header": rows[0][0],
                 "rows": [(key, cells) for _, key, cells in rows],
             }
         )
     return found
+
+
+def _every_chart() -> dict[str, Chart]:
+    from inspectkit.outcomes.charts import deadline_charts, judgement_charts, rule_charts
+
+    outcomes = counted()[0]
+    charts = judgement_charts(outcomes) + rule_charts(outcomes) + deadline_charts(outcomes)
+    return {chart.id: chart for chart in charts}
+
+
+def outcomes_chart(request: HttpRequest, chart: str) -> HttpResponse:
+    """One chart as SVG (Vega-Lite drawn by vl-convert), kept under the store's version."""
+    _allowed(request)
+
+    def draw() -> str:
+        found = _every_chart().get(chart)
+        if found is None:  # raised before anything is kept: no entry for a made-up name
+            raise Http404("No such chart.")
+        return found.svg()
+
+    svg = cached_fragment("outcomes-chart", (*_store_version(), chart), draw)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
 def outcomes_download(request: HttpRequest, kind: str) -> HttpResponse:
