@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from inspectkit.synthetic import SYNTHETIC_TEXT, national_set, write_national_se
 from inspectkit.web.models import Role
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.folders import import_folder
+from inspectkit.workspace.dates import final_report_milestone
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,22 @@ def test_compare_aspects_filter_the_page_and_its_downloads_and_the_address_share
     everything = policy_client.get("/compare/?regimes=cra_2010").content.decode()
     assert 'id="row-legal_basis"' in everything
     assert policy_client.get("/compare/?aspects=no_such_aspect").status_code == 400
+
+
+def test_a_council_named_in_markup_is_text_in_the_lineup(policy_client: Client) -> None:
+    """Two published inspections of one council, in regimes the crosswalk links."""
+    host = get_host()
+    for name, regime_id, start in (
+        ("evil-cra", "cra_2010", date(2011, 10, 17)),
+        ("evil-cp", "child_protection_2012", date(2012, 6, 11)),
+    ):
+        record = make_inspection(name, EVIL_COUNCIL, regime_id=regime_id, start=start)
+        final = final_report_milestone(host.regime(regime_id).regime)
+        assert final is not None
+        record.done = {final: start.isoformat()}  # published (any day from day 1)
+        record.save()
+    page = policy_client.get("/outcomes/").content.decode()
+    lineup = page[page.index('id="lineup"') :]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in lineup
+    assert "<script>alert(1)" not in page
+    assert "Finding for" not in page  # make_inspection's finding text: counts only
