@@ -18,7 +18,7 @@ from tests.web.records import EVIL_COUNCIL, make_inspection
 
 from inspectkit.plugins import get_host
 from inspectkit.synthetic import SYNTHETIC_TEXT, national_set, write_national_set
-from inspectkit.web.models import Role
+from inspectkit.web.models import Inspection, Role
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.folders import import_folder
 from inspectkit.workspace.dates import final_report_milestone
@@ -157,3 +157,17 @@ def test_a_council_named_in_markup_is_text_in_the_lineup(policy_client: Client) 
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in lineup
     assert "<script>alert(1)" not in page
     assert "Finding for" not in page  # make_inspection's finding text: counts only
+
+
+def test_an_inspection_that_cannot_be_counted_is_said_not_hidden(policy_client: Client) -> None:
+    make_inspection("northwold", "Northwold Borough Council")
+    Inspection.objects.create(
+        name="gone", regime="no_such_regime", council="X", start=date(2012, 6, 11), plan={}
+    )
+    bent = make_inspection("bent", "Y Council")
+    bent.plan = {"not": "a plan"}
+    bent.save()
+    page = policy_client.get("/outcomes/").content.decode()
+    assert "1 inspection of no_such_regime: its plugin is not installed" in page
+    assert "1 inspection of cra_2010: the stored plan does not fit the installed regime" in page
+    assert "Contact, referral and assessment (2010)" in page  # the rest still counted

@@ -18,6 +18,7 @@ same way, so the page itself stays a few tables long.
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from inspectkit.crosswalk import load_crosswalks
+from inspectkit.errors import InputError
 from inspectkit.outcomes import (
     DeadlineCount,
     Inspected,
@@ -58,27 +60,27 @@ def _allowed(request: HttpRequest) -> None:
 
 
 def counted() -> tuple[Outcomes, list[LinedUp], list[str]]:
-    """Every stored inspection counted; lines for those whose regime is not installed."""
+    """Every stored inspection counted; a line for each kind left out (a regime not
+    installed, a plan that no longer fits its regime), with counts only."""
     host = get_host()
     inspected: list[Inspected] = []
-    missing: dict[str, int] = {}
+    left_out: Counter[str] = Counter()
     for record in Record.objects.defer("sample_record"):
         registered = host.regimes.get(record.regime)
         if registered is None:
-            missing[record.regime] = missing.get(record.regime, 0) + 1
+            left_out[f"of {record.regime}: its plugin is not installed"] += 1
             continue
         regime = registered.regime
-        inspected.append(
-            Inspected(regime=regime, inspection=inspection_of(record), plan=plan_of(record, regime))
-        )
-    regimes = host.regime_models()
-    crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files())
-    left_out = [
-        f"{n} inspection{'s' * (n != 1)} of {regime_id}: its plugin is not installed"
-        for regime_id, n in sorted(missing.items())
-    ]
+        try:
+            plan = plan_of(record, regime)
+        except InputError:
+            left_out[f"of {record.regime}: the stored plan does not fit the installed regime"] += 1
+            continue
+        inspected.append(Inspected(regime=regime, inspection=inspection_of(record), plan=plan))
+    crosswalks = load_crosswalks(host.regime_models(), plugin_files=host.crosswalk_files())
+    lines = [f"{n} inspection{'s' * (n != 1)} {why}" for why, n in sorted(left_out.items())]
     outcomes = count_outcomes(inspected, on=timezone.localdate())
-    return outcomes, line_up(inspected, crosswalks), left_out
+    return outcomes, line_up(inspected, crosswalks), lines
 
 
 def _store_version() -> tuple[object, ...]:
