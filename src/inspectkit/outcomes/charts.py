@@ -55,10 +55,11 @@ def stacked_bars(
     order: Sequence[str],
     subject_title: str,
     count_title: str,
+    scheme: str = "tableau10",
 ) -> dict[str, Any]:
     """Horizontal bars, one per subject (area, milestone), stacked by value (grade,
-    finding type, state) in ``order``; the colour scheme is Vega's colour-blind-safe
-    ``tableau10``."""
+    finding type, state) in ``order``, coloured by one of Vega's colour-blind-safe
+    schemes: ``tableau10`` for kinds, ``viridis`` for a scale's grades, best first."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": title,
@@ -78,7 +79,7 @@ def stacked_bars(
                 "field": "value",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": list(order), "scheme": "tableau10"},
+                "scale": {"domain": list(order), "scheme": scheme},
                 "legend": {"orient": "bottom", "columns": 2, "labelLimit": 240},
             },
             "order": {"field": "rank", "type": "ordinal"},
@@ -94,6 +95,7 @@ def _per_regime_year(
     bars: Callable[[Any], list[tuple[str, str, int]]],
     subject_title: str,
     count_title: Callable[[Any], str],
+    scheme: Callable[[Any], str] = lambda _count: "tableau10",
 ) -> list[Chart]:
     """One chart per regime and year of ``counts``: ``bars(count)`` gives each count's
     (subject, value, n) segments, stacked in the order values first appear."""
@@ -122,6 +124,7 @@ def _per_regime_year(
                     order=order,
                     subject_title=subject_title,
                     count_title=count_title(group[0]),
+                    scheme=scheme(group[0]),
                 ),
             )
         )
@@ -137,6 +140,7 @@ def judgement_charts(outcomes: Outcomes) -> list[Chart]:
         lambda c: [(c.area_title, c.level_label, c.count)],
         "Judgement area",
         lambda c: "Inspections" if c.kind == "grade" else "Findings",
+        lambda c: "viridis" if c.kind == "grade" else "tableau10",
     )
 
 
