@@ -25,6 +25,7 @@ from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
 from inspectkit.web.fragments import cached_fragment, form_fragment
 
+# the core's formats; a plugin's own format is served as application/octet-stream
 DOWNLOADS = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -105,7 +106,7 @@ def _render_result(comparison: Comparison, query: str) -> str:
 
 
 def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in DOWNLOADS:
+    if f".{kind}" not in get_host().suffixes("compare"):
         raise Http404("No such download.")
     form = CompareForm(request.GET)
     try:
@@ -116,34 +117,18 @@ def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
     if comparison is None:
         context = {"form": form, "form_html": form_fragment(form, "inspectkit/compare_form.html")}
         return render(request, "inspectkit/compare.html", context, status=400)
-    response = HttpResponse(_rendered(comparison, kind), content_type=DOWNLOADS[kind])
+    content_type = DOWNLOADS.get(kind, "application/octet-stream")
+    response = HttpResponse(_rendered(comparison, kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="comparison.{kind}"'
     return response
 
 
 def _rendered(comparison: Comparison, kind: str) -> bytes:
-    """The same bytes ``inspectkit compare -o comparison.KIND`` writes."""
-    from inspectkit.version import __version__
-
-    if kind == "md":
-        from inspectkit.compare.text import render_markdown
-
-        return render_markdown(comparison).encode("utf-8")
-    if kind == "html":
-        from inspectkit.compare.html import render_html
-
-        return render_html(comparison, generator=f"inspectkit {__version__}").encode("utf-8")
+    """The same bytes ``inspectkit compare -o comparison.KIND`` writes: the host's
+    ``compare`` writer for the extension (the core's, or one a plugin registered)."""
     with tempfile.TemporaryDirectory(prefix="inspectkit-compare-") as folder:
-        path = Path(folder) / f"comparison.{kind}"
-        if kind == "xlsx":
-            from inspectkit.compare.xlsx import write_xlsx
-
-            write_xlsx(comparison, path)
-        else:
-            from rich.console import Console
-
-            from inspectkit.compare.text import render_table
-
-            with path.open("w", encoding="utf-8") as handle:
-                Console(file=handle, width=160, highlight=False).print(render_table(comparison))
-        return path.read_bytes()
+        return (
+            get_host()
+            .write("compare", comparison, Path(folder) / f"comparison.{kind}")
+            .read_bytes()
+        )
