@@ -134,13 +134,15 @@ def sign_in(port: int, username: str, password: str) -> tuple[http.client.HTTPCo
     return connection, f"{cookie}; {session.split(';', 1)[0].strip()}"
 
 
-def load(port: int, username: str, password: str, server: int) -> dict[str, object]:
+def load(
+    port: int, username: str, password: str, server: int, pages: dict[str, str] = PAGES
+) -> dict[str, object]:
     sessions = [sign_in(port, username, password) for _ in range(CLIENTS)]
     for connection, cookie in sessions[:1]:  # warm: first render of each page
-        for path in PAGES.values():
+        for path in pages.values():
             connection.request("GET", path, headers={"Cookie": cookie})
             connection.getresponse().read()
-    latencies: dict[str, list[float]] = {name: [] for name in PAGES}
+    latencies: dict[str, list[float]] = {name: [] for name in pages}
     errors: list[str] = []
     lock = threading.Lock()
     start = threading.Barrier(CLIENTS)
@@ -148,7 +150,7 @@ def load(port: int, username: str, password: str, server: int) -> dict[str, obje
     def client(connection: http.client.HTTPConnection, cookie: str) -> None:
         start.wait()
         for _ in range(ROUNDS):
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 began = time.perf_counter()
                 connection.request("GET", path, headers={"Cookie": cookie})
                 response = connection.getresponse()

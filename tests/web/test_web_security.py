@@ -7,6 +7,7 @@ anyone remembering to add it here.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -263,6 +264,12 @@ COUNCIL_ONLY = {
     "inspectkit:readiness",
     "inspectkit:readiness-download",
 }
+# counts across every inspection, never case data: policy analysts and administrators only
+POLICY_AND_ADMIN = {
+    "inspectkit:outcomes",
+    "inspectkit:outcomes-download",
+    "inspectkit:outcomes-chart",
+}
 
 
 def _with_report(user: AbstractBaseUser, pk: int) -> Client:
@@ -345,6 +352,25 @@ def test_a_council_s_checklists_are_its_own_and_administrators(make_user: MakeUs
             status = client.get(url).status_code
             may = allowed or (user is other and name == "inspectkit:readiness-list")
             assert status == 200 if may else status == 404, (user.get_username(), url, status)
+
+
+def test_outcomes_are_for_policy_analysts_and_administrators_only(make_user: MakeUser) -> None:
+    urls = [(n, u) for n, u in every_url() if n in POLICY_AND_ADMIN]
+    assert {n for n, _u in urls} == POLICY_AND_ADMIN
+    council = make_user("c", Role.COUNCIL, council="X")
+    for user, may in [
+        (make_user("boss", Role.ADMIN), True),
+        (make_user("analyst", Role.POLICY), True),
+        (make_user("inspector1", Role.INSPECTOR), False),
+        (council, False),
+    ]:
+        client = signed_in(user)
+        for name, url in urls:
+            url = re.sub(r"outcomes\.[^/]*$", "outcomes.csv", url)  # the walk tried "1"
+            status = client.get(url).status_code
+            # a chart the store does not have is 404 to everyone; to others, so is all
+            expected = 200 if may and name != "inspectkit:outcomes-chart" else 404
+            assert status == expected, (user.get_username(), name, url, status)
 
 
 def test_audit_log_is_for_administrators_only(make_user: MakeUser) -> None:

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "db": ("inspectkit.cli.serve", "db", "The web application's database (migrate)."),
     "import": ("inspectkit.cli.store", "import_", "Store workspace folders (web application)."),
     "export": ("inspectkit.cli.store", "export", "Write stored inspections as workspaces."),
+    "outcomes": ("inspectkit.cli.outcomes", "outcomes", "Count outcomes across workspaces."),
+    "synthetic": ("inspectkit.cli.outcomes", "synthetic", "Write a synthetic national set."),
 }
 
 

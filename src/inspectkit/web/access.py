@@ -95,6 +95,11 @@ def regime_or_404(record: Inspection) -> Regime:
         raise Http404(exc.problems[0]) from None
 
 
+def sees_outcomes(user: User) -> bool:
+    """Outcomes across inspections (counts only) are for policy analysts and administrators."""
+    return role_of(user) in (Role.ADMIN, Role.POLICY)
+
+
 def is_admin(user: User) -> bool:
     return role_of(user) == Role.ADMIN
 
@@ -107,4 +112,5 @@ def role_context(request: HttpRequest) -> dict[str, Any]:
         "role_label": role.label if role else "",
         "sees_inspections": role in (Role.ADMIN, Role.INSPECTOR, Role.COUNCIL),
         "creates_inspections": role in (Role.ADMIN, Role.INSPECTOR),
+        "sees_outcomes": role in (Role.ADMIN, Role.POLICY),
     }

@@ -100,10 +100,19 @@ class CompareForm(forms.Form):
         help_text="Optional: date every regime's milestones from the same day.",
         widget=DateInput(),
     )
+    aspects = forms.MultipleChoiceField(
+        label="Aspects to show",
+        required=False,
+        help_text="None ticked shows every aspect; the downloads show the same.",
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from inspectkit.compare import ROWS
+
         super().__init__(*args, **kwargs)
         self.fields["regimes"].choices = regime_choices()  # type: ignore[attr-defined]
+        self.fields["aspects"].choices = ROWS  # type: ignore[attr-defined]
 
     def clean_start(self) -> date | None:
         day: date | None = self.cleaned_data.get("start")

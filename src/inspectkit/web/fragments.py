@@ -7,8 +7,10 @@ values, and rendering them costs tens of milliseconds; under twenty people at
 once that is what decides how fast every page answers.  Django's cache (local
 memory, per process) keeps each rendered part under a key made of the values
 asked for, and forgets them all whenever the plugin host is replaced (tests
-load different plugins).  Nothing from the database, and nothing that depends
-on who is asking, is ever kept here.
+load different plugins).  Nothing that depends on who is asking is ever kept
+here, and from the database only the outcomes page's counts and charts
+(``views/outcomes.py``), kept under the store's version so a change to any
+inspection is a new key.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 The comparison is the core's (``build_comparison`` with the installed
 plugins' crosswalks); the page lays its rows out, and the downloads are the
-core's Markdown, HTML, XLSX and text renderings of the same comparison.
+core's Markdown, HTML, XLSX and text renderings of the same comparison.  The form is a
+GET form, so the page's address (regimes, day 1 and the aspects ticked) is the link to
+share: it reproduces the view, and its downloads hold the same rows.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import attrs
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -22,6 +25,7 @@ from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
 from inspectkit.web.fragments import cached_fragment, form_fragment
 
+# the core's formats; a plugin's own format is served as application/octet-stream
 DOWNLOADS = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -35,9 +39,13 @@ def _comparison(form: CompareForm) -> Comparison:
     host = get_host()
     regimes = [r.regime for r in host.select(form.cleaned_data["regimes"] or ())]
     crosswalks = load_crosswalks(regimes, plugin_files=host.crosswalk_files(), user_files=())
-    return build_comparison(
+    comparison = build_comparison(
         regimes, start=form.cleaned_data["start"], crosswalks=crosswalks, host=host
     )
+    aspects = form.cleaned_data.get("aspects") or ()
+    if not aspects:
+        return comparison
+    return attrs.evolve(comparison, rows=tuple(r for r in comparison.rows if r.id in aspects))
 
 
 def _refused(form: CompareForm, exc: InputError) -> None:
@@ -51,7 +59,11 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         start = form.cleaned_data["start"]
         query = urlencode(
-            {"regimes": form.cleaned_data["regimes"], "start": start.isoformat() if start else ""},
+            {
+                "regimes": form.cleaned_data["regimes"],
+                "start": start.isoformat() if start else "",
+                "aspects": form.cleaned_data["aspects"],
+            },
             doseq=True,
         )
         try:
@@ -94,7 +106,7 @@ def _render_result(comparison: Comparison, query: str) -> str:
 
 
 def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in DOWNLOADS:
+    if f".{kind}" not in get_host().suffixes("compare"):
         raise Http404("No such download.")
     form = CompareForm(request.GET)
     try:
@@ -105,34 +117,18 @@ def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
     if comparison is None:
         context = {"form": form, "form_html": form_fragment(form, "inspectkit/compare_form.html")}
         return render(request, "inspectkit/compare.html", context, status=400)
-    response = HttpResponse(_rendered(comparison, kind), content_type=DOWNLOADS[kind])
+    content_type = DOWNLOADS.get(kind, "application/octet-stream")
+    response = HttpResponse(_rendered(comparison, kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="comparison.{kind}"'
     return response
 
 
 def _rendered(comparison: Comparison, kind: str) -> bytes:
-    """The same bytes ``inspectkit compare -o comparison.KIND`` writes."""
-    from inspectkit.version import __version__
-
-    if kind == "md":
-        from inspectkit.compare.text import render_markdown
-
-        return render_markdown(comparison).encode("utf-8")
-    if kind == "html":
-        from inspectkit.compare.html import render_html
-
-        return render_html(comparison, generator=f"inspectkit {__version__}").encode("utf-8")
+    """The same bytes ``inspectkit compare -o comparison.KIND`` writes: the host's
+    ``compare`` writer for the extension (the core's, or one a plugin registered)."""
     with tempfile.TemporaryDirectory(prefix="inspectkit-compare-") as folder:
-        path = Path(folder) / f"comparison.{kind}"
-        if kind == "xlsx":
-            from inspectkit.compare.xlsx import write_xlsx
-
-            write_xlsx(comparison, path)
-        else:
-            from rich.console import Console
-
-            from inspectkit.compare.text import render_table
-
-            with path.open("w", encoding="utf-8") as handle:
-                Console(file=handle, width=160, highlight=False).print(render_table(comparison))
-        return path.read_bytes()
+        return (
+            get_host()
+            .write("compare", comparison, Path(folder) / f"comparison.{kind}")
+            .read_bytes()
+        )
