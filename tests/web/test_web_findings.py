@@ -10,12 +10,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from tests.web.conftest import MakeUser, signed_in
+from tests.web.records import stored_example
 
-from inspectkit.demo import build_demo
-from inspectkit.plugins import get_host
 from inspectkit.web.models import AuditLog, Inspection, Role
-from inspectkit.web.store.changes import Actor
-from inspectkit.web.store.folders import import_folder
 from inspectkit.web.views.findings import version_of
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cra(tmp_path: Path, make_user: MakeUser) -> Inspection:
     """cra_2010's example (no priority action), stored, with "lead" on its team."""
-    run = build_demo(tmp_path / "demo", get_host())
-    example = next(r for r in run.results if r.name == "cra_2010")
-    record = import_folder(example.directory, actor=Actor(name="test")).saved.record
-    record.members.add(make_user("lead", Role.INSPECTOR))
-    return record
+    return stored_example(tmp_path / "demo", "cra_2010", make_user("lead", Role.INSPECTOR))
 
 
 def _url(record: Inspection, name: str = "inspectkit:findings") -> str:

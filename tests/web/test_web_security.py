@@ -242,6 +242,9 @@ TEAM_ONLY = {
     "inspectkit:sample-download",
     "inspectkit:caselist-report",
     "inspectkit:document",
+    "inspectkit:document-preview",
+    "inspectkit:document-pdf",
+    "inspectkit:document-pdf-file",
 }
 ADMIN_ONLY = {"inspectkit:case-data-delete"}
 
