@@ -161,3 +161,71 @@ def test_only_the_team_records_findings(cra: Inspection, make_user: MakeUser) ->
         assert client.get(_url(cra)).status_code == 404
         assert client.post(_url(cra), _post(cra, [PRIORITY])).status_code == 404
         assert client.post(_url(cra, "inspectkit:findings-check"), {}).status_code == 404
+
+
+NO_STRENGTH = "The inspection identified satisfactory practice, with some areas for development."
+
+
+def test_the_panel_shows_the_wording_and_a_group_with_no_sentence(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    check = _url(cra, "inspectkit:findings-check")
+    body = client.post(check, _post(cra, _stored(cra))).content.decode()
+    assert "Wording the letter will use" in body
+    assert "identified areas of strength and satisfactory practice" in body
+    without_strength = [f for f in _stored(cra) if f["level"] != "area_of_strength"]
+    body = client.post(check, _post(cra, without_strength)).content.decode()
+    assert "<strong>No outcome sentence:</strong>" in body
+    # the same line ``inspectkit check`` prints for it
+    assert "statements.outcome: 100025 Annex D gives no outcome sentence" in body
+
+
+def test_the_inspector_writes_a_sentence_only_where_the_source_gives_none(
+    cra: Inspection,
+) -> None:
+    client = signed_in(cra.members.get())
+    own = {"statements-outcome": NO_STRENGTH}
+    refused = client.post(_url(cra), _post(cra, _stored(cra), **own))
+    assert refused.status_code == 400
+    errors = refused.context["statements"].errors["outcome"]
+    assert errors[0].startswith("100025 Annex D already gives the outcome sentence")
+    without_strength = [f for f in _stored(cra) if f["level"] != "area_of_strength"]
+    saved = client.post(_url(cra), _post(cra, without_strength, **own))
+    assert saved.status_code == 302
+    cra.refresh_from_db()
+    assert cra.statements == {"outcome": NO_STRENGTH}
+    page = client.get(_url(cra)).content.decode()
+    assert f'{NO_STRENGTH} <span class="source">(yours' in page
+
+
+def test_a_section_s_text_is_saved_and_checked_for_case_data(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    page = client.get(_url(cra))
+    assert "introduction" in page.context["sections"].fields
+    reference = cra.sample_record["drawn"][0]["reference"]
+    named = {"sections-introduction": f"We read {reference} first."}
+    panel = client.post(_url(cra, "inspectkit:findings-check"), _post(cra, _stored(cra), **named))
+    assert "sections.introduction: contains a child identifier" in panel.content.decode()
+    assert reference not in panel.content.decode()
+    text = {"sections-introduction": "The inspection took place over two days."}
+    assert client.post(_url(cra), _post(cra, _stored(cra), **text)).status_code == 302
+    cra.refresh_from_db()
+    assert cra.sections["introduction"] == "The inspection took place over two days."
+
+
+def test_a_refused_save_shows_both_versions_side_by_side(
+    cra: Inspection, make_user: MakeUser
+) -> None:
+    second = make_user("second", Role.INSPECTOR)
+    cra.members.add(second)
+    loaded = _post(cra, _stored(cra))
+    mine = {**PRIORITY, "text": "First inspector's finding."}
+    first = signed_in(cra.members.get(username="lead"))
+    assert first.post(_url(cra), _post(cra, [*_stored(cra), mine])).status_code == 302
+    theirs = {**PRIORITY, "text": "Second inspector's finding."}
+    refused = signed_in(second).post(
+        _url(cra), _post(cra, [*_stored(cra), theirs]) | {"version": loaded["version"]}
+    )
+    assert refused.status_code == 409
+    other, own = refused.context["conflict"][-1]
+    assert (other[2], own[2]) == ("First inspector's finding.", "Second inspector's finding.")
+    assert all(a == b for a, b in refused.context["conflict"][:-1])  # the rest agree
