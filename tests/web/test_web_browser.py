@@ -7,6 +7,13 @@ and read back, regimes are compared, a council named with markup is shown as
 text (no dialog opens), no page logs a console error (a script or style the
 Content-Security-Policy blocked would), pages fit a phone's 390 px, and
 axe-core finds no WCAG 2.2 A/AA violation.
+
+And an inspector's whole inspection (issue 16's "Done when"): a cra_2010 inspection
+created, its case list refused then drawn, findings recorded, the letter previewed and
+its .docx read back, then an area for priority action changing the outcome sentence,
+the priority-action section and the limiting paragraph in the page, the preview and
+the file (and the PDF made where LibreOffice is installed); the same for slac_2009's
+grades with a limiting rule that fires; and two inspectors saving the same findings.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from subprocess import CompletedProcess
 import icalendar
 import pytest
 from docx import Document
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from tests.web.records import EVIL_COUNCIL
 from tests.web.serving import Server, fresh_database, run_inspectkit, serve_env, start_server
 
@@ -343,7 +350,7 @@ def _record(page: Page, row: int, area: str, level: str, text: str, **more: str)
     """Fill in row ``row`` (from 0) of the findings page."""
     finding = page.locator("fieldset.finding").nth(row)
     finding.get_by_label("Judgement area").select_option(area)
-    finding.get_by_label(more.get("level_label", "Finding type")).select_option(level)
+    finding.get_by_label(more.get("level_label", "Finding type"), exact=True).select_option(level)
     finding.get_by_label("What was found").fill(text)
     finding.get_by_label("Evidence (job titles and case references only)").fill(
         more.get("evidence", "Case file audit by the lead inspector.")
@@ -458,6 +465,120 @@ def test_an_inspector_walks_a_whole_cra_2010_inspection(
     preview = page.locator("article.document-preview")
     assert preview.get_by_role("heading", name="Area for priority action").count() == 1
     _pdf_made(page, "Post-inspection letter", tmp_path)
+
+
+def _grade_cell(page: Page, folder: Path, area: str) -> tuple[str, str]:
+    """The grade the preview's and the downloaded Word file's summary tables give ``area``."""
+    row = page.locator("article.document-preview tr").filter(
+        has=page.get_by_role("cell", name=area, exact=True)
+    )
+    shown = row.locator("td").last.inner_text().strip()
+    word = Document(str(next(folder.glob("*-report.docx"))))
+    cells = next(
+        [c.text for c in r.cells] for t in word.tables for r in t.rows if r.cells[0].text == area
+    )
+    return shown, cells[-1]
+
+
+SAFE = (
+    "3.4.1 Children and young people are safe: effectiveness of services in taking reasonable "
+    "steps to ensure that children and young people are safe"
+)
+
+
+def test_an_inspector_walks_a_graded_slac_2009_inspection_with_a_limiting_rule(
+    server: Server, inspector: Watched, tmp_path: Path
+) -> None:
+    """The same walk for a graded regime: a safeguarding outcome graded inadequate fires
+    090027 §31's rule against the good overall effectiveness recorded (in the page, as it
+    is typed); the inspector follows it, and the report's grades change in the preview
+    and in the Word file."""
+    page = inspector.page
+    how = {
+        "council": "Westbury County Council",
+        "start": "2009-11-02",
+        "team": "Lead inspector, HMI\nOfsted inspector\nOfsted inspector\n"
+        "Care Quality Commission inspector",
+    }
+    folder = tmp_path / "slac"
+    folder.mkdir()
+    _create_and_draw(page, inspector, server.url, folder, "slac_2009", how)
+    page.get_by_role("link", name="Back to the inspection").click()
+    page.get_by_role("link", name="Record grades").click()
+    grade = {"level_label": "Grade"}
+    _record(page, 0, "children_safe", "inadequate", "Some children are not seen promptly.", **grade)
+    _record(page, 1, "children_feel_safe", "good", "Most children say they feel safe.", **grade)
+    _record(page, 2, "overall_effectiveness", "good", "Services are improving.", **grade)
+    page.get_by_label("Service information").fill('A mixed urban & rural "county" area.')
+    checks = page.locator("#checks")
+    # the panel follows the typing: first "not graded yet", then this, for the grade typed
+    checks.get_by_text("overall effectiveness recorded good, but").first.wait_for()
+    limiting = checks.locator("ul").first.inner_text()
+    assert "overall effectiveness recorded good, but" in limiting
+    assert "(likely)" in limiting and "090027 §31" in limiting
+    _save(page, rows_after=6)
+    assert "overall effectiveness recorded good, but" in checks.inner_text()
+    assert inspector.axe() == []
+
+    title = "Inspection of safeguarding and looked after children services"
+    shown, word = _preview_and_download(page, server.url, title, folder)
+    assert _grade_cell(page, folder, "3.1 Overall effectiveness") == ("Good", "Good")
+    assert _grade_cell(page, folder, SAFE) == ("Inadequate", "Inadequate")
+    for text in (shown, word):
+        assert 'A mixed urban & rural "county" area.' in text
+
+    page.get_by_role("link", name="Back to the inspection").click()
+    page.get_by_role("link", name="Record grades").click()
+    finding = page.locator("fieldset.finding").nth(2)
+    finding.get_by_label("Grade", exact=True).select_option("inadequate")
+    # graded as the rule says: the panel no longer flags it (a rule respected is not listed)
+    expect(checks.get_by_text("overall effectiveness recorded good, but")).to_have_count(0)
+    _save(page, rows_after=6)
+    assert "overall effectiveness recorded good, but" not in checks.inner_text()
+    _preview_and_download(page, server.url, title, folder)
+    assert _grade_cell(page, folder, "3.1 Overall effectiveness") == ("Inadequate", "Inadequate")
+
+
+def test_two_inspectors_on_one_inspection_never_overwrite_each_other_unseen(
+    server: Server, browser: Browser
+) -> None:
+    """Two browser contexts on the demo's cra_2010 findings: the second save is refused,
+    both versions side by side, and nothing is lost; saving again is deliberate."""
+    first_text = "Inspector two's finding: strategy meetings are held on time."
+    second_text = 'Inspector three\'s finding: referrals are "screened" within a day.'
+    with (
+        _signed_in_as(browser, server, "inspector2", INSPECTOR_PASSWORD) as first,
+        _signed_in_as(browser, server, "inspector3", INSPECTOR_PASSWORD) as second,
+    ):
+        for watched in (first, second):
+            watched.page.goto(server.url + "inspections/")
+            watched.page.get_by_role("link", name="cra_2010", exact=True).click()
+            watched.page.get_by_role("link", name="Record findings").click()
+        blank = first.page.locator("fieldset.finding").count() - 3  # the first blank row
+        _record(first.page, blank, "working_together", "satisfactory", first_text)
+        _save(first.page, rows_after=blank + 4)
+        _record(second.page, blank, "working_together", "satisfactory", second_text)
+        second.page.get_by_role("button", name="Save").click()
+
+        alert = second.page.get_by_role("alert")
+        alert.get_by_role("heading", name="Someone else saved this inspection").wait_for()
+        last = alert.locator("tbody tr").last
+        assert last.locator("td.theirs").inner_text().endswith(first_text)
+        assert last.locator("td.mine").inner_text().endswith(second_text)
+        row = second.page.locator("fieldset.finding").nth(blank)
+        assert row.get_by_label("What was found").input_value() == second_text  # kept
+        assert second.axe() == []
+        _expected_refusals(second, "409")
+
+        first.page.reload()
+        saved = first.page.locator("fieldset.finding").nth(blank)
+        assert saved.get_by_label("What was found").input_value() == first_text  # not lost
+
+        second.page.get_by_role("button", name="Save").click()  # having seen theirs
+        second.page.get_by_role("heading", name="Someone else saved").wait_for(state="detached")
+        first.page.reload()
+        saved = first.page.locator("fieldset.finding").nth(blank)
+        assert saved.get_by_label("What was found").input_value() == second_text
 
 
 def _pdf_made(page: Page, title: str, tmp_path: Path) -> None:
