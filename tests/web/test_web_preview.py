@@ -4,10 +4,11 @@ the PDF is made by LibreOffice in the background, its state kept in files."""
 from __future__ import annotations
 
 import io
+import os
 import time
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from django.test import Client
@@ -24,6 +25,12 @@ from inspectkit.web.models import Inspection, Role
 pytestmark = pytest.mark.django_db
 
 MARKUP = "Strategy & <b>\"plans\"</b> aren't > 'enough'."
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(settings: Any, tmp_path: Path) -> None:
+    """Each test's PDF jobs in a data folder of its own (the suite shares one otherwise)."""
+    settings.DATA_DIR = tmp_path / "data"
 
 
 @pytest.fixture
@@ -195,3 +202,46 @@ def test_the_pdf_is_made_in_the_background_and_downloaded(priority: Inspection) 
     client.post(_url(priority, "document-pdf"), HTTP_HX_REQUEST="true")
     assert len(list(jobs.iterdir())) == 1  # the old version's job was deleted
     _poll_until_made(client, priority)
+
+
+def test_a_conversion_that_stopped_may_be_started_again(
+    priority: Inspection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job whose worker process ended mid-conversion leaves a folder with no PDF and no
+    problem: after LibreOffice's time limit it counts as failed, and starting replaces it."""
+    folder = pdf_jobs._folder(priority, "letter")
+    folder.mkdir(parents=True)
+    assert pdf_jobs.pdf_job(priority, "letter").state is pdf_jobs.State.RUNNING
+    past = time.time() - pdf_jobs.STOPPED_AFTER_SECONDS - 1
+    os.utime(folder, (past, past))
+    stopped = pdf_jobs.pdf_job(priority, "letter")
+    assert (stopped.state, stopped.problem) == (
+        pdf_jobs.State.FAILED,
+        "The conversion stopped before it finished.",
+    )
+    converted: list[Path] = []
+    monkeypatch.setattr(pdf_jobs, "convert_to_pdf", lambda source, out: converted.append(out))
+    monkeypatch.setattr(pdf_jobs, "find_soffice", lambda: "/usr/bin/soffice")
+    client = signed_in(priority.members.get())
+    body = client.post(_url(priority, "document-pdf"), HTTP_HX_REQUEST="true").content.decode()
+    assert "The conversion stopped" not in body
+    for _ in range(50):
+        if converted:
+            break
+        time.sleep(0.1)
+    assert converted == [folder / "document.pdf"]
+    assert not (folder / "document.docx").exists()  # the Word copy is not kept
+
+
+def test_jobs_older_than_an_hour_are_deleted_when_one_starts(
+    priority: Inspection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = pdf_jobs._jobs() / "999-letter-0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / "document.pdf").write_bytes(b"%PDF old")
+    past = time.time() - pdf_jobs.KEEP_SECONDS - 1
+    os.utime(old, (past, past))
+    monkeypatch.setattr(pdf_jobs, "convert_to_pdf", lambda source, out: out)
+    pdf_jobs.start_pdf(priority, "letter", b"word bytes")
+    assert not old.exists()
+    assert pdf_jobs._folder(priority, "letter").is_dir()
