@@ -222,10 +222,10 @@ def test_a_refused_save_shows_both_versions_side_by_side(
     first = signed_in(cra.members.get(username="lead"))
     assert first.post(_url(cra), _post(cra, [*_stored(cra), mine])).status_code == 302
     theirs = {**PRIORITY, "text": "Second inspector's finding."}
-    refused = signed_in(second).post(
-        _url(cra), _post(cra, [*_stored(cra), theirs]) | {"version": loaded["version"]}
-    )
+    section = {"sections-introduction": "Two days on site.", "version": loaded["version"]}
+    refused = signed_in(second).post(_url(cra), _post(cra, [*_stored(cra), theirs], **section))
     assert refused.status_code == 409
-    other, own = refused.context["conflict"][-1]
+    *same, (other, own), text = refused.context["conflict"]
     assert (other[2], own[2]) == ("First inspector's finding.", "Second inspector's finding.")
-    assert all(a == b for a, b in refused.context["conflict"][:-1])  # the rest agree
+    assert all(a == b for a, b in same)  # the rest agree
+    assert text == (None, ("Introduction", "section", "Two days on site."))

@@ -23,7 +23,7 @@ from inspectkit.judgements import apply_limiting_rules
 from inspectkit.model import Regime
 from inspectkit.web.access import regime_or_404, team_inspection_or_404
 from inspectkit.web.documents import check_inspection
-from inspectkit.web.findings_form import FindingsForms, checked_inspection
+from inspectkit.web.findings_form import FindingsForms, checked_inspection, free_text_sections
 from inspectkit.web.models import Inspection as Record
 from inspectkit.web.store.changes import Actor, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of
@@ -125,9 +125,10 @@ def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _side_by_side(
     record: Record, regime: Regime, mine: Inspection
-) -> list[tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]]:
+) -> list[tuple[Side | None, Side | None]]:
     """What the other person saved beside what this person sent, finding by finding (a
-    row with one side empty where one has more), for a refused save."""
+    row with one side empty where one has more), then each text or answer on which they
+    differ, for a refused save."""
     areas = {a.id: a.title for _, a in regime.evaluation.walk()}
 
     def shown(area: str, level_id: str, text: str) -> tuple[str, str, str]:
@@ -136,4 +137,38 @@ def _side_by_side(
 
     theirs = [shown(f["area"], f["level"], f.get("text", "")) for f in record.findings]
     sent = [shown(f.area, f.level or "", f.text) for f in mine.findings]
-    return list(itertools.zip_longest(theirs, sent))
+    return [*itertools.zip_longest(theirs, sent), *_texts_side_by_side(record, regime, mine)]
+
+
+Side = tuple[str, str, str]
+
+
+def _texts_side_by_side(
+    record: Record, regime: Regime, mine: Inspection
+) -> list[tuple[Side | None, Side | None]]:
+    """The sections, own sentences and answers on which the two versions differ."""
+    titles = {s.id: s.title for s in free_text_sections(regime)}
+    questions = {q.id: q.text for rule in regime.limiting_rules for q in rule.when.questions()}
+    answer = {True: "yes", False: "no"}
+    kinds = [
+        ("section", titles, dict(record.sections), dict(mine.sections)),
+        ("own sentence", {}, dict(record.statements), dict(mine.statements)),
+        (
+            "answer",
+            questions,
+            {k: answer[v] for k, v in record.assertions.items()},
+            {k: answer[v] for k, v in mine.assertions.items()},
+        ),
+    ]
+    rows: list[tuple[Side | None, Side | None]] = []
+    for kind, labels, saved, sent in kinds:
+        for key in sorted(set(saved) | set(sent)):
+            if saved.get(key) != sent.get(key):
+                label = labels.get(key, key)
+                rows.append(
+                    (
+                        (label, kind, saved[key]) if key in saved else None,
+                        (label, kind, sent[key]) if key in sent else None,
+                    )
+                )
+    return rows
