@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from inspectkit.demo import build_demo
 from inspectkit.plan_record import plan_to_data
 from inspectkit.plugins import get_host
 from inspectkit.timeline import plan_inspection
 from inspectkit.web.models import Inspection
+from inspectkit.web.store.changes import Actor
+from inspectkit.web.store.folders import import_folder
 
 EVIL_COUNCIL = "<script>alert(1)</script> & Co"
 
@@ -40,5 +44,15 @@ def make_inspection(
         ],
         plan=plan_to_data(plan_inspection(regime, start)),
     )
+    record.members.add(*members)
+    return record
+
+
+def stored_example(folder: Path, example: str, *members: AbstractBaseUser) -> Inspection:
+    """A regime's example inspection (``cra_2010``, ``cra_2010_priority_action``...), built
+    by the demo in ``folder`` and imported, with ``members`` on its team."""
+    run = build_demo(folder, get_host())
+    built = next(r for r in run.results if r.name == example)
+    record = import_folder(built.directory, actor=Actor(name="test")).saved.record
     record.members.add(*members)
     return record

@@ -10,12 +10,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from tests.web.conftest import MakeUser, signed_in
+from tests.web.records import stored_example
 
-from inspectkit.demo import build_demo
-from inspectkit.plugins import get_host
 from inspectkit.web.models import AuditLog, Inspection, Role
-from inspectkit.web.store.changes import Actor
-from inspectkit.web.store.folders import import_folder
 from inspectkit.web.views.findings import version_of
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cra(tmp_path: Path, make_user: MakeUser) -> Inspection:
     """cra_2010's example (no priority action), stored, with "lead" on its team."""
-    run = build_demo(tmp_path / "demo", get_host())
-    example = next(r for r in run.results if r.name == "cra_2010")
-    record = import_folder(example.directory, actor=Actor(name="test")).saved.record
-    record.members.add(make_user("lead", Role.INSPECTOR))
-    return record
+    return stored_example(tmp_path / "demo", "cra_2010", make_user("lead", Role.INSPECTOR))
 
 
 def _url(record: Inspection, name: str = "inspectkit:findings") -> str:
@@ -168,3 +161,71 @@ def test_only_the_team_records_findings(cra: Inspection, make_user: MakeUser) ->
         assert client.get(_url(cra)).status_code == 404
         assert client.post(_url(cra), _post(cra, [PRIORITY])).status_code == 404
         assert client.post(_url(cra, "inspectkit:findings-check"), {}).status_code == 404
+
+
+NO_STRENGTH = "The inspection identified satisfactory practice, with some areas for development."
+
+
+def test_the_panel_shows_the_wording_and_a_group_with_no_sentence(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    check = _url(cra, "inspectkit:findings-check")
+    body = client.post(check, _post(cra, _stored(cra))).content.decode()
+    assert "Wording the letter will use" in body
+    assert "identified areas of strength and satisfactory practice" in body
+    without_strength = [f for f in _stored(cra) if f["level"] != "area_of_strength"]
+    body = client.post(check, _post(cra, without_strength)).content.decode()
+    assert "<strong>No outcome sentence:</strong>" in body
+    # the same line ``inspectkit check`` prints for it
+    assert "statements.outcome: 100025 Annex D gives no outcome sentence" in body
+
+
+def test_the_inspector_writes_a_sentence_only_where_the_source_gives_none(
+    cra: Inspection,
+) -> None:
+    client = signed_in(cra.members.get())
+    own = {"statements-outcome": NO_STRENGTH}
+    refused = client.post(_url(cra), _post(cra, _stored(cra), **own))
+    assert refused.status_code == 400
+    errors = refused.context["statements"].errors["outcome"]
+    assert errors[0].startswith("100025 Annex D already gives the outcome sentence")
+    without_strength = [f for f in _stored(cra) if f["level"] != "area_of_strength"]
+    saved = client.post(_url(cra), _post(cra, without_strength, **own))
+    assert saved.status_code == 302
+    cra.refresh_from_db()
+    assert cra.statements == {"outcome": NO_STRENGTH}
+    page = client.get(_url(cra)).content.decode()
+    assert f'{NO_STRENGTH} <span class="source">(yours' in page
+
+
+def test_a_section_s_text_is_saved_and_checked_for_case_data(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    page = client.get(_url(cra))
+    assert "introduction" in page.context["sections"].fields
+    reference = cra.sample_record["drawn"][0]["reference"]
+    named = {"sections-introduction": f"We read {reference} first."}
+    panel = client.post(_url(cra, "inspectkit:findings-check"), _post(cra, _stored(cra), **named))
+    assert "sections.introduction: contains a child identifier" in panel.content.decode()
+    assert reference not in panel.content.decode()
+    text = {"sections-introduction": "The inspection took place over two days."}
+    assert client.post(_url(cra), _post(cra, _stored(cra), **text)).status_code == 302
+    cra.refresh_from_db()
+    assert cra.sections["introduction"] == "The inspection took place over two days."
+
+
+def test_a_refused_save_shows_both_versions_side_by_side(
+    cra: Inspection, make_user: MakeUser
+) -> None:
+    second = make_user("second", Role.INSPECTOR)
+    cra.members.add(second)
+    loaded = _post(cra, _stored(cra))
+    mine = {**PRIORITY, "text": "First inspector's finding."}
+    first = signed_in(cra.members.get(username="lead"))
+    assert first.post(_url(cra), _post(cra, [*_stored(cra), mine])).status_code == 302
+    theirs = {**PRIORITY, "text": "Second inspector's finding."}
+    section = {"sections-introduction": "Two days on site.", "version": loaded["version"]}
+    refused = signed_in(second).post(_url(cra), _post(cra, [*_stored(cra), theirs], **section))
+    assert refused.status_code == 409
+    *same, (other, own), text = refused.context["conflict"]
+    assert (other[2], own[2]) == ("First inspector's finding.", "Second inspector's finding.")
+    assert all(a == b for a, b in same)  # the rest agree
+    assert text == (None, ("Introduction", "section", "Two days on site."))

@@ -252,6 +252,9 @@ TEAM_ONLY = {
     "inspectkit:sample-download",
     "inspectkit:caselist-report",
     "inspectkit:document",
+    "inspectkit:document-preview",
+    "inspectkit:document-pdf",
+    "inspectkit:document-pdf-file",
 }
 ADMIN_ONLY = {"inspectkit:case-data-delete"}
 # a published inspection's action plan: its council and administrators fill it in, its

@@ -72,6 +72,21 @@ pages = [
         documents.document_download,
         name="document",
     ),
+    path(
+        "inspections/<int:pk>/documents/<str:document>/preview/",
+        documents.document_preview,
+        name="document-preview",
+    ),
+    path(
+        "inspections/<int:pk>/documents/<str:document>/pdf/",
+        documents.document_pdf,
+        name="document-pdf",
+    ),
+    path(
+        "inspections/<int:pk>/documents/<str:document>/pdf/file",
+        documents.document_pdf_file,
+        name="document-pdf-file",
+    ),
     path("inspections/<int:pk>/findings/", findings.findings_page, name="findings"),
     path("inspections/<int:pk>/findings/check/", findings.findings_check, name="findings-check"),
     path(

@@ -12,6 +12,7 @@ the panel alone.
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -22,32 +23,22 @@ from inspectkit.judgements import apply_limiting_rules
 from inspectkit.model import Regime
 from inspectkit.web.access import regime_or_404, team_inspection_or_404
 from inspectkit.web.documents import check_inspection
-from inspectkit.web.findings_form import (
-    AssertionsForm,
-    FindingRows,
-    checked_inspection,
-    initial_answers,
-    initial_rows,
-)
+from inspectkit.web.findings_form import FindingsForms, checked_inspection, free_text_sections
 from inspectkit.web.models import Inspection as Record
 from inspectkit.web.store.changes import Actor, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of
 from inspectkit.workspace import Inspection
+from inspectkit.workspace.wording import choose_wording
 
 
 def version_of(record: Record) -> str:
     return record.updated.isoformat()
 
 
-def _forms(request: HttpRequest, record: Record, regime: Regime) -> tuple[Any, AssertionsForm]:
-    kwargs = {"regime": regime}
+def _forms(request: HttpRequest, record: Record, regime: Regime) -> FindingsForms:
     if request.method == "POST":
-        rows = FindingRows(request.POST, prefix="row", form_kwargs=kwargs)
-        answers = AssertionsForm(request.POST, prefix="ask", regime=regime)
-    else:
-        rows = FindingRows(initial=initial_rows(record), prefix="row", form_kwargs=kwargs)
-        answers = AssertionsForm(initial=initial_answers(record), prefix="ask", regime=regime)
-    return rows, answers
+        return FindingsForms.of(regime, data=request.POST)
+    return FindingsForms.of(regime, record=record)
 
 
 def _draft(record: Record, inspection: Inspection) -> Record:
@@ -64,21 +55,36 @@ def _panel(record: Record, regime: Regime, inspection: Inspection | None) -> dic
         return {"unchecked": True}
     outcomes = [o for o in apply_limiting_rules(regime, inspection) if o.severity != "ok"]
     checked = check_inspection(_draft(record, inspection))
-    return {"outcomes": outcomes, "problems": checked.problems, "warnings": checked.warnings}
+    recorded = [f.level for f in inspection.findings if f.level]
+    wording = choose_wording(regime, recorded, inspection.statements)
+    return {
+        "outcomes": outcomes,
+        "problems": checked.problems,
+        "warnings": checked.warnings,
+        "form": regime.report.form,
+        "wording": [(s, s.wording(wording.counts)) for s in wording.chosen.values()],
+        "written": sorted(wording.written.items()),
+        "unwritten": wording.missing,
+    }
 
 
 def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
     record = team_inspection_or_404(request.user, pk)
     regime = regime_or_404(record)
-    rows, answers = _forms(request, record, regime)
-    context: dict[str, Any] = {"record": record, "regime": regime, "rows": rows, "answers": answers}
+    sent = _forms(request, record, regime)
+    context: dict[str, Any] = {
+        "record": record,
+        "regime": regime,
+        "rows": sent.rows,
+        **sent.others,
+    }
     status = 200
     if request.method == "POST":
         inspection = None
-        if rows.is_valid() and answers.is_valid():
-            inspection = checked_inspection(record, regime, rows, answers)
+        if sent.is_valid():
+            inspection = checked_inspection(record, regime, sent)
         if inspection is not None and request.POST.get("version") != version_of(record):
-            context["conflict"] = _rows_of(record, regime)
+            context["conflict"] = _side_by_side(record, regime, inspection)
             status = 409
         elif inspection is not None:
             user = request.user
@@ -107,27 +113,62 @@ def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
     regime = regime_or_404(record)
     if request.method != "POST":
         return redirect("inspectkit:findings", pk=pk)
-    rows, answers = _forms(request, record, regime)
+    sent = _forms(request, record, regime)
     inspection = None
-    if rows.is_valid() and answers.is_valid():
-        inspection = checked_inspection(record, regime, rows, answers)
+    if sent.is_valid():
+        inspection = checked_inspection(record, regime, sent)
     context = {"record": record, **_panel(record, regime, inspection)}
     if inspection is None:
-        context["form_problems"] = [
-            *(str(e) for row in rows.forms for errors in row.errors.values() for e in errors),
-            *(str(e) for errors in answers.errors.values() for e in errors),
-        ]
+        context["form_problems"] = sent.errors()
     return render(request, "inspectkit/checks_panel.html", context)
 
 
-def _rows_of(record: Record, regime: Regime) -> list[tuple[str, str, str]]:
-    """What the other person saved, for showing beside this person's entries."""
+def _side_by_side(
+    record: Record, regime: Regime, mine: Inspection
+) -> list[tuple[Side | None, Side | None]]:
+    """What the other person saved beside what this person sent, finding by finding (a
+    row with one side empty where one has more), then each text or answer on which they
+    differ, for a refused save."""
     areas = {a.id: a.title for _, a in regime.evaluation.walk()}
-    return [
+
+    def shown(area: str, level_id: str, text: str) -> tuple[str, str, str]:
+        level = regime.scale.level(level_id)
+        return (areas.get(area, area), level.label if level else level_id, text)
+
+    theirs = [shown(f["area"], f["level"], f.get("text", "")) for f in record.findings]
+    sent = [shown(f.area, f.level or "", f.text) for f in mine.findings]
+    return [*itertools.zip_longest(theirs, sent), *_texts_side_by_side(record, regime, mine)]
+
+
+Side = tuple[str, str, str]
+
+
+def _texts_side_by_side(
+    record: Record, regime: Regime, mine: Inspection
+) -> list[tuple[Side | None, Side | None]]:
+    """The sections, own sentences and answers on which the two versions differ."""
+    titles = {s.id: s.title for s in free_text_sections(regime)}
+    questions = {q.id: q.text for rule in regime.limiting_rules for q in rule.when.questions()}
+    answer = {True: "yes", False: "no"}
+    kinds = [
+        ("section", titles, dict(record.sections), dict(mine.sections)),
+        ("own sentence", {}, dict(record.statements), dict(mine.statements)),
         (
-            areas.get(f["area"], f["area"]),
-            level.label if (level := regime.scale.level(f["level"])) else f["level"],
-            f.get("text", ""),
-        )
-        for f in record.findings
+            "answer",
+            questions,
+            {k: answer[v] for k, v in record.assertions.items()},
+            {k: answer[v] for k, v in mine.assertions.items()},
+        ),
     ]
+    rows: list[tuple[Side | None, Side | None]] = []
+    for kind, labels, saved, sent in kinds:
+        for key in sorted(set(saved) | set(sent)):
+            if saved.get(key) != sent.get(key):
+                label = labels.get(key, key)
+                rows.append(
+                    (
+                        (label, kind, saved[key]) if key in saved else None,
+                        (label, kind, sent[key]) if key in sent else None,
+                    )
+                )
+    return rows
