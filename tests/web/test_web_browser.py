@@ -359,9 +359,14 @@ def _record(page: Page, row: int, area: str, level: str, text: str, **more: str)
         finding.get_by_label("Recommendations, one a line").fill(more["recommendation"])
 
 
+CHECKS_RUNNING = "The checks are running on the saved version."
+
+
 def _save(page: Page, rows_after: int) -> None:
     page.get_by_role("button", name="Save").click()
     page.locator("fieldset.finding").nth(rows_after - 1).wait_for()  # saved, and shown again
+    # the page comes first and its check panel after it (htmx, on load): wait for the panel
+    expect(page.get_by_text(CHECKS_RUNNING)).to_have_count(0)
 
 
 def _preview_and_download(page: Page, url: str, title: str, tmp_path: Path) -> tuple[str, str]:

@@ -72,8 +72,15 @@ def test_the_page_shows_every_finding_and_the_checks(cra: Inspection) -> None:
     rows = page.context["rows"]
     assert len(rows.forms) == len(cra.findings) + 3  # and three blank rows to add to
     body = page.content.decode()
-    assert "Stops the documents" not in body  # the example is ready for its documents
-    assert "ask for the inspecting team&#x27;s names and numbers" in body  # a warning, as check
+    assert "The checks are running on the saved version." in body  # the panel comes after
+    assert "ask for the inspecting team" not in body  # no document rendered for the page
+    assert f'hx-get="{_url(cra, "inspectkit:findings-check")}" hx-trigger="load"' in body
+    panel = client.get(_url(cra, "inspectkit:findings-check")).content.decode()
+    without_javascript = client.get(_url(cra) + "?checks").content.decode()
+    assert panel.lstrip().startswith('<section id="checks"')  # the panel alone, for htmx
+    for body in (panel, without_javascript):
+        assert "Stops the documents" not in body  # the example is ready for its documents
+        assert "ask for the inspecting team&#x27;s names and numbers" in body  # as check warns
 
 
 def test_adding_a_priority_action_saves_and_fires_the_rule(cra: Inspection) -> None:
@@ -86,7 +93,7 @@ def test_adding_a_priority_action_saves_and_fires_the_rule(cra: Inspection) -> N
         "Ensure every child at risk is seen within a day."
     ]
     assert "findings page: changed findings" in AuditLog.objects.latest("at").summary
-    page = client.get(_url(cra)).content.decode()
+    page = client.get(_url(cra, "inspectkit:findings-check")).content.decode()
     assert "1 area for priority action recorded" in page  # the limiting rule applies
 
 
@@ -193,7 +200,7 @@ def test_the_inspector_writes_a_sentence_only_where_the_source_gives_none(
     assert saved.status_code == 302
     cra.refresh_from_db()
     assert cra.statements == {"outcome": NO_STRENGTH}
-    page = client.get(_url(cra)).content.decode()
+    page = client.get(_url(cra, "inspectkit:findings-check")).content.decode()
     assert f'{NO_STRENGTH} <span class="source">(yours' in page
 
 

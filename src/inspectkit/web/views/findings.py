@@ -95,8 +95,10 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             status = 400
         context.update(_panel(record, regime, inspection))
-    else:
+    elif "checks" in request.GET:  # asked for without JavaScript: the page with its panel
         context.update(_panel(record, regime, inspection_of(record)))
+    else:  # the form at once; the panel loads from the check address (htmx, on load)
+        context["pending"] = True
     # after a conflict the form carries the newer version: sending it again, having seen
     # the other person's entries, saves these over them deliberately
     context["version"] = (
@@ -108,11 +110,14 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
-    """The check panel for the unsaved form (htmx posts the form here as the inspector types)."""
+    """The check panel: of the saved version for a GET (the page loads it after itself, so
+    opening the page never waits for the documents to render), of the unsaved form for a
+    POST (htmx posts the form here as the inspector types)."""
     record = team_inspection_or_404(request.user, pk)
     regime = regime_or_404(record)
     if request.method != "POST":
-        return redirect("inspectkit:findings", pk=pk)
+        context = {"record": record, **_panel(record, regime, inspection_of(record))}
+        return render(request, "inspectkit/checks_panel.html", context)
     sent = _forms(request, record, regime)
     inspection = None
     if sent.is_valid():
