@@ -42,7 +42,9 @@ class Rendered:
     files: tuple[tuple[str, bytes], ...]
 
 
-def _unplaced(line: str, folder: Path) -> str:
+def unplaced(line: str, folder: Path) -> str:
+    """``line`` without the private temporary ``folder`` a stored inspection was exported
+    to: messages name the workspace's own files, never where the server put them."""
     for place in (folder.resolve(), folder):
         line = line.replace(f"{place}/", "")
     return line
@@ -89,8 +91,8 @@ def _rendered(record: Inspection) -> tuple[list[tuple[Path, bytes]], tuple[str, 
             prepared = prepare_workspace(workspace, case_list=case_list)
             rendered = render_in_memory(prepared, directory / "documents")
         except InputError as exc:  # messages name the temporary folder: name the files alone
-            raise InputError([_unplaced(line, Path(folder)) for line in exc.problems]) from None
-        warnings = tuple(_unplaced(line, Path(folder)) for line in prepared.warnings)
+            raise InputError([unplaced(line, Path(folder)) for line in exc.problems]) from None
+        warnings = tuple(unplaced(line, Path(folder)) for line in prepared.warnings)
     if case_list is None and record.sample_record is not None:
         warnings += (UNKEYED_SAMPLE,)
     return rendered, warnings

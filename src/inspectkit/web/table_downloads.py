@@ -30,10 +30,16 @@ def check_kind(product: Product, kind: str) -> None:
         raise Http404("No such download.")
 
 
+def written(product: Product, value: object, name: str) -> bytes:
+    """The bytes the host's ``product`` writer for ``name``'s extension writes of ``value``:
+    the file the command line's ``-o name`` writes (a plugin's format included)."""
+    with tempfile.TemporaryDirectory(prefix=f"inspectkit-{product}-") as folder:
+        return get_host().write(product, value, Path(folder) / name).read_bytes()
+
+
 def table_download(product: Product, tables: TableSet, name: str) -> HttpResponse:
     """``tables`` written as the file ``name`` (its extension picks the writer), attached."""
-    with tempfile.TemporaryDirectory(prefix=f"inspectkit-{product}-") as folder:
-        body = get_host().write(product, tables, Path(folder) / name).read_bytes()
+    body = written(product, tables, name)
     response = HttpResponse(body, content_type=CONTENT_TYPES[Path(name).suffix.lstrip(".")])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

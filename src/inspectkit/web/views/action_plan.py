@@ -34,6 +34,7 @@ from inspectkit.plugins import get_host
 from inspectkit.web.access import regime_or_404
 from inspectkit.web.council_access import PlanAccess, action_plan_or_404, visible_action_plans
 from inspectkit.web.council_forms import action_entries
+from inspectkit.web.documents import unplaced
 from inspectkit.web.models import Inspection
 from inspectkit.web.store.changes import Actor
 from inspectkit.web.store.council import save_action_progress
@@ -55,9 +56,7 @@ def _rows(record: Inspection) -> list[ActionRow]:
         try:
             rows = checked_action_rows(load_workspace(Path(folder) / record.name, get_host()))
         except InputError as exc:  # name the files alone, not the temporary folder
-            places = {f"{Path(folder).resolve()}/", f"{folder}/"}
-            lines = [_without(line, places) for line in exc.problems]
-            raise InputError(lines) from None
+            raise InputError([unplaced(line, Path(folder)) for line in exc.problems]) from None
     kept = {
         p.row: {
             "owner": p.owner,
@@ -69,12 +68,6 @@ def _rows(record: Inspection) -> list[ActionRow]:
         for p in record.action_progress.all()
     }
     return filled_in(rows, kept)
-
-
-def _without(line: str, places: set[str]) -> str:
-    for place in places:
-        line = line.replace(place, "")
-    return line
 
 
 def _refused(request: HttpRequest, record: Inspection, exc: InputError) -> HttpResponse:

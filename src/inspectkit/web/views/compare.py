@@ -9,9 +9,6 @@ share: it reproduces the view, and its downloads hold the same rows.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import attrs
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -24,6 +21,7 @@ from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
 from inspectkit.web.fragments import cached_fragment, form_fragment
+from inspectkit.web.table_downloads import written
 
 # the core's formats; a plugin's own format is served as application/octet-stream
 DOWNLOADS = {
@@ -118,17 +116,7 @@ def compare_download(request: HttpRequest, kind: str) -> HttpResponse:
         context = {"form": form, "form_html": form_fragment(form, "inspectkit/compare_form.html")}
         return render(request, "inspectkit/compare.html", context, status=400)
     content_type = DOWNLOADS.get(kind, "application/octet-stream")
-    response = HttpResponse(_rendered(comparison, kind), content_type=content_type)
+    body = written("compare", comparison, f"comparison.{kind}")
+    response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="comparison.{kind}"'
     return response
-
-
-def _rendered(comparison: Comparison, kind: str) -> bytes:
-    """The same bytes ``inspectkit compare -o comparison.KIND`` writes: the host's
-    ``compare`` writer for the extension (the core's, or one a plugin registered)."""
-    with tempfile.TemporaryDirectory(prefix="inspectkit-compare-") as folder:
-        return (
-            get_host()
-            .write("compare", comparison, Path(folder) / f"comparison.{kind}")
-            .read_bytes()
-        )
