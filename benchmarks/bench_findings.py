@@ -31,6 +31,7 @@ from bench_web import CLIENTS, PASSWORD, host_load, server_cpu_seconds, serving,
 FINDINGS = 60
 PAGE_ROUNDS = 10
 PANEL_ROUNDS = 3
+ALONE_ROUNDS = 30
 RESULTS = Path(__file__).with_name("results") / "findings.json"
 
 SIXTY = """
@@ -122,6 +123,21 @@ def concurrently(
     }
 
 
+def alone(
+    server: int, session: tuple[object, str], rounds: int, request: Callable[[object, str], int]
+) -> dict[str, float | None]:
+    """Median latency and the server's CPU a request, one client, one request at a time."""
+    latencies = []
+    cpu = server_cpu_seconds(server)
+    for _ in range(rounds):
+        began = time.perf_counter()
+        assert request(*session) == 200
+        latencies.append(time.perf_counter() - began)
+    after = server_cpu_seconds(server)
+    used = None if cpu is None or after is None else round((after - cpu) / rounds * 1000, 1)
+    return {"median_ms": round(statistics.median(latencies) * 1000, 1), "server_cpu_ms": used}
+
+
 def main() -> int:
     results: dict[str, object] = {"clients": CLIENTS, "findings": FINDINGS}
     with tempfile.TemporaryDirectory(prefix="inspectkit-bench-findings-") as folder:
@@ -169,6 +185,12 @@ def main() -> int:
                 return int(response.status)
 
             assert post_panel(*sessions[0]) == 200  # warm both
+            # one client alone first: the time a request takes with nobody waiting, which
+            # twenty clients on two cores multiply by about ten before any contention
+            results["one_client"] = {
+                "findings_page": alone(server, sessions[0], ALONE_ROUNDS, get_page),
+                "check_panel": alone(server, sessions[0], ALONE_ROUNDS, post_panel),
+            }
             cpu = server_cpu_seconds(server)
             results["findings_page"] = concurrently(sessions, PAGE_ROUNDS, get_page)
             results["check_panel"] = concurrently(sessions, PANEL_ROUNDS, post_panel)

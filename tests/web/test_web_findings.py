@@ -236,3 +236,60 @@ def test_a_refused_save_shows_both_versions_side_by_side(
     assert (other[2], own[2]) == ("First inspector's finding.", "Second inspector's finding.")
     assert all(a == b for a, b in same)  # the rest agree
     assert text == (None, ("Introduction", "section", "Two days on site."))
+
+
+def test_rows_are_drawn_from_the_stored_findings_escaped_with_their_choices(
+    cra: Inspection,
+) -> None:
+    findings = list(cra.findings)
+    findings[0] = {**findings[0], "text": """Plans <b>& "reviews"</b> aren't {{ council }}"""}
+    Inspection.objects.filter(pk=cra.pk).update(findings=findings)
+    body = signed_in(cra.members.get()).get(_url(cra)).content.decode()
+    assert (
+        '<textarea name="row-0-text" cols="40" rows="3" id="id_row-0-text">\n'
+        "Plans &lt;b&gt;&amp; &#34;reviews&#34;&lt;/b&gt; aren&#39;t {{ council }}</textarea>"
+    ) in body
+    chosen = f'<option value="{findings[0]["area"]}" selected>'
+    assert body.count(chosen) == sum(f["area"] == findings[0]["area"] for f in findings)
+    assert body.count(f'<option value="{findings[0]["area"]}"') == len(findings) + 3  # offered
+    assert body.count('<select name="row-') == 2 * (len(findings) + 3)
+
+
+def test_an_id_the_regime_does_not_have_is_refused_beside_its_field(cra: Inspection) -> None:
+    client = signed_in(cra.members.get())
+    unknown = {**PRIORITY, "area": "not_an_area"}
+    page = client.post(_url(cra), _post(cra, [*_stored(cra), unknown]))
+    assert page.status_code == 400
+    row = len(cra.findings)
+    assert (
+        page.context["rows"]
+        .forms[row]
+        .errors["area"][0]
+        .startswith("unknown judgement area 'not_an_area' of cra_2010")
+    )
+    body = page.content.decode()
+    error_id = f"id_row-{row}-area_error1"
+    assert f'<p class="field-error" id="{error_id}">unknown judgement area' in body
+    assert f'id="id_row-{row}-area" aria-invalid="true" aria-describedby="{error_id}"' in body
+
+
+def test_the_panel_checks_a_draft_without_rendering_its_documents(
+    cra: Inspection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the inspector types, the panel runs every check made before rendering; the
+    saved version's panel renders the documents and checks them too."""
+    import inspectkit.web.documents as documents
+
+    rendered: list[object] = []
+    real = documents.render_in_memory
+    monkeypatch.setattr(
+        documents, "render_in_memory", lambda *a, **k: rendered.append(a) or real(*a, **k)
+    )
+    client = signed_in(cra.members.get())
+    panel = client.post(_url(cra, "inspectkit:findings-check"), _post(cra, _stored(cra)))
+    assert "Checked as you type" in panel.content.decode()
+    assert "ask for the inspecting team&#x27;s names and numbers" in panel.content.decode()
+    assert rendered == []
+    saved = client.get(_url(cra, "inspectkit:findings-check")).content.decode()
+    assert "Checked as you type" not in saved
+    assert len(rendered) == 1

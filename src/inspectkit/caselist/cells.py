@@ -84,7 +84,7 @@ class Translation:
 
         new = distinct
         if self.seen:
-            new = distinct.filter(~distinct.is_in(pl.concat(self.seen)))
+            new = distinct.filter(~distinct.is_in(pl.concat(self.seen).implode()))
         everything = new.to_list()
         spaces = [text for text in everything if not text.strip()]
         texts = [text for text in everything if text.strip()] if spaces else everything

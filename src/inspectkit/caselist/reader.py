@@ -380,7 +380,7 @@ class _Reading:
                 f"left out {len(excluded)} row(s) with problems (lenient mode): "
                 + row_ranges(excluded)
             )
-            kept = kept.filter(~pl.col(ROW).is_in(pl.Series(excluded, dtype=pl.UInt32)))
+            kept = kept.filter(~pl.col(ROW).is_in(pl.Series(excluded, dtype=pl.UInt32).implode()))
         return CaseList(
             path=self.path,
             sha256=digest,

@@ -94,7 +94,7 @@ class _Draw:
         excluded = self.taken.keys() | (extra or set())
         if not excluded:
             return candidates
-        return candidates.filter(~candidates.is_in(positions(sorted(excluded))))
+        return candidates.filter(~candidates.is_in(positions(sorted(excluded)).implode()))
 
     def members(self, group: CaseGroup) -> pl.Series:
         """The population's cases in ``group`` (computed once per group)."""
@@ -269,7 +269,7 @@ class _Draw:
                     f"can be drawn ({phase.source})"
                 )
                 continue
-            if here and members.is_in(positions(sorted(here))).any():
+            if here and members.is_in(positions(sorted(here)).implode()).any():
                 continue
             pool = self.available(members, here)
             if not len(pool):

@@ -12,20 +12,23 @@ the problems are, one line each.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from attrs import frozen
 
 from inspectkit.documents.build import render_in_memory
 from inspectkit.documents.lookup import declared_documents
-from inspectkit.documents.prepare import prepare_workspace
+from inspectkit.documents.prepare import PreparedWorkspace, prepare_workspace
 from inspectkit.errors import InputError
 from inspectkit.model import DocumentTemplate
 from inspectkit.plugins import get_host
 from inspectkit.web.models import Inspection
 from inspectkit.web.store.case_digests import case_list_index
-from inspectkit.web.store.folders import export_inspection
-from inspectkit.workspace import load_workspace
+from inspectkit.web.store.folders import export_inspection, export_side_files
+from inspectkit.workspace import Inspection as CoreInspection
+from inspectkit.workspace import load_workspace, workspace_with
 
 UNKEYED_SAMPLE = (
     "The sample was stored without its case list (imported from a folder, or drawn before "
@@ -79,20 +82,65 @@ def check_inspection(record: Inspection) -> Checked:
     return Checked(problems=(), warnings=warnings)
 
 
+def check_draft(record: Inspection, draft: CoreInspection) -> Checked:
+    """What ``inspectkit check`` says of the data in ``draft``, ``record``'s unsaved
+    findings: every check made before a document is rendered (the regime's rules, the
+    limiting judgements, the wording, the plan, and children's identifiers and dates
+    of birth in the recorded words, against the sample and every row of the case list).
+
+    This is the check panel's answer as the inspector types.  Rendering adds only the
+    checks of a template's own mistakes, and the store keeps no override templates; the
+    documents are rendered, and every post-render check run, on each preview and
+    download.  Leaving the three renders out takes a panel update from 250 ms of CPU
+    to under 20 ms.
+    """
+    with _prepared(record, draft) as (prepared, _folder):
+        if isinstance(prepared, InputError):
+            return Checked(problems=tuple(prepared.problems), warnings=())
+        return Checked(problems=(), warnings=_warnings(record, prepared, _folder))
+
+
 def _rendered(record: Inspection) -> tuple[list[tuple[Path, bytes]], tuple[str, ...]]:
     """The row written out as its workspace, in a private temporary folder, loaded,
     prepared and rendered in memory; the folder is gone when this returns."""
-    case_list = case_list_index(record)
-    with tempfile.TemporaryDirectory(prefix="inspectkit-documents-") as folder:
-        export_inspection(record, Path(folder))
-        directory = Path(folder) / record.name
+    with _prepared(record) as (prepared, folder):
+        if isinstance(prepared, InputError):
+            raise prepared
         try:
-            workspace = load_workspace(directory, get_host())
-            prepared = prepare_workspace(workspace, case_list=case_list)
-            rendered = render_in_memory(prepared, directory / "documents")
-        except InputError as exc:  # messages name the temporary folder: name the files alone
-            raise InputError([unplaced(line, Path(folder)) for line in exc.problems]) from None
-        warnings = tuple(unplaced(line, Path(folder)) for line in prepared.warnings)
-    if case_list is None and record.sample_record is not None:
+            rendered = render_in_memory(prepared, prepared.workspace.documents_dir)
+        except InputError as exc:
+            raise InputError([unplaced(line, folder) for line in exc.problems]) from None
+        return rendered, _warnings(record, prepared, folder)
+
+
+def _warnings(record: Inspection, prepared: PreparedWorkspace, folder: Path) -> tuple[str, ...]:
+    warnings = tuple(unplaced(line, folder) for line in prepared.warnings)
+    if prepared.private.keyed == [] and record.sample_record is not None:
         warnings += (UNKEYED_SAMPLE,)
-    return rendered, warnings
+    return warnings
+
+
+@contextmanager
+def _prepared(
+    record: Inspection, draft: CoreInspection | None = None
+) -> Iterator[tuple[PreparedWorkspace | InputError, Path]]:
+    """``record`` as a prepared workspace in a private temporary folder (the problems,
+    naming the workspace's own files, if it does not prepare), and that folder, which
+    is gone afterwards.  With ``draft``, only the plan and sample are written: the draft
+    is the inspection, already checked against its regime."""
+    host = get_host()
+    with tempfile.TemporaryDirectory(prefix="inspectkit-documents-") as name:
+        folder = Path(name)
+        try:
+            if draft is None:
+                export_inspection(record, folder)
+                workspace = load_workspace(folder / record.name, host)
+            else:
+                directory = export_side_files(record, folder)
+                workspace = workspace_with(directory, draft, host.regime(record.regime), host)
+            prepared: PreparedWorkspace | InputError = prepare_workspace(
+                workspace, case_list=case_list_index(record)
+            )
+        except InputError as exc:  # messages name the temporary folder: name the files alone
+            prepared = InputError([unplaced(line, folder) for line in exc.problems])
+        yield prepared, folder

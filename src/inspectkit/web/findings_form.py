@@ -29,13 +29,42 @@ from inspectkit.workspace import FindingEntry, GradeEntry, Inspection, check_aga
 from inspectkit.workspace.wording import statement_groups
 
 ANSWERS = (("", "Not answered yet"), ("yes", "Yes"), ("no", "No"))
+ROW_FIELDS = ("area", "level", "text", "evidence", "recommendations")
+
+
+@attrs.frozen
+class RowChoices:
+    """The regime's judgement areas and finding types or grades, as every row offers them
+    (worked out once for the page, not once a row), and what the second choice is called."""
+
+    areas: tuple[tuple[str, str], ...]
+    levels: tuple[tuple[str, str], ...]
+    level_label: str
+
+    @classmethod
+    def of(cls, regime: Regime) -> RowChoices:
+        areas = tuple((a.id, a.title) for _, a in regime.evaluation.walk())
+        levels = tuple((level.id, level.label) for level in regime.scale.levels)
+        return cls(
+            areas=(("", "(choose an area)"), *areas),
+            levels=(("", "(none)"), *levels),
+            level_label="Grade" if regime.scale.graded else "Finding type",
+        )
 
 
 class FindingRow(forms.Form):
-    """One finding (or one area's grade): area, type or grade, and what was found."""
+    """One finding (or one area's grade): area, type or grade, and what was found.
 
-    area = forms.ChoiceField(label="Judgement area", required=False)
-    level = forms.ChoiceField(label="Finding type", required=False)
+    The area and the type or grade are chosen from the regime's lists on the page
+    (:class:`RowChoices`, drawn by ``inspectkit.web.finding_rows``) but read here as
+    text: the inspection file's own check (``check_against_regime``) refuses an id the
+    regime does not have, in the words ``inspectkit check`` uses, beside the field.  A
+    choice field on each of 63 rows would copy and normalise the regime's lists 126
+    times on every check-panel update, which was a third of its time.
+    """
+
+    area = forms.CharField(label="Judgement area", required=False)
+    level = forms.CharField(label="Finding type or grade", required=False)
     text = forms.CharField(
         label="What was found", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -49,15 +78,6 @@ class FindingRow(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-
-    def __init__(self, *args: Any, regime: Regime, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        areas = [(a.id, a.title) for _, a in regime.evaluation.walk()]
-        self.fields["area"].choices = [("", "(choose an area)"), *areas]  # type: ignore[attr-defined]
-        levels = [(level.id, level.label) for level in regime.scale.levels]
-        self.fields["level"].choices = [("", "(none)"), *levels]  # type: ignore[attr-defined]
-        if regime.scale.graded:
-            self.fields["level"].label = "Grade"
 
     def is_blank(self) -> bool:
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
@@ -152,24 +172,26 @@ class FindingsForms:
 
     rows: Any  # FindingRows
     others: dict[str, forms.Form]
+    choices: RowChoices
 
     @classmethod
     def of(cls, regime: Regime, data: Any = None, record: Record | None = None) -> FindingsForms:
         """Bound to ``data`` (a POST), else filled in from ``record``."""
         kwargs = {"regime": regime}
+        choices = RowChoices.of(regime)
         if data is not None:
-            rows = FindingRows(data, prefix="row", form_kwargs=kwargs)
-            return cls(rows, {key: form(data, prefix=key, **kwargs) for key, form in KINDS})
+            rows = FindingRows(data, prefix="row")
+            others = {key: form(data, prefix=key, **kwargs) for key, form in KINDS}
+            return cls(rows, others, choices)
         assert record is not None
-        rows = FindingRows(initial=initial_rows(record), prefix="row", form_kwargs=kwargs)
+        rows = FindingRows(initial=initial_rows(record), prefix="row")
         initial = {
             "assertions": initial_answers(record),
             "sections": dict(record.sections),
             "statements": dict(record.statements),
         }
-        return cls(
-            rows, {key: form(initial=initial[key], prefix=key, **kwargs) for key, form in KINDS}
-        )
+        others = {key: form(initial=initial[key], prefix=key, **kwargs) for key, form in KINDS}
+        return cls(rows, others, choices)
 
     def is_valid(self) -> bool:
         return all([self.rows.is_valid(), *(form.is_valid() for form in self.others.values())])

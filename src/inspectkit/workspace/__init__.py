@@ -10,7 +10,12 @@ from inspectkit.workspace.inspection_file import (
     check_against_regime,
     read_inspection_file,
 )
-from inspectkit.workspace.workspace import Workspace, load_inspection, load_workspace
+from inspectkit.workspace.workspace import (
+    Workspace,
+    load_inspection,
+    load_workspace,
+    workspace_with,
+)
 
 __all__ = [
     "INSPECTION_FILE",
@@ -26,4 +31,5 @@ __all__ = [
     "load_inspection",
     "load_workspace",
     "read_inspection_file",
+    "workspace_with",
 ]

@@ -111,10 +111,17 @@ def load_inspection(path: Path, host: PluginHost) -> tuple[Inspection, Registere
     except InputError as exc:
         raise InputError([f"{path}: regime: {p}" for p in exc.problems]) from None
     inspection = check_against_regime(raw, registered.regime, path)
+    _check_by_plugin(inspection, registered, host, path)
+    return inspection, registered
+
+
+def _check_by_plugin(
+    inspection: Inspection, registered: RegisteredRegime, host: PluginHost, path: Path
+) -> None:
+    """The regime plugin's own checks of an inspection (InputError naming ``path``)."""
     extra = host.check_inspection(registered.regime, inspection)
     if extra:
         raise InputError([f"{path}: {line}" for line in extra])
-    return inspection, registered
 
 
 def load_workspace(directory: Path, host: PluginHost) -> Workspace:
@@ -124,4 +131,16 @@ def load_workspace(directory: Path, host: PluginHost) -> Workspace:
     if not directory.is_dir():
         raise InputError.single(f"{directory}: not a workspace folder")
     inspection, registered = load_inspection(directory / INSPECTION_FILE, host)
+    return Workspace(directory=directory, inspection=inspection, regime=registered, host=host)
+
+
+def workspace_with(
+    directory: Path, inspection: Inspection, registered: RegisteredRegime, host: PluginHost
+) -> Workspace:
+    """The workspace in ``directory`` with ``inspection`` in place of its file: one already
+    read and checked against its regime (``check_against_regime``), such as the web
+    application's unsaved draft, which would otherwise be written out as TOML only to be
+    parsed back.  The plugin's own checks run, as :func:`load_workspace` runs them."""
+    directory = Path(directory)
+    _check_by_plugin(inspection, registered, host, directory / INSPECTION_FILE)
     return Workspace(directory=directory, inspection=inspection, regime=registered, host=host)

@@ -28,6 +28,7 @@ from inspectkit.web.store.changes import Actor, Saved, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of, plan_of
 from inspectkit.workspace.workspace import (
     CASELIST_FILES,
+    PLAN_FILE,
     SAMPLE_FILES,
     TEMPLATES_DIR,
 )
@@ -119,9 +120,24 @@ def export_inspection(record: Inspection, to: Path) -> list[Path]:
 
     regime = get_host().regime(record.regime).regime
     plan = plan_of(record, regime)
-    extra = [(f.name, bytes(f.content)) for f in record.sample_files.all()]
-    files = workspace_files(inspection_of(record), regime, plan, extra)
+    files = workspace_files(inspection_of(record), regime, plan, _sample_files(record))
     return write_workspace(Path(to) / record.name, files)
 
 
-__all__ = ["Imported", "export_inspection", "import_folder"]
+def export_side_files(record: Inspection, to: Path) -> Path:
+    """Write ``record``'s plan and sample files, and no inspection file, into the folder
+    ``to/<name>``, for an inspection held in memory (``workspace_with``); the folder."""
+    from inspectkit.workspace.writer import plan_json_text, write_workspace
+
+    regime = get_host().regime(record.regime).regime
+    plan = plan_json_text(plan_of(record, regime)).encode("utf-8")
+    directory = Path(to) / record.name
+    write_workspace(directory, [(PLAN_FILE, plan), *_sample_files(record)])
+    return directory
+
+
+def _sample_files(record: Inspection) -> list[tuple[str, bytes]]:
+    return [(f.name, bytes(f.content)) for f in record.sample_files.all()]
+
+
+__all__ = ["Imported", "export_inspection", "export_side_files", "import_folder"]

@@ -11,7 +11,6 @@ the panel alone.
 
 from __future__ import annotations
 
-import copy
 import itertools
 from typing import Any
 
@@ -22,7 +21,8 @@ from django.shortcuts import redirect, render
 from inspectkit.judgements import apply_limiting_rules
 from inspectkit.model import Regime
 from inspectkit.web.access import regime_or_404, team_inspection_or_404
-from inspectkit.web.documents import check_inspection
+from inspectkit.web.documents import check_draft, check_inspection
+from inspectkit.web.finding_rows import rows_html
 from inspectkit.web.findings_form import FindingsForms, checked_inspection, free_text_sections
 from inspectkit.web.models import Inspection as Record
 from inspectkit.web.store.changes import Actor, save_inspection
@@ -41,26 +41,23 @@ def _forms(request: HttpRequest, record: Record, regime: Regime) -> FindingsForm
     return FindingsForms.of(regime, record=record)
 
 
-def _draft(record: Record, inspection: Inspection) -> Record:
-    """The row as it would be with this inspection's findings and answers (not saved)."""
-    draft = copy.copy(record)
-    for field, value in columns_of(inspection).items():
-        setattr(draft, field, value)
-    return draft
-
-
-def _panel(record: Record, regime: Regime, inspection: Inspection | None) -> dict[str, Any]:
-    """The check panel's content: the rules' outcomes and what ``check`` reports."""
+def _panel(
+    record: Record, regime: Regime, inspection: Inspection | None, *, draft: bool = True
+) -> dict[str, Any]:
+    """The check panel's content: the rules' outcomes and what ``check`` reports, of an
+    unsaved draft (every check made before rendering), or of the saved version with
+    ``draft=False`` (its documents are rendered and checked too)."""
     if inspection is None:
         return {"unchecked": True}
     outcomes = [o for o in apply_limiting_rules(regime, inspection) if o.severity != "ok"]
-    checked = check_inspection(_draft(record, inspection))
+    checked = check_draft(record, inspection) if draft else check_inspection(record)
     recorded = [f.level for f in inspection.findings if f.level]
     wording = choose_wording(regime, recorded, inspection.statements)
     return {
         "outcomes": outcomes,
         "problems": checked.problems,
         "warnings": checked.warnings,
+        "draft": draft,
         "form": regime.report.form,
         "wording": [(s, s.wording(wording.counts)) for s in wording.chosen.values()],
         "written": sorted(wording.written.items()),
@@ -96,7 +93,7 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
         context.update(_panel(record, regime, inspection))
     elif "checks" in request.GET:  # asked for without JavaScript: the page with its panel
-        context.update(_panel(record, regime, inspection_of(record)))
+        context.update(_panel(record, regime, inspection_of(record), draft=False))
     else:  # the form at once; the panel loads from the check address (htmx, on load)
         context["pending"] = True
     # after a conflict the form carries the newer version: sending it again, having seen
@@ -106,6 +103,10 @@ def findings_page(request: HttpRequest, pk: int) -> HttpResponse:
         if "conflict" in context
         else request.POST.get("version", version_of(record))
     )
+    context["finding_rows"] = rows_html(sent.rows, sent.choices, graded=regime.scale.graded)
+    # given by name: in a template, ``rows.management_form`` is first tried as
+    # ``rows["management_form"]``, which builds every row form to index them
+    context["management_form"] = sent.rows.management_form
     return render(request, "inspectkit/findings.html", context, status=status)
 
 
@@ -116,7 +117,8 @@ def findings_check(request: HttpRequest, pk: int) -> HttpResponse:
     record = team_inspection_or_404(request.user, pk)
     regime = regime_or_404(record)
     if request.method != "POST":
-        context = {"record": record, **_panel(record, regime, inspection_of(record))}
+        saved = _panel(record, regime, inspection_of(record), draft=False)
+        context = {"record": record, **saved}
         return render(request, "inspectkit/checks_panel.html", context)
     sent = _forms(request, record, regime)
     inspection = None
