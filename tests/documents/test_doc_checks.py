@@ -250,3 +250,22 @@ def test_check_finds_a_planted_reference_before_anything_is_rendered(cra_workspa
             f"contains a child identifier (caselist.csv row {case.row}, reference)"
         ]
     assert not (directory / "documents").exists()
+
+
+def test_template_marks_in_what_people_wrote_are_text_but_a_template_s_own_are_not(tmp_path):
+    """Issue 16: ``{{ … }}`` in a finding survives into the document as text; the same
+    marks left by the template itself (a tag that did not render) still stop it."""
+    from inspectkit.documents.checks import written_marks
+
+    context = {
+        "findings": [{"text": "Plans for {{ council }} are\n late {% soon %}."}],
+        "council": "Plain council",
+    }
+    marks = written_marks(context)
+    assert marks == ("Plans for {{ council }} are", "late {% soon %}.")
+    path = docx_with(tmp_path / "a.docx", "Plans for {{ council }} are late {% soon %}.")
+    assert check_document(path, label="a.docx", written=marks) == []
+    stray = docx_with(tmp_path / "b.docx", "Dear {{ recipient }}, plans for {{ council }} are")
+    assert check_document(stray, label="b.docx", written=marks) == [
+        "b.docx: paragraph 1 still holds template code '{{'"
+    ]

@@ -159,11 +159,25 @@ def test_init_keeps_a_saved_plan_unless_forced(tmp_path: Path, capsys):
     assert '"closures": []' in plan.read_text(encoding="utf-8")
 
 
+def test_template_code_in_a_finding_is_printed_as_written(write_inspection, capsys):
+    """``{{ 7*7 }}`` in a finding is the inspector's text: never evaluated, never refused."""
+    from inspectkit.documents.checks import document_paragraphs
+
+    text = "Leaders {{ 7*7 }} and {% if x %}prioritise{% endif %} safeguarding."
+    folder = _cra_folder(write_inspection, "braces", text=text)
+    assert run(["check", str(folder)]) == 0, capsys.readouterr().err
+    assert run(["report", str(folder)]) == 0, capsys.readouterr().err
+    letters = sorted((folder / "documents").glob("*.docx"))
+    assert letters
+    for letter in letters:
+        paragraphs = document_paragraphs(letter)
+        assert "49" not in " ".join(paragraphs)
+    assert any(text in p for letter in letters for p in document_paragraphs(letter))
+
+
 @pytest.mark.parametrize(
     ("text", "override"),
     [
-        ("Leaders {{ 7*7 }} prioritise safeguarding.", False),  # template code in a finding
-        ("Leaders {% if x %}prioritise{% endif %} safeguarding.", False),
         ("Leaders prioritise safeguarding.", True),  # an override that leaves code behind
     ],
 )

@@ -142,7 +142,7 @@ def _text_document(
 ) -> list[tuple[Path, bytes]]:
     """A ``.txt`` template rendered and checked: the text, and a ``.eml`` for an email."""
     from inspectkit.documents.bounded import RenderLimits, run_bounded
-    from inspectkit.documents.checks import check_paragraphs
+    from inspectkit.documents.checks import check_paragraphs, written_marks
     from inspectkit.documents.lookup import locate_template
     from inspectkit.documents.text import render_text, rendered_files
 
@@ -167,6 +167,7 @@ def _text_document(
         allowed_dates=prepared.own_dates,
         required=required,
         locales=prepared.locales,
+        written=written_marks(context),
     )
     if problems:
         raise InputError(problems)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 
 if TYPE_CHECKING:
@@ -114,6 +115,35 @@ def _paragraphs(opened: Any) -> list[str]:
         for paragraph in root.iter(f"{_W}p"):
             paragraphs.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
     return paragraphs
+
+
+def written_marks(context: object) -> tuple[str, ...]:
+    """Every line of text in a document's ``context`` (its data: the inspection file's
+    words, names and sections) that holds one of :data:`LEFTOVER_TAGS`, stripped.  The
+    template's own text is not in the context, so a tag a template failed to render is
+    still found."""
+    found: set[str] = set()
+    seen: set[int] = set()
+    waiting: list[object] = [context]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            found.update(
+                line.strip()
+                for line in value.splitlines()
+                if line.strip() and any(tag in line for tag in LEFTOVER_TAGS)
+            )
+            continue
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Mapping):
+            waiting += [*value.keys(), *value.values()]
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            waiting += list(value)
+        elif attrs.has(type(value)):
+            waiting += [getattr(value, field.name) for field in attrs.fields(type(value))]
+    return tuple(sorted(found))
 
 
 # -- dates --------------------------------------------------------------------------
@@ -295,6 +325,7 @@ def check_document(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    written: Iterable[str] = (),
 ) -> list[str]:
     """Every problem with ``document`` (a file, or its bytes), each line starting with ``label``.
 
@@ -314,6 +345,7 @@ def check_document(
         allowed_dates=allowed_dates,
         required=required,
         locales=locales,
+        written=written,
     )
 
 
@@ -326,12 +358,21 @@ def check_paragraphs(
     allowed_dates: Collection[date] = (),
     required: Iterable[tuple[str, str]] = (),
     locales: Iterable[str] = ("en_GB",),
+    written: Iterable[str] = (),
 ) -> list[str]:
     """The checks of :func:`check_document` on a document's text, paragraph (or line) by
-    paragraph: a Word file's and a text document's alike."""
+    paragraph: a Word file's and a text document's alike.
+
+    ``written`` are the lines of the document's data that hold template code's marks
+    (:func:`written_marks`): a finding that reads ``{{ council }}`` is printed as those
+    characters, which is the inspector's text, not a template tag left unrendered.
+    """
     paragraphs = list(paragraphs)
     problems: list[str] = []
+    fragments = sorted(set(written), key=len, reverse=True)
     for number, paragraph in enumerate(paragraphs, start=1):
+        for fragment in fragments:  # what people wrote is printed as it was written
+            paragraph = paragraph.replace(fragment, "")
         for tag in LEFTOVER_TAGS:
             if tag in paragraph:
                 problems.append(f"{label}: {unit} {number} still holds template code {tag!r}")

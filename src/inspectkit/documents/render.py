@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspectkit.documents.bounded import RenderLimits, run_bounded
-from inspectkit.documents.checks import PrivateValue, PrivateValues, check_document
+from inspectkit.documents.checks import (
+    PrivateValue,
+    PrivateValues,
+    check_document,
+    written_marks,
+)
 from inspectkit.documents.lookup import locate_template
 from inspectkit.errors import InputError
 from inspectkit.files import write_bytes_atomic
@@ -91,6 +96,7 @@ def render_and_check(
         allowed_dates=allowed_dates,
         required=required,
         locales=locales,
+        written=written_marks(context),
     )
     if problems:
         raise InputError(problems)
