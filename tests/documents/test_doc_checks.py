@@ -256,9 +256,11 @@ def test_template_marks_in_what_people_wrote_are_text_but_a_template_s_own_are_n
     """Issue 16: ``{{ … }}`` in a finding survives into the document as text; the same
     marks left by the template itself (a tag that did not render) still stop it."""
     from inspectkit.documents.checks import written_marks
+    from inspectkit.model.inspection import Finding
 
     context = {
-        "findings": [{"text": "Plans for {{ council }} are\n late {% soon %}."}],
+        "findings": [Finding(area="a", level="b", text="Plans for {{ council }} are")],
+        "sections": {"notes": "Plain text\n late {% soon %}."},
         "council": "Plain council",
     }
     marks = written_marks(context)

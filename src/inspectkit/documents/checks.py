@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 from attrs import frozen
@@ -142,7 +142,8 @@ def written_marks(context: object) -> tuple[str, ...]:
         elif isinstance(value, (list, tuple, set, frozenset)):
             waiting += list(value)
         elif attrs.has(type(value)):
-            waiting += [getattr(value, field.name) for field in attrs.fields(type(value))]
+            kind = cast("type[attrs.AttrsInstance]", type(value))
+            waiting += [getattr(value, field.name) for field in attrs.fields(kind)]
     return tuple(sorted(found))
 
 
