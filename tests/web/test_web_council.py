@@ -381,3 +381,89 @@ def test_a_plan_whose_finding_carries_a_case_reference_is_not_shown(make_user: M
     assert response.status_code == 409
     assert b"action plan row 1" in response.content and b"CR-004417" not in response.content
     assert client.get(_plan_url(record, "xlsx")).status_code == 409
+
+
+# -- two officers at once -------------------------------------------------------------
+
+
+def _plan_form(page: object, changes: dict[str, str]) -> dict[str, str]:
+    """The first row of an action-plan page as its form would post it, with ``changes``."""
+    row, _problems, digests = page.context["rows"][0]  # type: ignore[attr-defined]
+    form = {f"{name}-{row.id}": getattr(row, name) for name in digests}
+    form |= {f"was-{name}-{row.id}": digest for name, digest in digests.items()}
+    return form | {f"{name}-{row.id}": value for name, value in changes.items()}
+
+
+def test_two_officers_saving_one_plan_lose_nothing(make_user: MakeUser) -> None:
+    record = _published(make_inspection("northwold", NORTHWOLD))
+    first, second = _officer(make_user), _officer(make_user, name="second")
+    opened = [first.get(_plan_url(record)), second.get(_plan_url(record))]  # both open it
+    row = opened[0].context["rows"][0][0].id
+    mine = _plan_form(opened[0], {"owner": "Head of Safeguarding", "progress": "amber"})
+    assert first.post(_plan_url(record), mine).status_code == 302
+
+    # the second officer changed only the evidence: the first officer's owner stays
+    theirs = _plan_form(opened[1], {"evidence": "Audit report, March."})
+    assert second.post(_plan_url(record), theirs).status_code == 302
+    saved = ActionProgress.objects.get(inspection=record, row=row)
+    assert (saved.owner, saved.progress, saved.evidence) == (
+        "Head of Safeguarding",
+        "amber",
+        "Audit report, March.",
+    )
+
+    # both changed the owner: refused, nothing saved, the other's value beside the field
+    clash = _plan_form(opened[1], {"owner": "Service Manager", "due": "2012-06-30"})
+    refused = second.post(_plan_url(record), clash)
+    assert refused.status_code == 409
+    body = refused.content.decode()
+    assert "Someone else saved this since you opened the page: Head of Safeguarding." in body
+    assert 'value="Service Manager"' in body  # theirs beside it, this officer's in the box
+    saved.refresh_from_db()
+    assert (saved.owner, saved.due) == ("Head of Safeguarding", None)
+
+    # saving again from the refused page puts this officer's value in place on purpose
+    again = _plan_form(refused, {})
+    assert second.post(_plan_url(record), again).status_code == 302
+    saved.refresh_from_db()
+    assert (saved.owner, saved.due, saved.evidence) == (
+        "Service Manager",
+        date(2012, 6, 30),
+        "Audit report, March.",
+    )
+
+
+def test_two_officers_saving_one_checklist_lose_nothing(make_user: MakeUser) -> None:
+    first = _officer(make_user)
+    second = _officer(make_user, name="second")
+    checklist = _open_checklist(first, start="2009-11-30")
+    url = reverse("inspectkit:readiness", args=[checklist.pk])
+    item = _items()[0]
+
+    def form_of(page: object, changes: dict[str, str]) -> dict[str, str]:
+        context = page.context  # type: ignore[attr-defined]
+        form = {"start": "2009-11-30", context["start_digest"][0]: context["start_digest"][1]}
+        for shown, *_rest, digests in context["rows"]:
+            form |= {f"owner-{shown.id}": shown.owner, f"status-{shown.id}": shown.status}
+            form |= {f"was-{name}-{shown.id}": value for name, value in digests.items()}
+        return form | changes
+
+    opened = [first.get(url), second.get(url)]
+    assert first.post(url, form_of(opened[0], {f"status-{item}": "ready"})).status_code == 302
+    # the second officer's page still shows "not started": saving an owner keeps "ready"
+    owner = {f"owner-{item}": "Head of Safeguarding"}
+    assert second.post(url, form_of(opened[1], owner)).status_code == 302
+    entry = ReadinessEntry.objects.get(readiness=checklist, item=item)
+    assert (entry.owner, entry.status) == ("Head of Safeguarding", "ready")
+    refused = second.post(url, form_of(opened[1], {f"status-{item}": "in progress"}))
+    assert refused.status_code == 409
+    assert "Someone else saved this since you opened the page: ready." in refused.content.decode()
+    entry.refresh_from_db()
+    assert entry.status == "ready"
+    moved = second.post(url, form_of(opened[1], {"start": "2009-12-07"}))
+    assert moved.status_code == 302  # nobody else moved day 1
+    late = first.post(url, form_of(opened[0], {"start": "2009-12-14"}))
+    assert late.status_code == 409
+    assert late.context["start_form"].errors["start"][0].startswith("Someone else saved this")
+    checklist.refresh_from_db()
+    assert checklist.start == date(2009, 12, 7)

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from inspectkit.readiness import STATUSES
+from inspectkit.web.concurrent_edits import Conflicts, merge_row
 from inspectkit.web.models import ActionProgress, Inspection, Readiness, ReadinessEntry
 from inspectkit.web.models.audit import Action
 from inspectkit.web.store.changes import Actor, log_change, write_entry
@@ -44,17 +45,29 @@ def create_checklist(council: str, regime_id: str, start: date | None, actor: Ac
     return checklist
 
 
+START_ROW = "checklist"  # the likely day 1's row, for the page's digests
+
+
 def save_checklist(
     checklist: Readiness,
     start: date | None,
     entries: Mapping[str, tuple[str, str]],
     actor: Actor,
+    sent: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Record the likely day 1 and each item's ``(owner, status)``; the items changed."""
+    """Record the likely day 1 and each item's ``(owner, status)``, merged field by field
+    with what was saved since the page showed them (``sent``: its digests,
+    :mod:`inspectkit.web.concurrent_edits`); the items changed.  Conflicts, with nothing
+    saved, when someone else changed a field this person changed."""
+    sent = sent or {}
     changes: dict[str, Any] = {}
+    conflicts: dict[str, dict[str, str]] = {}
     with transaction.atomic():
         locked = Readiness.objects.select_for_update().get(pk=checklist.pk)
-        if locked.start != start:
+        day = merge_row({"start": _text(start)}, {"start": _text(locked.start)}, sent, START_ROW)
+        if day.conflicts:
+            conflicts[START_ROW] = day.conflicts
+        elif day.changed:
             changes["start"] = {"before": _iso(locked.start), "after": _iso(start)}
             locked.start = start
             locked.save()
@@ -63,47 +76,74 @@ def save_checklist(
             entry = kept.get(item) or ReadinessEntry(readiness=locked, item=item)
             # an item never touched is not started: saving it so is no change
             before = {"owner": entry.owner, "status": entry.status or STATUSES[0]}
-            after = {"owner": owner, "status": status}
-            if before == after:
+            merged = merge_row({"owner": owner, "status": status}, before, sent, item)
+            if merged.conflicts:
+                conflicts[item] = merged.conflicts
+            if not merged.changed:
                 continue
-            entry.owner, entry.status = owner, status
+            after = {**before, **merged.values}
+            entry.owner, entry.status = after["owner"], after["status"]
             entry.full_clean()
             entry.save()
             changes[item] = {"before": before, "after": after}
+        if conflicts:
+            raise Conflicts(conflicts)  # and the transaction with it: nothing is saved
         if changes:
             _log(locked, actor, Action.UPDATED, "changed " + ", ".join(changes), changes)
     return list(changes)
 
 
 def save_action_progress(
-    record: Inspection, entries: Mapping[str, Mapping[str, Any]], actor: Actor
+    record: Inspection,
+    entries: Mapping[str, Mapping[str, Any]],
+    actor: Actor,
+    sent: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Record each row's owner, actions, due date, progress and evidence; the rows changed."""
+    """Record each row's owner, actions, due date, progress and evidence, merged field by
+    field as :func:`save_checklist` merges; the rows changed."""
+    sent = sent or {}
     changes: dict[str, Any] = {}
+    conflicts: dict[str, dict[str, str]] = {}
     with transaction.atomic():
         locked = Inspection.objects.select_for_update().get(pk=record.pk)
         kept = {p.row: p for p in locked.action_progress.all()}
         for row, values in entries.items():
             progress = kept.get(row) or ActionProgress(inspection=locked, row=row)
             before = {name: getattr(progress, name) for name in values}
-            if before == dict(values):
+            merged = merge_row(
+                {name: _text(value) for name, value in values.items()},
+                {name: _text(value) for name, value in before.items()},
+                sent,
+                row,
+            )
+            if merged.conflicts:
+                conflicts[row] = merged.conflicts
+            if not merged.changed:
                 continue
-            for name, value in values.items():
-                setattr(progress, name, value)
+            for name in merged.values:
+                setattr(progress, name, values[name])
             progress.full_clean()
             progress.save()
             changes[row] = {
                 name: (
-                    {"before": _iso(before[name]), "after": _iso(value)}
+                    {"before": _iso(before[name]), "after": _iso(values[name])}
                     if name in SHORT
                     else "changed"
                 )
-                for name, value in values.items()
-                if before[name] != value
+                for name in merged.values
             }
+        if conflicts:
+            raise Conflicts(conflicts)
         if changes:
             log_change(locked, actor, f"action plan: changed {count(len(changes), 'row')}", changes)
     return list(changes)
+
+
+def _text(value: Any) -> str:
+    """A stored or typed value as the page shows it."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _iso(value: Any) -> Any:

@@ -32,6 +32,12 @@ from inspectkit.action_plan import (
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web.access import regime_or_404
+from inspectkit.web.concurrent_edits import (
+    Conflicts,
+    after_conflict,
+    digest_key,
+    shown_digests,
+)
 from inspectkit.web.council_access import PlanAccess, action_plan_or_404, visible_action_plans
 from inspectkit.web.council_forms import action_entries
 from inspectkit.web.documents import unplaced
@@ -84,29 +90,64 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     except InputError as exc:
         return _refused(request, record, exc)
     errors: dict[str, dict[str, str]] = {}
+    digests = shown_digests({row.id: _shown(row) for row in rows})  # of what is stored
+    status = 200
     if request.method == "POST":
         if access is not PlanAccess.EDIT:
             raise Http404("This action plan is the council's to fill in.")
         typed, errors = action_entries(request.POST, [r.id for r in rows])
+        sent = {k: request.POST.get(k, "") for k in request.POST if k.startswith("was-")}
+        status = 400
         if not errors:
             user = request.user
             assert isinstance(user, User)  # signed in: LoginRequiredMiddleware
-            changed = save_action_progress(record, typed, Actor.of(user))
-            messages.success(
-                request,
-                f"Saved ({count(len(changed), 'row')} changed)." if changed else "Nothing changed.",
-            )
-            return redirect("inspectkit:action-plan", pk=pk)
-        rows = filled_in(rows, {k: _as_text(v) for k, v in typed.items()})
+            try:
+                changed = save_action_progress(record, typed, Actor.of(user), sent)
+            except Conflicts as conflicts:
+                errors, status = conflicts.messages(), 409
+                rows, digests = _after_conflict(record, typed, sent)
+            else:
+                done = f"Saved ({count(len(changed), 'row')} changed)."
+                messages.success(request, done if changed else "Nothing changed.")
+                return redirect("inspectkit:action-plan", pk=pk)
+        if status == 400:  # the page as it was sent: its digests, not what is stored now
+            digests = {r.id: _sent_digests(sent, r.id) for r in rows}
+            rows = filled_in(rows, {k: _as_text(v) for k, v in typed.items()})
     context: dict[str, Any] = {
         "record": record,
         "regime": regime,
-        "rows": [(row, errors.get(row.id, {})) for row in rows],
+        "rows": [(row, errors.get(row.id, {}), digests.get(row.id, {})) for row in rows],
         "errors": errors,
         "editable": access is PlanAccess.EDIT,
         "progress": PROGRESS,
     }
-    return render(request, "inspectkit/action_plan.html", context, status=400 if errors else 200)
+    return render(request, "inspectkit/action_plan.html", context, status=status)
+
+
+FIELDS = ("owner", "actions", "due", "progress", "evidence")
+
+
+def _shown(row: ActionRow) -> dict[str, str]:
+    return {name: str(getattr(row, name) or "") for name in FIELDS}
+
+
+def _after_conflict(
+    record: Inspection, typed: dict[str, dict[str, Any]], sent: dict[str, str]
+) -> tuple[list[ActionRow], dict[str, dict[str, str]]]:
+    """The rows as stored now (the refused save kept nothing), with this person's changes
+    in them and the digests for saving again (:func:`after_conflict`)."""
+    rows = _rows(record)
+    digests = shown_digests({row.id: _shown(row) for row in rows})
+    values: dict[str, dict[str, str]] = {}
+    for row in rows:
+        if row.id in typed:
+            mine = _as_text(typed[row.id])
+            values[row.id], digests[row.id] = after_conflict(mine, _shown(row), sent, row.id)
+    return filled_in(rows, values), digests
+
+
+def _sent_digests(sent: dict[str, str], row: str) -> dict[str, str]:
+    return {name: sent[key] for name in FIELDS if (key := digest_key(name, row)) in sent}
 
 
 def _as_text(values: dict[str, Any]) -> dict[str, str]:

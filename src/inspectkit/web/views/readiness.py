@@ -33,6 +33,12 @@ from inspectkit.readiness import (
     readiness_tables,
 )
 from inspectkit.web.access import council_of, role_of
+from inspectkit.web.concurrent_edits import (
+    Conflicts,
+    after_conflict,
+    digest_key,
+    shown_digests,
+)
 from inspectkit.web.council_access import checklist_or_404, visible_checklists
 from inspectkit.web.council_forms import (
     NOT_STARTED,
@@ -44,7 +50,7 @@ from inspectkit.web.council_forms import (
 from inspectkit.web.fragments import cached_fragment
 from inspectkit.web.models import Readiness, Role
 from inspectkit.web.store.changes import Actor
-from inspectkit.web.store.council import create_checklist, save_checklist
+from inspectkit.web.store.council import START_ROW, create_checklist, save_checklist
 from inspectkit.web.table_downloads import check_kind, table_download
 from inspectkit.web.templatetags.inspectkit_tags import cite
 from inspectkit.words import count
@@ -107,27 +113,66 @@ def checklist_page(request: HttpRequest, checklist: int) -> HttpResponse:
     errors: dict[str, dict[str, str]] = {}
     start_form = StartForm(initial={"start": record.start}, regime=regime)
     typed: dict[str, tuple[str, str]] = {}
+    digests = _digests(record, pack)  # of what is stored
+    status = 200
     if request.method == "POST":
         start_form = StartForm(request.POST, regime=regime)
         typed, errors = readiness_entries(request.POST, [i.id for i in pack.items])
+        sent = {k: request.POST.get(k, "") for k in request.POST if k.startswith("was-")}
+        status = 400
         if start_form.is_valid() and not errors:
-            changed = save_checklist(
-                record, start_form.cleaned_data["start"], typed, _actor(request)
-            )
-            messages.success(
-                request,
-                f"Saved ({count(len(changed), 'change')})." if changed else "Nothing changed.",
-            )
-            query = request.GET.urlencode()
-            return redirect(
-                reverse("inspectkit:readiness", args=[record.pk]) + (f"?{query}" if query else "")
-            )
-        # shown as typed, beside its problems (a status not offered cannot be selected)
-        pack = filled_in(pack, {k: (o, s if s in STATUSES else "") for k, (o, s) in typed.items()})
-    context = _page_context(request, record, regime, pack, errors)
+            start = start_form.cleaned_data["start"]
+            try:
+                changed = save_checklist(record, start, typed, _actor(request), sent)
+            except Conflicts as conflicts:
+                errors, status = conflicts.messages(), 409
+                if START_ROW in errors:
+                    start_form.add_error("start", errors.pop(START_ROW)["start"])
+                pack, digests = _after_conflict(record, regime, typed, sent)
+            else:
+                done = f"Saved ({count(len(changed), 'change')})."
+                messages.success(request, done if changed else "Nothing changed.")
+                query = request.GET.urlencode()
+                return redirect(
+                    reverse("inspectkit:readiness", args=[record.pk])
+                    + (f"?{query}" if query else "")
+                )
+        if status == 400:  # the page as it was sent: its digests, not what is stored now
+            digests = {
+                row: {f: sent[digest_key(f, row)] for f in fields if digest_key(f, row) in sent}
+                for row, fields in digests.items()
+            }
+            # shown as typed, beside its problems (a status not offered cannot be selected)
+            as_typed = {k: (o, s if s in STATUSES else "") for k, (o, s) in typed.items()}
+            pack = filled_in(pack, as_typed)
+    context = _page_context(request, record, regime, pack, errors, digests)
     context["start_form"] = start_form
-    bad = bool(errors) or bool(start_form.errors)
-    return render(request, "inspectkit/readiness.html", context, status=400 if bad else 200)
+    shown = digests.get(START_ROW, {}).get("start", "")
+    context["start_digest"] = (digest_key("start", START_ROW), shown)
+    return render(request, "inspectkit/readiness.html", context, status=status)
+
+
+def _after_conflict(
+    record: Readiness, regime: Regime, typed: dict[str, tuple[str, str]], sent: dict[str, str]
+) -> tuple[ReadinessPack, dict[str, dict[str, str]]]:
+    """The checklist as stored now (the refused save kept nothing), with this person's
+    changes in it and the digests for saving again (:func:`after_conflict`)."""
+    pack = _pack(record, regime)
+    digests = _digests(record, pack)
+    stored = {i.id: {"owner": i.owner, "status": i.status} for i in pack.items}
+    entries: dict[str, tuple[str, str]] = {}
+    for item, (owner, status) in typed.items():
+        mine = {"owner": owner, "status": status}
+        values, digests[item] = after_conflict(mine, stored[item], sent, item)
+        entries[item] = (values["owner"], values["status"])
+    return filled_in(pack, entries), digests
+
+
+def _digests(record: Readiness, pack: ReadinessPack) -> dict[str, dict[str, str]]:
+    """Digests of each shown value: every item's owner and status, and the day 1."""
+    shown = {item.id: {"owner": item.owner, "status": item.status} for item in pack.items}
+    start = record.start.isoformat() if record.start else ""
+    return shown_digests({**shown, START_ROW: {"start": start}})
 
 
 def _page_context(
@@ -136,6 +181,7 @@ def _page_context(
     regime: Regime,
     pack: ReadinessPack,
     errors: dict[str, dict[str, str]],
+    digests: dict[str, dict[str, str]],
 ) -> dict[str, Any]:
     chosen = {name: request.GET.get(name, "") for name in ("section", "owner", "status")}
     sections = [s for s in SECTION_ORDER if any(i.section == s for i in pack.items)]
@@ -162,7 +208,14 @@ def _page_context(
         "regime": regime,
         "pack": pack,
         "rows": [
-            (i, _html_id(i.id), errors.get(i.id, {}), _short(i.item), _cited(i.source, regime))
+            (
+                i,
+                _html_id(i.id),
+                errors.get(i.id, {}),
+                _short(i.item),
+                _cited(i.source, regime),
+                digests.get(i.id, {}),
+            )
             for i in pack.items
             if shown(i)
         ],
