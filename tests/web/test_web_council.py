@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 from tests.web.conftest import MakeUser, signed_in
-from tests.web.records import EVIL_COUNCIL, make_inspection
+from tests.web.records import EVIL_COUNCIL, make_inspection, stored_example
 
 from inspectkit.action_plan import PROGRESS
 from inspectkit.plugins import get_host
@@ -264,6 +265,17 @@ def test_the_action_plan_opens_once_publication_is_recorded_done(make_user: Make
     assert b"Action plan after this inspection" in client.get(inspection_page).content
     listed = client.get(reverse("inspectkit:action-plans")).context["plans"]
     assert [r.pk for r in listed] == [record.pk]
+
+
+def test_the_demo_s_priority_action_example_is_published_with_its_plan(
+    tmp_path: Path, make_user: MakeUser
+) -> None:
+    """``serve --demo`` shows a council's action plan: the example records its steps done."""
+    record = stored_example(tmp_path / "demo", "cra_2010_priority_action")
+    page = _officer(make_user, council=record.council).get(_plan_url(record))
+    assert page.status_code == 200
+    kinds = [row.kind for row, *_rest in page.context["rows"]]
+    assert any(kind.startswith("Area for priority action (") for kind in kinds), kinds
 
 
 def test_a_council_sees_its_own_action_plan_and_not_another_s(make_user: MakeUser) -> None:
