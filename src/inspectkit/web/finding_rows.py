@@ -66,15 +66,15 @@ def option_blocks(options: tuple[tuple[str, str], ...]) -> dict[str, Markup]:
     """For each value, the ``<option>`` elements of a select with that value chosen:
     every row draws one of these instead of escaping every option again (half the
     time the rows took)."""
-    escaped = [(escape(value), escape(text)) for value, text in options]
+    escaped = [(value, str(escape(value)), str(escape(text))) for value, text in options]
     return {
-        value: Markup("").join(
-            Markup('<option value="{}"{}>{}</option>').format(
-                v, Markup(" selected") if v == value else "", t
+        chosen: Markup(
+            "".join(
+                f'<option value="{v}"{" selected" if value == chosen else ""}>{t}</option>'
+                for value, v, t in escaped
             )
-            for v, t in escaped
         )
-        for value, _ in options
+        for chosen, _ in options
     }
 
 
