@@ -262,8 +262,6 @@ def inspection_cases() -> list[Case]:
         ("name-upper", HEADER + FINDING.replace("Leaders", "MR WHITMORE")),
         ("name-accent", HEADER + FINDING.replace("Leaders", "mr Ólafsson")),
         ("name-in-team", HEADER + f'team = ["{NAME}"]\n' + FINDING),
-        ("template-code-in-text", HEADER + FINDING.replace("Leaders", "{{ 7*7 }}")),
-        ("template-block-in-text", HEADER + FINDING.replace("Leaders", "{% for x in y %}")),
         ("unknown-key", HEADER + "colour = 'blue'\n" + FINDING),
         ("findings-not-a-list", HEADER + 'findings = "all good"\n'),
         ("text-not-a-string", HEADER + FINDING.replace('"Leaders prioritise safeguarding."', "42")),
@@ -271,8 +269,18 @@ def inspection_cases() -> list[Case]:
         ("letter-date-bad", HEADER + "letter_date = 2011-02-30\n" + FINDING),
     ]
     cases = [Case(f"toml-{name}", _workspace(text)) for name, text in bad_files]
-    coded = HEADER + FINDING.replace("Leaders", "{{ 1 }}")
-    cases.append(Case("toml-template-code-report", _workspace(coded, command="report")))
+    # Template code typed into a finding is text: the documents print it as written (see
+    # docs/inspection-file.md), so check and report accept it rather than refuse it.
+    for name, code in (("code", "{{ 7*7 }}"), ("block", "{% for x in y %}")):
+        coded = HEADER + FINDING.replace("Leaders", code)
+        cases.append(Case(f"toml-ok-template-{name}-in-text", _workspace(coded), accepted=True))
+        cases.append(
+            Case(
+                f"toml-ok-template-{name}-report",
+                _workspace(coded, command="report"),
+                accepted=True,
+            )
+        )
     cases.append(
         Case(
             "toml-ok-bom", _workspace(b"\xef\xbb\xbf" + (HEADER + FINDING).encode()), accepted=True
