@@ -35,14 +35,14 @@ from pathlib import Path
 t0 = time.perf_counter()
 from inspectkit.caselist import read_case_list
 from inspectkit.plugins import get_host
-from inspectkit.sampling import draw_sample, write_sample
+from inspectkit.sampling import draw_sample, write_sample_csv
 regime = get_host().regime(sys.argv[2]).regime
 t1 = time.perf_counter()
 cases = read_case_list(Path(sys.argv[1]), regime)
 t2 = time.perf_counter()
 record = draw_sample(regime, cases, seed=int(sys.argv[3]), on=date.fromisoformat(sys.argv[4]))
 t3 = time.perf_counter()
-write_sample(record, Path(sys.argv[5]))
+write_sample_csv(record, Path(sys.argv[5]))
 t4 = time.perf_counter()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 warm = 0.0
@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("--small-rows", type=int, default=50_000)
     parser.add_argument("--regime", default="slac_2009")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go")
     options = parser.parse_args()
 
     from inspectkit.caselist.fake import write_fake_case_list
@@ -145,8 +146,8 @@ def main() -> None:
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
         }
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    options.results.parent.mkdir(parents=True, exist_ok=True)
+    options.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     rows = [
         ("validate + sample, inspectkit", f"{ours_time:.2f} s", f"{best_ours[4] / 1024:.0f} MiB"),
         (
@@ -161,7 +162,7 @@ def main() -> None:
     print(f"{options.rows:,} rows, {size_mib:.0f} MiB, regime {options.regime}")
     for name, took, memory in rows:
         print(f"  {name:<45} {took:>9}  {memory}")
-    print(f"wrote {RESULTS}")
+    print(f"wrote {options.results}")
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@ sockets bound before "ready" is printed."""
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 from typing import Any
 
-from inspectkit.web.server import TrustedProxy, bind_sockets, default_workers
+from inspectkit.web.server import TrustedProxy, bind_sockets, default_threads, default_workers
 
 
 def _seen(environ: dict[str, Any], proxy: str = "127.0.0.1") -> dict[str, Any]:
@@ -60,5 +62,8 @@ def test_sockets_are_listening_on_one_free_port_before_serving() -> None:
             s.close()
 
 
-def test_one_worker_at_least() -> None:
-    assert default_workers() >= 1
+def test_two_workers_a_core_of_two_threads_each_and_waitress_threads_on_windows() -> None:
+    # keep-alive connections stay with one worker: two per core keep both cores busy
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert default_workers() == 2 * (cores or 1)
+    assert default_threads() == (8 if sys.platform == "win32" else 2)

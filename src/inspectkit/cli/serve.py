@@ -64,14 +64,12 @@ database_option = click.option(
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    help="Worker processes (default: one per core; POSIX only, Windows serves with threads).",
+    help="Worker processes (default: two per core; POSIX only, Windows serves with threads).",
 )
 @click.option(
     "--threads",
     type=click.IntRange(1, 64),
-    default=8,
-    show_default=True,
-    help="Threads per worker process.",
+    help="Threads per worker process (default: 2; 8 on Windows, in its one process).",
 )
 def serve(
     host: str,
@@ -83,7 +81,7 @@ def serve(
     trusted_proxy: str | None,
     allowed_hosts: tuple[str, ...],
     workers: int | None,
-    threads: int,
+    threads: int | None,
 ) -> None:
     """Serve the web application (default http://127.0.0.1:8000/) until Ctrl+C."""
     import os
@@ -93,6 +91,7 @@ def serve(
         address,
         bound_addresses,
         create_server,
+        default_threads,
         default_workers,
         is_loopback,
         uses_worker_processes,
@@ -117,6 +116,7 @@ def serve(
     os.environ["INSPECTKIT_ALLOWED_HOSTS"] = ",".join(dict.fromkeys([*names, *allowed_hosts]))
     os.environ["INSPECTKIT_HTTPS"] = "1" if behind_https else ""
 
+    threads = threads or default_threads()
     url = _start_django(database, migrate=not no_migrate, demo=demo)
     _warm_up()
     proxy = (trusted_proxy or "127.0.0.1") if behind_https else None

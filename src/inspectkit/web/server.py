@@ -1,9 +1,10 @@
 """The production server: gunicorn worker processes on POSIX, waitress threads on Windows.
 
 Python runs one request at a time per process, so one process serves from one
-core however many threads it has; on POSIX, gunicorn forks one worker process
-per core (``serve --workers``).  gunicorn does not run on Windows, so there
-waitress serves with threads.  The sockets are bound before "ready" is printed,
+core however many threads it has; on POSIX, gunicorn forks two worker processes
+per core, with two threads each (``serve --workers``, ``--threads``; why two, see
+``default_workers``).  gunicorn does not run on Windows, so there waitress serves
+with threads in one process.  The sockets are bound before "ready" is printed,
 so the address printed answers at once; ``--port 0`` takes a free port and
 prints the one it got.  Behind an HTTPS proxy, the proxy's forwarded headers
 (the client's address, for django-axes, and the scheme, for secure cookies)
@@ -61,13 +62,35 @@ def create_server(host: str, port: int, *, threads: int, trusted_proxy: str | No
     return waitress_server(application, **options)
 
 
+#: gunicorn's threads per worker process; waitress's threads in its one process.
+GUNICORN_THREADS = 2
+WAITRESS_THREADS = 8
+
+
 def default_workers() -> int:
-    """One worker process per core this process may run on: Python runs one request at a
-    time per process (the GIL), so more processes than cores only queue."""
+    """Two worker processes per core this process may run on.
+
+    Python runs one request at a time per process (the GIL), so one process per core
+    would seem enough; but a browser's keep-alive connection stays with the worker that
+    accepted it, and with one worker per core twenty clients' connections split
+    unevenly (one worker's CPU 4.0-6.3 s against the other's 10.7-14.3 s for the same
+    load), so one core idles while the other's requests wait for each other.  With two
+    per core the operating system shares both cores among the processes whatever their
+    connections: the p95 of twenty clients on two cores went from 68-151 ms (one worker
+    of 8 threads a core, five runs) to 56-108 ms (two of two threads, eight runs), for
+    about 80 MiB more memory in all (benchmarks/README.md).
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on every POSIX system
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return 2 * max(1, cores)
+
+
+def default_threads() -> int:
+    """Threads per process: a few per gunicorn worker (see ``default_workers``), more for
+    waitress, whose one process shares them all."""
+    return GUNICORN_THREADS if uses_worker_processes() else WAITRESS_THREADS
 
 
 def uses_worker_processes() -> bool:
