@@ -180,7 +180,10 @@ class FindingsForms:
         kwargs = {"regime": regime}
         choices = RowChoices.of(regime)
         if data is not None:
-            rows = FindingRows(data, prefix="row")
+            # label_suffix given, as the rows never print it (finding_rows draws them):
+            # else each of 60-odd row forms looks up the translated ":", 2-3 ms of a
+            # 25 ms check-panel update of 60 findings (benchmarks/README.md)
+            rows = FindingRows(data, prefix="row", form_kwargs={"label_suffix": ""})
             others = {key: form(data, prefix=key, **kwargs) for key, form in KINDS}
             return cls(rows, others, choices)
         assert record is not None
