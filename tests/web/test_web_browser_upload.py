@@ -21,6 +21,7 @@ browser = browser_tests.browser
 signed_in = browser_tests.signed_in
 
 UPLOAD_BYTES_PER_SECOND = 60_000
+DOWNLOAD_BYTES_PER_SECOND = 5_000
 
 
 def test_the_upload_shows_its_progress_then_the_draw(
@@ -42,7 +43,9 @@ def test_the_upload_shows_its_progress_then_the_draw(
         {
             "offline": False,
             "latency": 0,
-            "downloadThroughput": -1,
+            # the answer comes slowly too, so the "checking" message is on screen for a
+            # second or more, not only for as long as the server takes to draw
+            "downloadThroughput": DOWNLOAD_BYTES_PER_SECOND,
             "uploadThroughput": UPLOAD_BYTES_PER_SECOND,
         },
     )
