@@ -25,6 +25,8 @@ if TYPE_CHECKING:
         packaged_regime_hook,
     )
 
+import importlib
+
 from inspectkit.version import __version__
 
 __all__ = [
@@ -57,6 +59,5 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'inspectkit' has no attribute {name!r}")
-    import importlib
 
     return getattr(importlib.import_module(module), name)

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 from attrs import frozen
 
+from inspectkit.bibliography import bibliography
+from inspectkit.errors import InputError
 from inspectkit.model import Regime
 from inspectkit.table_files import TableSet
 from inspectkit.workbooks import STATUS_CHOICES
@@ -139,8 +141,8 @@ def checked_action_rows(workspace: Workspace) -> list[ActionRow]:
     """The workspace's plan rows, each finding scanned first as a document's text is: a
     row carrying a case reference or date of birth of the sample or case list is an
     InputError naming the row and where the value came from (never the value)."""
+    # lazy: keeps inspectkit.documents.private (36 ms) off `serve`'s process before it is ready
     from inspectkit.documents.private import text_problems
-    from inspectkit.errors import InputError
 
     rows = action_rows(workspace.regime.regime, workspace.inspection.findings)
     where = f"{workspace.inspection_file}: action plan row"
@@ -180,8 +182,6 @@ def _recommendation_kind(regime: Regime, level_label: str) -> str:
 
 def action_plan_tables(rows: Sequence[ActionRow], *, council: str, regime: Regime) -> TableSet:
     """The plan as a table, for whichever writer its file's extension selects."""
-    from inspectkit.bibliography import bibliography
-
     return TableSet(
         title=f"Action plan: {council} — {regime.title}",
         tables=(("Action plan", ACTION_COLUMNS, [row.cells() for row in rows]),),

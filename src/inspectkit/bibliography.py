@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
+from inspectkit.conformance import walk_items
 from inspectkit.model import NOT_SPECIFIED, Regime, SourceDocument
 
 PUBLIC_PREFIX = "public:"
@@ -103,8 +104,6 @@ def bibliography(regimes: Sequence[Regime], citations: Iterable[str] | None = No
 
 def regime_citations(regime: Regime) -> list[str]:
     """Every citation in ``regime``'s data."""
-    from inspectkit.conformance import walk_items
-
     found: list[str] = []
     for _path, item in walk_items(regime, "regime"):
         source = getattr(item, "source", None)

@@ -18,8 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 from inspectkit.errors import InputError
+from inspectkit.regime_cache import load_cached
 
 FIRST_YEAR = 2009
 LAST_YEAR = 2035
@@ -53,6 +56,7 @@ def bank_holidays(region: str, year: int) -> dict[date, str]:
 
 @cache
 def _from_library(region: str, year: int) -> dict[date, str]:
+    # lazy: keeps holidays (20 ms) off the start-up of `inspectkit plan`
     import holidays
 
     found = holidays.country_holidays("GB", subdiv=region, years=year)
@@ -65,10 +69,6 @@ def _supported_bank_holidays() -> dict[tuple[str, int], dict[date, str]]:
     for as long as the installed ``holidays`` library is the same (its version file is
     the key): importing the library took 0.14-0.16 s of each ``inspectkit plan``, the
     one start-up target of issue 12 not met (see benchmarks/README.md, Start-up)."""
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    from inspectkit.regime_cache import load_cached
 
     spec = find_spec("holidays")
     if spec is None or spec.origin is None:

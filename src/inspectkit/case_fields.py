@@ -9,12 +9,15 @@ fields a sample export never carries, so privacy rules are data, not code.
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
+from inspectkit.errors import InputError
+from inspectkit.loading import converter
 from inspectkit.model import CaseField, Regime
 
 STANDARD_FIELDS_FILE = Path(__file__).with_name("caselist") / "standard_fields.toml"
@@ -32,8 +35,6 @@ class PrivacyRules:
 
 @cache
 def _data() -> dict[str, Any]:
-    import tomllib
-
     with STANDARD_FIELDS_FILE.open("rb") as handle:
         return tomllib.load(handle)
 
@@ -41,9 +42,6 @@ def _data() -> dict[str, Any]:
 @cache
 def standard_fields() -> tuple[CaseField, ...]:
     """The shared fields, loaded from ``standard_fields.toml`` through the regime converter."""
-    from inspectkit.errors import InputError
-    from inspectkit.loading import converter
-
     try:
         return tuple(converter().structure(_data()["fields"], tuple[CaseField, ...]))
     except Exception as exc:  # a broken core data file is a packaging bug, said plainly
@@ -53,8 +51,6 @@ def standard_fields() -> tuple[CaseField, ...]:
 @cache
 def privacy_rules() -> PrivacyRules:
     """The declared name columns and never-exported fields."""
-    from inspectkit.errors import InputError
-
     try:
         table = _data()["privacy"]
         return PrivacyRules(

@@ -19,9 +19,12 @@ from typing import Any, Literal
 import attrs
 from attrs import frozen
 
+from inspectkit.case_fields import case_fields_for, privacy_rules, standard_fields
+from inspectkit.case_vocabulary import normalise_code, normalise_heading
 from inspectkit.model import NOT_SPECIFIED, Measure, Regime
 from inspectkit.model.casefields import CaseField
 from inspectkit.model.sampling import FieldMatch
+from inspectkit.template_lookup import core_template_dir
 
 Severity = Literal["error", "warning"]
 PUBLIC_PREFIX = "public:"
@@ -140,9 +143,6 @@ class _Checker:
     def check_case_vocabulary(self) -> None:
         """Headings and codes must read one way only once normalised, as the reader sees
         them: otherwise one council column or code would silently count as another."""
-        from inspectkit.case_fields import case_fields_for, privacy_rules
-        from inspectkit.case_vocabulary import normalise_code, normalise_heading
-
         privacy = privacy_rules()
         names = {normalise_heading(h) for h in privacy.name_headings}
         endings = tuple(normalise_heading(h) for h in privacy.name_heading_endings)
@@ -298,8 +298,6 @@ class _Checker:
                 self.error(path, f"has no number, so its text must say {NOT_SPECIFIED!r}")
 
     def check_templates(self) -> None:
-        from inspectkit.template_lookup import core_template_dir
-
         search = [d for d in (self.templates, core_template_dir()) if d is not None]
         for document in self.regime.templates:
             if not any((d / document.file).is_file() for d in search):
@@ -321,8 +319,6 @@ def _cites_known_document(source: str, documents: list[str]) -> bool:
 
 
 def _known_fields(regime: Regime) -> dict[str, CaseField]:
-    from inspectkit.case_fields import standard_fields
-
     fields = {f.id: f for f in standard_fields()}
     fields.update((f.id, f) for f in regime.case_fields)
     return fields

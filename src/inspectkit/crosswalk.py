@@ -34,6 +34,7 @@ from inspectkit.hookspecs import RegisterCrosswalk, hookimpl
 from inspectkit.loading import format_problem, strict_converter, structure_or_problems
 from inspectkit.model import Regime
 from inspectkit.model.common import check_id, check_text
+from inspectkit.resources import package_path
 from inspectkit.toml_files import read_toml
 
 Relationship = Literal["equal", "subset", "superset", "intersects"]
@@ -248,8 +249,6 @@ def packaged_crosswalks_hook(package: str, folder: str = "crosswalks") -> Callab
 
     @hookimpl
     def inspectkit_register_crosswalks(register: RegisterCrosswalk) -> None:
-        from inspectkit.resources import package_path
-
         for path in sorted(package_path(package, folder).glob("*.toml")):
             register(path)
 

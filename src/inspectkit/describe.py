@@ -17,7 +17,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from attrs import frozen
+from rich.console import Group
+from rich.markup import escape
+from rich.rule import Rule
+from rich.text import Text
+from rich.tree import Tree
 
+from inspectkit.bibliography import bibliography, regime_citations
 from inspectkit.model import CaseGroup, Fact, FieldMatch, Measure, Regime
 from inspectkit.model.report import ReportSection
 from inspectkit.model.schedule import JudgementArea
@@ -91,7 +97,6 @@ def _sections(r: Regime) -> Iterator[Node]:
     yield _node("Legal basis:", r.legal_basis.text, r.legal_basis.source)
     for superseded in r.supersedes:
         yield _node("Supersedes:", f"{superseded.regime} — {superseded.extent}", superseded.source)
-    from inspectkit.bibliography import bibliography, regime_citations
 
     yield _node(
         "Sources",
@@ -365,10 +370,6 @@ def _section(section: ReportSection) -> Node:
 
 def describe_regime(regime: Regime) -> RenderableType:
     """The outline as rich renderables: sections as rules, statements as trees."""
-    from rich.console import Group
-    from rich.rule import Rule
-    from rich.text import Text
-    from rich.tree import Tree
 
     def label(node: Node) -> str:
         parts = [f"[bold]{_escape(node.lead)}[/]" if node.lead else "", _escape(node.text)]
@@ -394,6 +395,4 @@ def describe_regime(regime: Regime) -> RenderableType:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(text)

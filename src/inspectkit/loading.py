@@ -9,6 +9,7 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,11 +18,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
+import cattrs
+from cattrs.cols import list_structure_factory, mapping_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
 from inspectkit.model.conditions import BUILTIN_CONDITION_KINDS
 from inspectkit.model.rules import Condition
 from inspectkit.model.sampling import Selection
+from inspectkit.regime_cache import load_cached
 from inspectkit.toml_files import read_toml
 
 if TYPE_CHECKING:
@@ -42,8 +48,6 @@ def strict_converter(*, quote: bool = True) -> cattrs.Converter:
     ``quote=False`` leaves the offending value out of every message: for records that
     hold case references, which no message may echo.
     """
-    import cattrs
-
     strict = cattrs.Converter(forbid_extra_keys=True)
     strict.register_structure_hook(str, _exactly(str, "text", quote))
     strict.register_structure_hook(int, _exactly(int, "a whole number", quote))
@@ -69,8 +73,6 @@ def _sequence_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[A
     """Lists and tuples from a list only; error paths keep each item's index."""
 
     def factory(type_: Any, strict: cattrs.Converter) -> Callable[[Any, Any], Any]:
-        from cattrs.cols import list_structure_factory
-
         args = get_args(type_)
         fixed = get_origin(type_) is tuple and not (len(args) == 2 and args[1] is Ellipsis)
         item = args[0] if args and not fixed else Any
@@ -96,8 +98,6 @@ def _mapping_hook(quote: bool) -> Callable[[Any, cattrs.Converter], Callable[[An
     """Dicts from a table only."""
 
     def factory(type_: Any, strict: cattrs.Converter) -> Callable[[Any, Any], Any]:
-        from cattrs.cols import mapping_structure_factory
-
         inner = mapping_structure_factory(type_, strict)
 
         def structure(value: Any, given: Any) -> Any:
@@ -187,9 +187,6 @@ def _exactly(kind: type, described: str, quote: bool) -> Callable[[Any, Any], An
 def format_problem(exc: BaseException, type_: type | None) -> str:
     """One problem in words, keeping validators' own messages (cattrs' default reduces
     them to 'invalid value')."""
-    import cattrs
-    from cattrs.errors import ForbiddenExtraKeysError
-
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return f"unknown key(s) {keys}"
@@ -226,9 +223,6 @@ def structure_or_problems(
     key path for data read from one table of a file.  Regimes, crosswalks and
     inspection files all load through here.
     """
-    import cattrs
-    from cattrs.errors import ClassValidationError, IterableValidationError
-
     try:
         return (using or converter()).structure(dict(data), target)
     except (ClassValidationError, IterableValidationError) as exc:
@@ -292,9 +286,6 @@ def load_regime(path: Path, *, use_cache: bool = True) -> Regime:
 
     if not use_cache:
         return build()
-    import inspect
-
-    from inspectkit.regime_cache import load_cached
 
     # the kinds in scope decide how the data structures, so their code is part of the key
     kind_files = {

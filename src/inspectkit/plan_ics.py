@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import icalendar
+
 from inspectkit.bibliography import Entry, cited_keys
 from inspectkit.dates import format_day
 from inspectkit.files import write_bytes_atomic
@@ -54,8 +56,6 @@ def plan_to_ical(
     regime's bibliography) spell out each event's citation.  ``stamp`` (DTSTAMP,
     default now) tells calendar clients which copy is newer.
     """
-    import icalendar
-
     identity = identity or inspection_id(plan.regime_id, council, plan.start)
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = icalendar.Calendar()
@@ -97,8 +97,6 @@ def _deadline_event(
     stamp: datetime,
     sources: Sequence[Entry],
 ) -> Event:
-    import icalendar
-
     milestone, due = planned.milestone, planned.due
     assert due is not None and milestone.deadline is not None
     event = icalendar.Event()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+from rich.text import Text
+
 from inspectkit.calendar import REGIONS
 from inspectkit.dates import DEFAULT_LOCALE, format_date, format_weekday
 from inspectkit.timeline import Plan, PlannedMilestone
@@ -22,8 +25,6 @@ if TYPE_CHECKING:
 
 def plan_table(plan: Plan, *, title: str, locale: str = DEFAULT_LOCALE) -> Table:
     """The plan as a table titled ``title`` (usually the regime's short title)."""
-    from rich.table import Table
-
     start = f"{format_weekday(plan.start, locale)} {format_date(plan.start, locale)}"
     closures = f", {len(plan.closures)} closure day(s)" if plan.closures else ""
     table = Table(
@@ -64,8 +65,6 @@ def _milestone(planned: PlannedMilestone) -> Text:
 
 def _titled(milestone: Milestone) -> Text:
     """The title, then its citation dimmed (Text, so brackets in titles are not markup)."""
-    from rich.text import Text
-
     text = Text(milestone.title)
     if milestone.unspecified:
         text.append(f"\n{milestone.unspecified}")

@@ -36,16 +36,19 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pluggy
 from attrs import field, frozen
 
 from inspectkit import hookspecs
+from inspectkit.conformance import check_regime
 from inspectkit.errors import InputError
 from inspectkit.hookspecs import PRODUCTS, Product
 from inspectkit.loading import data_kinds
 from inspectkit.model import Regime
 from inspectkit.model.rules import Condition
 from inspectkit.model.sampling import Selection
+from inspectkit.version import __version__
 
 if TYPE_CHECKING:
     from inspectkit.model.inspection import Inspection
@@ -149,8 +152,6 @@ class PluginHost:
     writers: dict[tuple[Product, str], RegisteredWriter] = field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        from inspectkit.version import __version__
-
         for name in DEFAULT_PLUGINS:
             info = PluginInfo(name=name, distribution="inspectkit", version=__version__)
             if not self.add_plugin(importlib.import_module(name), info):
@@ -269,8 +270,6 @@ class PluginHost:
         collected: list[RegisteredKind] = []
 
         def register(kind: type) -> None:
-            import attrs
-
             is_attrs = isinstance(kind, type) and attrs.has(kind)  # a bool: keeps the type
             if not (is_attrs and issubclass(kind, base)):
                 raise _Rejected(reason=f"registered {kind!r}, not an attrs {base.__name__} class")
@@ -389,7 +388,6 @@ class PluginHost:
                     "neither is used until one of them is uninstalled",
                     conflicts_with=taken,
                 )
-            from inspectkit.conformance import check_regime
 
             errors = [p for p in check_regime(regime, templates=templates) if p.severity == "error"]
             if errors:

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from cattrs.cols import is_sequence, iterable_unstructure_factory
+
 from inspectkit.errors import InputError
 from inspectkit.loading import strict_converter, structure_or_problems
 
@@ -28,8 +30,6 @@ T = TypeVar("T")
 def record_converter(*, quote: bool = True) -> cattrs.Converter:
     """The converter for saved records; ``quote=False`` keeps values out of its messages
     (a sample record holds case references)."""
-    from cattrs.cols import is_sequence, iterable_unstructure_factory
-
     records = strict_converter(quote=quote)
     records.register_unstructure_hook(date, date.isoformat)
     records.register_structure_hook(date, _iso_date(quote))

@@ -25,6 +25,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from platformdirs import user_cache_path
+
+from inspectkit.files import write_bytes_atomic
+from inspectkit.version import __version__
+
 T = TypeVar("T")
 
 _MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -34,14 +39,11 @@ def cache_dir() -> Path | None:
     """The folder for cached regimes, or None when ``INSPECTKIT_NO_CACHE`` is set."""
     if os.environ.get("INSPECTKIT_NO_CACHE"):
         return None
-    from platformdirs import user_cache_path
 
     return user_cache_path("inspectkit", appauthor=False) / "regimes"
 
 
 def _signature(files: Iterable[Path]) -> str:
-    from inspectkit.version import __version__
-
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
     for file in [*files, *sorted(_MODEL_DIR.glob("*.py"))]:
         stat = file.stat()
@@ -65,8 +67,6 @@ def load_cached(files: list[Path], build: Callable[[], T], kind: type[T]) -> T:
     value = build()
     if key:
         try:
-            from inspectkit.files import write_bytes_atomic
-
             folder.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(folder / f"{key}.pickle", pickle.dumps(value, protocol=5))
         except Exception:

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from inspectkit.hookspecs import RegisterExample, RegisterRegime, hookimpl
+from inspectkit.loading import load_regime
 from inspectkit.model import Regime
 
 
@@ -18,8 +19,6 @@ def package_path(package: str, *parts: str) -> Path:
 
 def load_regime_resource(package: str, name: str = "regime") -> Regime:
     """Load the regime data (a TOML file or directory) ``name`` shipped in ``package``."""
-    from inspectkit.loading import load_regime
-
     return load_regime(package_path(package, name))
 
 

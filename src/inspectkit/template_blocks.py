@@ -20,6 +20,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from inspectkit.documents.properties import DocumentProperties, apply_properties
 from inspectkit.docx_style import (
     GROUP_FILL,
     LABEL_FILL,
@@ -209,8 +210,6 @@ def slim(doc: Doc) -> None:
 def save(doc: Doc, path: Path) -> Path:
     """Write a built template to ``path``, slimmed, with en-GB properties and none of
     python-docx's defaults (rendering sets each document's own title and date)."""
-    from inspectkit.documents.properties import DocumentProperties, apply_properties
-
     slim(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     apply_properties(doc, DocumentProperties(title=path.stem, author="Ofsted"))

@@ -24,6 +24,7 @@ import attrs
 from attrs import frozen
 
 from inspectkit.calendar import WorkingCalendar
+from inspectkit.dates import format_day
 from inspectkit.errors import InputError
 from inspectkit.model import Milestone, Regime
 
@@ -144,7 +145,6 @@ def _check_start_is_working_day(regime: Regime, start: date, calendar: WorkingCa
     reason = calendar.non_working_reason(start)
     if reason is None:
         return
-    from inspectkit.dates import format_day
 
     following = calendar.add_working_days(start, 1)
     raise InputError.single(

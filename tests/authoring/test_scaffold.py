@@ -320,12 +320,12 @@ def test_cli_refuses_a_missing_parent_folder(
 def test_a_failure_part_way_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import inspectkit.scaffold.letter as letter
+    import inspectkit.scaffold as scaffold
 
     def broken(*_args: object, **_kwargs: object) -> Path:
         raise OSError("disk full")
 
-    monkeypatch.setattr(letter, "build_letter", broken)
+    monkeypatch.setattr(scaffold, "build_letter", broken)
     from inspectkit.scaffold import create_regime_project
 
     with pytest.raises(OSError, match="disk full"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import polars as pl
 from attrs import Factory, define, frozen
 
 from inspectkit.case_vocabulary import Vocabulary, normalise_code
@@ -57,8 +58,6 @@ class Translation:
 
     @property
     def dtype(self) -> PolarsDataType:
-        import polars as pl
-
         kind = self.field.kind
         if kind in ("code", "flag"):
             return pl.Enum(self.vocabulary.codes[self.field.id].value_ids)
@@ -66,8 +65,6 @@ class Translation:
 
     def expression(self, column: str) -> pl.Expr:
         """The polars expression that translates ``column`` (all columns run as one pass)."""
-        import polars as pl
-
         cells = pl.col(column)
         if self.field.kind not in ("code", "flag", "date", "integer"):
             if not self.changed:
@@ -80,8 +77,6 @@ class Translation:
 
     def add(self, distinct: pl.Series) -> None:
         """Take in a batch's distinct non-empty texts; those not seen before are parsed."""
-        import polars as pl
-
         new = distinct
         if self.seen:
             new = distinct.filter(~distinct.is_in(pl.concat(self.seen).implode()))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import polars as pl
+
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 
@@ -64,8 +66,6 @@ def day_ordinals(texts: Sequence[str]) -> tuple[list[str], list[int], list[str]]
     the time of reading 50,000 rows went on parsing them one by one), and every other
     text is read by :func:`parse_date`.
     """
-    import polars as pl
-
     column = pl.Series("text", list(texts), dtype=pl.String)
     parsed = (
         pl.DataFrame({"text": column})

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polars as pl
 from attrs import define, field
 
 from inspectkit.case_fields import case_fields_for
@@ -170,8 +171,6 @@ class _Reading:
     def __init__(
         self, path: Path, layout: Layout, table: FileTable, *, strict: bool, on: date | None
     ) -> None:
-        import polars as pl
-
         self.path = path
         self.layout = layout
         self.strict = strict
@@ -200,8 +199,6 @@ class _Reading:
     def _batch(self, frame: pl.DataFrame) -> pl.DataFrame:
         """One batch of rows as compact columns (its problems recorded): the reference,
         each other column translated, and whether the row had extra fields."""
-        import polars as pl
-
         ref = self.reference
         frame = frame.with_columns(pl.col(ref).str.strip_chars().replace("", None))
         # A wholly blank row, as spreadsheets leave at the end, is skipped unseen.
@@ -238,8 +235,6 @@ class _Reading:
 
     def _problems(self, at: int, rows: pl.Series | Sequence[int], message: str | pl.Expr) -> None:
         """Record ``message`` at slot ``at`` for each of ``rows``."""
-        import polars as pl
-
         found = pl.DataFrame({"row": rows}, schema={"row": pl.UInt32})
         if found.height:
             self.problem_frames.append(
@@ -264,8 +259,6 @@ class _Reading:
             self._problems(at, frame[ROW].filter(mask), message)
 
     def _check_references(self) -> None:
-        import polars as pl
-
         name = str(self.layout.slots[self.reference_at].position)
         at = self.reference_at
         frame = self.frame
@@ -296,8 +289,6 @@ class _Reading:
     def _check_birth_dates(self) -> None:
         """A date of birth after the referral or the inspection date, or too long before
         the referral to be a child's, is a problem (in strict mode an error)."""
-        import polars as pl
-
         birth = self.layout.slot(BIRTH_FIELD)
         if birth is None:
             return
@@ -352,8 +343,6 @@ class _Reading:
     # -- result -------------------------------------------------------------------------
 
     def result(self, digest: str) -> CaseList:
-        import polars as pl
-
         slots = self.layout.slots
         problems = (
             pl.concat(self.problem_frames).sort("row", "at", maintain_order=True)

@@ -22,10 +22,12 @@ import csv
 import hashlib
 import io
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polars as pl
 from attrs import frozen
 
 from inspectkit.errors import InputError
@@ -72,8 +74,6 @@ def file_sha256(path: Path) -> str:
 def _sha256_meanwhile(path: Path) -> Callable[[], str]:
     """The file's SHA-256, worked out in a thread while polars reads the file (hashlib
     lets go of the GIL): 0.15 s of reading a million rows (issue 12)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     worker = ThreadPoolExecutor(max_workers=1)
     digest = worker.submit(file_sha256, path)
     worker.shutdown(wait=False)
@@ -187,8 +187,6 @@ def _csv_batches(
     path: Path, source: Path | io.BytesIO, positions: list[int], width: int
 ) -> Iterator[pl.DataFrame]:
     """The data rows' chosen columns, and :data:`EXTRA`, in batches (at least one)."""
-    import polars as pl
-
     names = [f"c{i}" for i in range(width + 1)]
     query = pl.scan_csv(
         source,
@@ -251,7 +249,7 @@ def _xlsx(path: Path, choose: Callable[[tuple[str, ...]], Sequence[int]]) -> Fil
     openpyxl's read-only mode streams the sheet; each cell becomes the text a CSV
     export of it would hold.
     """
-    import polars as pl
+    # lazy: keeps openpyxl (148 ms) off the start-up of `serve --demo`'s example build
     from openpyxl import load_workbook
 
     try:

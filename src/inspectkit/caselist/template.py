@@ -10,6 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from inspectkit.case_fields import case_fields_for
 from inspectkit.case_vocabulary import vocabulary_for
 from inspectkit.caselist.reader import column_letter
@@ -17,6 +20,7 @@ from inspectkit.errors import InputError
 from inspectkit.files import atomic_path, write_text_atomic
 from inspectkit.model import Regime
 from inspectkit.safe_cells import SafeCsvWriter, append_row, set_cell
+from inspectkit.workbooks import new_workbook
 
 TEMPLATE_ROWS = 1000  # rows a drop-down covers in the XLSX template
 
@@ -39,10 +43,6 @@ def write_template(regime: Regime, path: Path) -> Path:
         return path
     if suffix != ".xlsx":
         raise InputError.single(f"{path}: expected a .csv or .xlsx template file name")
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from inspectkit.workbooks import new_workbook
 
     fields = case_fields_for(regime)
     workbook, sheet = new_workbook("Cases")

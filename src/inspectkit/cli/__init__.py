@@ -8,6 +8,7 @@ with exit status 2, never as a traceback.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -49,7 +50,6 @@ class LazyGroup(click.Group):
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
-        import importlib
 
         module_name, attribute, _ = entry
         command = getattr(importlib.import_module(module_name), attribute)

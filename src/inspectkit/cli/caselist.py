@@ -7,9 +7,13 @@ from pathlib import Path
 
 import click
 
+from inspectkit.cli.console import progress
+from inspectkit.words import count
+
 
 def parse_on(value: str | None) -> date:
     """``--on`` as a date (ISO or DD/MM/YYYY); today when not given."""
+    # lazy: keeps inspectkit.caselist.dates (70 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.caselist.dates import parse_date
 
     if value is None:
@@ -32,7 +36,10 @@ def caselist() -> None:
 )
 def template(regime_id: str, output: Path) -> None:
     """Write an empty case list with the regime's column headings."""
+    # lazy: keeps inspectkit.caselist.template (69 ms) off `inspectkit sample --help`
     from inspectkit.caselist.template import write_template
+
+    # lazy: keeps inspectkit.plugins (88 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.plugins import get_host
 
     regime = get_host().regime(regime_id).regime
@@ -51,10 +58,11 @@ def template(regime_id: str, output: Path) -> None:
 )
 def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
     """Write a synthetic case list with real code sets and FAKE-… references."""
+    # lazy: keeps inspectkit.caselist.fake (72 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.caselist.fake import write_fake_case_list
-    from inspectkit.cli.console import progress
+
+    # lazy: keeps inspectkit.plugins (88 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.plugins import get_host
-    from inspectkit.words import count
 
     regimes = get_host().regime_models()
     with progress("Writing cases", total=rows) as advance:
@@ -71,7 +79,10 @@ def fake(rows: int, seed: int, output: Path, on: str | None) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 def check(regime_id: str, lenient: bool, on: str | None, file: Path) -> None:
     """Check a council's case list against a regime; exit 2 listing every problem."""
+    # lazy: keeps inspectkit.caselist (69 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.caselist import read_case_list
+
+    # lazy: keeps inspectkit.plugins (88 ms) off the start-up of `inspectkit sample --help`
     from inspectkit.plugins import get_host
 
     regime = get_host().regime(regime_id).regime
@@ -79,7 +90,6 @@ def check(regime_id: str, lenient: bool, on: str | None, file: Path) -> None:
     cases = read_case_list(file, regime, strict=not lenient, on=day)
     for line in cases.warnings:
         click.echo(f"warning: {line}", err=True)
-    from inspectkit.words import count
 
     left_out = f"; {count(len(cases.excluded_rows), 'row')} left out" if cases.excluded_rows else ""
     click.echo(f"{file}: {count(len(cases), 'case')} usable for {regime.id}{left_out}")

@@ -8,7 +8,11 @@ from pathlib import Path
 import click
 
 from inspectkit.cli.console import console, warn
+from inspectkit.cli.tables import emit_rows
+from inspectkit.demo import build_demo
 from inspectkit.errors import InputError
+from inspectkit.plugins import get_host
+from inspectkit.words import count
 
 
 @click.command()
@@ -34,11 +38,6 @@ def demo(out: Path, force: bool) -> None:
     demo did not write (or has changed since) is refused, naming each, unless
     --force.
     """
-    from inspectkit.cli.tables import emit_rows
-    from inspectkit.demo import build_demo
-    from inspectkit.plugins import get_host
-    from inspectkit.words import count
-
     began = time.perf_counter()
     run = build_demo(out, get_host(), force=force)
     results = run.results

@@ -17,9 +17,15 @@ from typing import TYPE_CHECKING
 import click
 
 from inspectkit.cli.console import console
-from inspectkit.cli.tables import format_option
+from inspectkit.cli.tables import emit_rows, format_option
 from inspectkit.cli.workspace import workspace_folders
+from inspectkit.crosswalk import load_crosswalks
 from inspectkit.errors import InputError
+from inspectkit.outcomes import Inspected, count_outcomes, line_up
+from inspectkit.outcomes.tables import tables, write_csv, write_xlsx
+from inspectkit.plugins import get_host
+from inspectkit.synthetic import CHILD_PROTECTION_2012_RESULTS, national_set, write_national_set
+from inspectkit.workspace import load_workspace
 
 if TYPE_CHECKING:
     from inspectkit.outcomes import Outcomes
@@ -39,11 +45,6 @@ SUFFIXES = (".csv", ".xlsx")
 def outcomes(directories: tuple[Path, ...], output: Path | None, output_format: str | None) -> None:
     """Count the workspaces DIR... by regime, year, area and grade or finding type,
     limiting judgements fired and deadlines met (counts only, no finding's text)."""
-    from inspectkit.crosswalk import load_crosswalks
-    from inspectkit.outcomes import Inspected, count_outcomes, line_up
-    from inspectkit.plugins import get_host
-    from inspectkit.workspace import load_workspace
-
     if output is not None and output.suffix.lower() not in SUFFIXES:
         raise InputError.single(f"{output}: expected a file ending .csv or .xlsx")
     host = get_host()
@@ -64,12 +65,8 @@ def outcomes(directories: tuple[Path, ...], output: Path | None, output_format: 
         _print(counted, output_format)
         return
     if output.suffix.lower() == ".csv":
-        from inspectkit.outcomes.tables import write_csv
-
         write_csv(counted, output)
     else:
-        from inspectkit.outcomes.tables import write_xlsx
-
         crosswalks = load_crosswalks(host.regime_models(), plugin_files=host.crosswalk_files())
         write_xlsx(counted, line_up(inspected, crosswalks), output)
     console().print(f"{output}: {counted.total} inspections counted", markup=False)
@@ -77,9 +74,6 @@ def outcomes(directories: tuple[Path, ...], output: Path | None, output_format: 
 
 def _print(counted: Outcomes, output_format: str | None) -> None:
     """The inspections and judgements tables (every table with -o)."""
-    from inspectkit.cli.tables import emit_rows
-    from inspectkit.outcomes.tables import tables
-
     for name, header, rows in tables(counted, [])[:2]:
         emit_rows(name, header, rows, output_format=output_format, wide=("Judgement area",))
 
@@ -100,9 +94,6 @@ def _print(counted: Outcomes, output_format: str | None) -> None:
 def synthetic(out: Path, councils: int, seed: int, known_answer: bool) -> None:
     """Write one SYNTHETIC inspection per made-up council as workspace folders under OUT
     (for testing and measuring: no council, grade or finding in it is real)."""
-    from inspectkit.plugins import get_host
-    from inspectkit.synthetic import CHILD_PROTECTION_2012_RESULTS, national_set, write_national_set
-
     known = CHILD_PROTECTION_2012_RESULTS if known_answer else None
     made = national_set(get_host(), councils=councils, known=known, seed=seed)
     folders = write_national_set(out, made)

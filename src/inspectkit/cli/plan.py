@@ -16,12 +16,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from inspectkit.calendar import REGIONS, check_year
+from inspectkit.bibliography import lines
+from inspectkit.calendar import REGIONS, WorkingCalendar, check_year
 from inspectkit.cli.console import console, error_console, warn
-from inspectkit.cli.tables import format_option
-from inspectkit.dates import DEFAULT_LOCALE, check_locale, parse_iso_date
+from inspectkit.cli.tables import chosen_format, emit_rows, format_option
+from inspectkit.dates import DEFAULT_LOCALE, check_locale, format_day, parse_iso_date
 from inspectkit.errors import InputError
 from inspectkit.model import Regime
+from inspectkit.plan_export import PlanExport
+from inspectkit.plan_record import plan_to_data
+from inspectkit.plugins import get_host
+from inspectkit.timeline import plan_inspection
 
 if TYPE_CHECKING:
     from inspectkit.timeline import Plan
@@ -110,13 +115,6 @@ def plan(
 ) -> None:
     """Date every milestone of an inspection from its day 1, skipping weekends,
     bank holidays and any closure days."""
-    from inspectkit.calendar import WorkingCalendar
-    from inspectkit.cli.tables import chosen_format
-    from inspectkit.plan_export import PlanExport
-    from inspectkit.plan_record import plan_to_data
-    from inspectkit.plugins import get_host
-    from inspectkit.timeline import plan_inspection
-
     as_json = as_json or output_format == "json"
     shape = "json" if as_json else chosen_format(output_format)
     regime, start_day, locale, closure_days = _read_arguments(
@@ -149,7 +147,6 @@ def plan(
     for path in (*(p for p in (csv_path, ics_path) if p is not None), *outputs):
         host.write("plan", export, path)
         notes.print(f"wrote {host.writer('plan', path).description} plan to {path}", markup=False)
-    from inspectkit.bibliography import lines
 
     sources = export.sources()
     if shape == "json":
@@ -159,6 +156,7 @@ def plan(
     elif shape == "tsv":
         _plan_rows(resolved, locale)
     else:
+        # lazy: keeps rich's tables off `plan` when it writes JSON or rows to a pipe
         from inspectkit.plan_table import plan_table
 
         console().print(plan_table(resolved, title=regime.short_title, locale=locale))
@@ -174,8 +172,6 @@ def plan(
 
 def _plan_rows(resolved: Plan, locale: str) -> None:
     """The plan as tab-separated rows: for a pipe, a file or a spreadsheet."""
-    from inspectkit.cli.tables import emit_rows
-    from inspectkit.dates import format_day
 
     def day(value: date | None) -> str:
         return format_day(value, locale) if value else ""
@@ -217,8 +213,6 @@ def _read_arguments(
     outputs: Iterable[Path] = (),
 ) -> tuple[Regime, date, str, list[date]]:
     """Check every argument, raising one InputError listing every problem found."""
-    from inspectkit.plugins import get_host
-
     problems: list[str] = [
         f"{path}: expected a {suffix} file name"
         for suffix, path in named_outputs.items()

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import click
 
+from inspectkit.cli.console import console, warn
+from inspectkit.plugins import get_host
+from inspectkit.scaffold import create_regime_project
+
 
 @click.command("new-regime")
 @click.argument("name")
@@ -25,10 +29,6 @@ def new_regime(name: str, parent: Path, title: str | None) -> None:
     filled in is marked TODO; the project's own tests run the conformance kit and
     fail until each is filled. See docs/plugin-authors.md.
     """
-    from inspectkit.cli.console import console, warn
-    from inspectkit.plugins import get_host
-    from inspectkit.scaffold import create_regime_project
-
     target = create_regime_project(name, parent, title=title)
     if name in get_host().regimes:
         warn(

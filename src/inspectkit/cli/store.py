@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from rich.progress import Progress
 
 from inspectkit.cli.console import console, warn
 from inspectkit.cli.serve import database_option
 from inspectkit.errors import EXIT_INPUT_ERROR, InputError
+from inspectkit.web.setup import configure, migrate, require_migrated
 
 if TYPE_CHECKING:
     from inspectkit.web.store.changes import Actor
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 def _command_line_actor(command: str) -> Actor:
     """Who the audit log says made a change from the command line: the OS account."""
+    # lazy: the web application's modules need Django set up first
     from inspectkit.web.store.changes import Actor
 
     try:
@@ -50,12 +53,10 @@ def import_(directories: tuple[Path, ...], database: str | None) -> None:
     report is shown as a warning. An inspection already stored under that name
     is updated (and the change logged); the council's case list is never stored.
     """
-    from rich.progress import Progress
-
-    from inspectkit.web.setup import configure, migrate
 
     configure(database)  # before any model is imported
     migrate()
+    # lazy: the web application's modules need Django set up first
     from inspectkit.web.store.folders import import_folder
 
     actor = _command_line_actor("import")
@@ -97,11 +98,12 @@ def import_(directories: tuple[Path, ...], database: str | None) -> None:
 @database_option
 def export(names: tuple[str, ...], target: Path, database: str | None) -> None:
     """Write stored inspections NAME... (all by default) as workspace folders under --to."""
-    from inspectkit.web.setup import configure, require_migrated
-
     url = configure(database)  # before any model is imported
     require_migrated(url)
+    # lazy: Django's models load only once its apps are set up
     from inspectkit.web.models import CaseListDigests, Inspection
+
+    # lazy: the web application's modules need Django set up first
     from inspectkit.web.store.folders import export_inspection
 
     records = Inspection.objects.all()

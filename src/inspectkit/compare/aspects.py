@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from inspectkit.case_fields import standard_fields
 from inspectkit.compare.model import Cell, LinkEntry, TimelineEntry
+from inspectkit.compare.timeline import day_label, short_date, span_label
 from inspectkit.crosswalk import describe_relationship, inverse_relationship
 from inspectkit.model import NOT_SPECIFIED, Measure, Regime
 
@@ -218,8 +220,6 @@ def documents_cited(regime: Regime, citations: Iterable[str]) -> str:
 
 
 def timeline(regime: Regime, entries: Sequence[TimelineEntry]) -> Cell:
-    from inspectkit.compare.timeline import day_label, span_label
-
     days = [e.last_day for e in entries if e.last_day is not None]
     text = f"{len(entries)} milestones, day 1 to day {max(days)}" if days else NOT_SPECIFIED
     dated = [e for e in entries if e.first is not None]
@@ -237,8 +237,6 @@ def timeline(regime: Regime, entries: Sequence[TimelineEntry]) -> Cell:
 
 
 def report(regime: Regime, entries: Sequence[TimelineEntry]) -> Cell:
-    from inspectkit.compare.timeline import short_date
-
     definition = regime.report
     undated = {m.id for m in regime.timeline.milestones if not m.specified}
     ours = [e for e in entries if e.milestone_id in definition.milestones and e.deadline]
@@ -292,8 +290,6 @@ def _group_title(regime: Regime, group_id: str) -> str:
 
 
 def _field_titles(regime: Regime, field_ids: Sequence[str]) -> list[str]:
-    from inspectkit.case_fields import standard_fields
-
     titles = {f.id: f.title for f in (*standard_fields(), *regime.case_fields)}
     return [titles.get(field_id, field_id) for field_id in field_ids]
 

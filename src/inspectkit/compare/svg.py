@@ -14,6 +14,7 @@ from html import escape
 
 from inspectkit.compare.model import Comparison, TimelineEntry
 from inspectkit.compare.timeline import axis_bounds, day_label, span_label
+from inspectkit.dates import format_date
 
 COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#912b88", "#f47738", "#28a197", "#4c2c92")
 LABEL_WIDTH = 360
@@ -146,8 +147,6 @@ def _day_axis(low: int, high: int, top: int, bottom: int) -> list[str]:
 
 
 def _calendar_axis(origin: date, low: int, high: int, top: int, bottom: int) -> list[str]:
-    from inspectkit.dates import format_date
-
     parts = [
         f'<text x="{LABEL_WIDTH}" y="12" class="axis-title">'
         f"Calendar from {escape(format_date(origin))}; weekends shaded; ◆ deadline</text>"

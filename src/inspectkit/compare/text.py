@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from inspectkit.bibliography import lines
 from inspectkit.compare.model import Cell, Comparison
 from inspectkit.compare.timeline import day_label, span_label
 
@@ -17,10 +22,6 @@ def render_table(comparison: Comparison) -> RenderableType:
     Only the short value and source are shown so the differences can be seen at a
     glance; each cell's items (every request, every milestone) are in the other formats.
     """
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
     title = "Inspection regimes compared"
     if comparison.start is not None:
         title += f", each starting on {span_label(comparison.start, comparison.start)}"
@@ -39,7 +40,6 @@ def render_table(comparison: Comparison) -> RenderableType:
             text.append(f"\nSource: {cell.source}", style="dim italic")
             rendered.append(text)
         table.add_row(row.title, *rendered)
-    from inspectkit.bibliography import lines
 
     sources = Text("Sources\n" + "\n".join(lines(comparison.bibliography)), style="dim")
     if not comparison.warnings:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from inspectkit.compare.model import TimelineEntry
+from inspectkit.dates import format_date
 from inspectkit.model import Regime
 
 if TYPE_CHECKING:
@@ -73,8 +74,6 @@ def day_label(entry: TimelineEntry) -> str:
 
 def short_date(day: date) -> str:
     """``16 November 2011``."""
-    from inspectkit.dates import format_date
-
     return format_date(day)
 
 

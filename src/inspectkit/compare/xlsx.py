@@ -15,13 +15,13 @@ from typing import Any
 from inspectkit.compare.model import Comparison
 from inspectkit.compare.timeline import day_label
 from inspectkit.files import atomic_path
+from inspectkit.workbooks import fill_sheet, new_workbook
 
 SHEETS = ("Comparison", "Timeline", "Information requested", "Crosswalk", "Sampling", "Sources")
 
 
 def write_xlsx(comparison: Comparison, target: Path) -> Path:
     """Write the workbook to ``target`` (atomically) and return it."""
-    from inspectkit.workbooks import fill_sheet, new_workbook
 
     def fill(sheet: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         fill_sheet(sheet, header, rows, freeze="B2")  # the first column names each row

@@ -175,7 +175,7 @@ def _work(
 
 def _limit_resources(limits: RenderLimits) -> None:
     try:
-        import resource
+        import resource  # lazy: POSIX only; Windows has no resource module
     except ImportError:  # Windows: the parent's time limit and the sandbox still apply
         return
     cpu = int(limits.seconds) + 2
@@ -197,7 +197,7 @@ def _address_space_bytes() -> int | None:
 
 def _peak_kib() -> int | None:
     try:
-        import resource
+        import resource  # lazy: POSIX only; Windows has no resource module
     except ImportError:
         return None
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

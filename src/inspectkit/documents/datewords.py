@@ -12,6 +12,11 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from babel.dates import format_date as babel_format_date
+
+from inspectkit import dates as date_words
+from inspectkit.dates import check_locale
+
 # What a document prints for a date the sources do not give and the inspector has not
 # entered yet: visible, so it is filled in before the document is sent (``check`` lists it).
 BLANK_DATE = "[date to be entered]"
@@ -23,33 +28,24 @@ if TYPE_CHECKING:
 @cache
 def format_date(day: date, locale: str) -> str:
     """``16 November 2011`` (``16 Tachwedd 2011`` in ``cy``)."""
-    from inspectkit.dates import format_date as words
-
-    return words(day, locale)
+    return date_words.format_date(day, locale)
 
 
 @cache
 def format_day(day: date, locale: str) -> str:
     """``Wednesday 16 November 2011``."""
-    from inspectkit.dates import format_day as words
-
-    return words(day, locale)
+    return date_words.format_day(day, locale)
 
 
 @cache
 def format_span(first: date, last: date, locale: str) -> str:
     """``Tuesday 18 October 2011 – Wednesday 19 October 2011`` (one day: just that day)."""
-    from inspectkit.dates import format_span as words
-
-    return words(first, last, locale)
+    return date_words.format_span(first, last, locale)
 
 
 @cache
 def format_range(first: date, last: date, locale: str) -> str:
     """``18–19 October 2011``, ``30 September – 3 October 2011``, or one date."""
-    from babel.dates import format_date as babel_format_date
-
-    from inspectkit.dates import check_locale
 
     if last <= first:
         return format_date(first, locale)

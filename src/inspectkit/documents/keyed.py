@@ -33,6 +33,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
+import polars as pl
+
 from inspectkit.documents.checks import is_word_shaped
 
 KEY_BYTES = 32
@@ -206,8 +208,6 @@ class KeyedIndexBuilder:
     @property
     def packed_references(self) -> bytes:
         if self._packed is None:
-            import polars as pl
-
             digests = pl.Series(self._references, dtype=pl.Binary).unique().sort()
             self._packed = b"".join(digests.to_list())
         return self._packed

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from inspectkit.documents.checks import PrivateValues
+from inspectkit.documents.checks import PrivateValues, private_problems
 from inspectkit.errors import InputError
+from inspectkit.judgements import apply_limiting_rules
 from inspectkit.workspace import Workspace
+from inspectkit.workspace.dates import letter_date
 from inspectkit.workspace.wording import Wording, choose_wording, missing_problems
 
 if TYPE_CHECKING:
@@ -80,8 +82,6 @@ def scan_texts(
 ) -> list[str]:
     """The documents' private-value scan over (label, text) pairs: a line per child
     identifier or date of birth found, naming the label and where the value came from."""
-    from inspectkit.documents.checks import private_problems
-
     allowed, locales = own_dates(workspace, plan), date_locales(workspace)
     return [
         line
@@ -94,8 +94,6 @@ def scan_texts(
 
 def own_dates(workspace: Workspace, plan: Plan) -> set[date]:
     """The inspection's own dates: printed freely, though a child may have one as a birthday."""
-    from inspectkit.workspace.dates import letter_date
-
     regime, inspection = workspace.regime.regime, workspace.inspection
     dated = letter_date(regime, inspection, plan)
     return plan_dates(plan) | set(inspection.dates.values()) | ({dated} if dated else set())
@@ -156,8 +154,8 @@ def names_notices(workspace: Workspace) -> list[str]:
 def undated_notices(workspace: Workspace, plan: Plan) -> list[str]:
     """A line for each date the sources do not give and the inspector has not entered:
     the documents leave it blank (``[date to be entered]``) until it is recorded."""
+    # lazy: keeps inspectkit.documents.datewords (3 ms) off `serve --demo`'s example build
     from inspectkit.documents.datewords import BLANK_DATE
-    from inspectkit.workspace.dates import letter_date
 
     regime, inspection = workspace.regime.regime, workspace.inspection
     where = workspace.inspection_file
@@ -203,8 +201,8 @@ def prepare_workspace(
     raised together.  ``case_list`` is a case list kept only as keyed digests (the web
     application's): the recorded words and the documents are checked against it too.
     """
+    # lazy: keeps inspectkit.documents.private (3 ms) off `serve --demo`'s example build
     from inspectkit.documents.private import private_values
-    from inspectkit.judgements import apply_limiting_rules
 
     problems: list[str] = []
     plan: Plan | None = None

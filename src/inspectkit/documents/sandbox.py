@@ -28,9 +28,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, Template
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+
+from inspectkit.errors import InputError
 
 MAX_REPEAT_ITEMS = 1_000_000
 """The longest string or sequence a template may make with ``*``."""
@@ -139,9 +141,6 @@ def template_errors(template: Path) -> Iterator[None]:
     """Whatever a template's own code does wrong, as one InputError line naming the
     template, in the words Jinja or Python gave (no traceback).  MemoryError passes
     through: the render worker reports it with its limit."""
-    from jinja2 import TemplateSyntaxError
-
-    from inspectkit.errors import InputError
 
     try:
         yield

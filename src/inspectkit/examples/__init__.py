@@ -28,7 +28,17 @@ from typing import TYPE_CHECKING
 
 from attrs import define, frozen
 
+from inspectkit.calendar import WorkingCalendar
 from inspectkit.errors import InputError
+from inspectkit.plugins import PluginHookError
+from inspectkit.timeline import plan_inspection
+from inspectkit.toml_files import read_toml
+from inspectkit.workspace.init import starter_header
+from inspectkit.workspace.inspection_file import (
+    InspectionFile,
+    check_against_regime,
+    structure_strictly,
+)
 
 if TYPE_CHECKING:
     from inspectkit.model import Regime
@@ -94,8 +104,6 @@ class InstalledExamples:
 def installed_examples(host: PluginHost) -> InstalledExamples:
     """Every example the installed plugins register that can be used, and a note for each
     that cannot (a broken file, an unknown regime, a name already taken)."""
-    from inspectkit.plugins import PluginHookError
-
     files, notes = host.example_files()
     examples: list[Example] = []
     failures: list[str] = []
@@ -119,15 +127,6 @@ def installed_examples(host: PluginHost) -> InstalledExamples:
 
 def load_example(path: Path, host: PluginHost) -> Example:
     """The example in ``path``, checked as the demo will use it; InputError naming the file."""
-    from inspectkit.plugins import PluginHookError
-    from inspectkit.timeline import plan_inspection
-    from inspectkit.workspace.init import starter_header
-    from inspectkit.workspace.inspection_file import (
-        InspectionFile,
-        check_against_regime,
-        structure_strictly,
-    )
-
     header, body = read_example_file(path)
     try:
         regime = host.regime(header.regime).regime
@@ -164,9 +163,6 @@ def read_example_file(path: Path) -> tuple[ExampleHeader, str]:
     inspection file), so it is the text with the ``[example]`` table's lines taken
     out — checked by parsing it again, so what the demo writes is what was read.
     """
-    from inspectkit.toml_files import read_toml
-    from inspectkit.workspace.inspection_file import structure_strictly
-
     data = read_toml(path)
     table = data.get(HEADER_TABLE)
     if not isinstance(table, dict):
@@ -226,8 +222,6 @@ def fallback_start(regime: Regime) -> date:
     """For an example that gives no start: the first working day from 1 March of the
     regime's year that keeps its day-one rule (the weekday day 1 falls on), so its plan
     raises no warning."""
-    from inspectkit.calendar import WorkingCalendar
-
     rule = regime.timeline.start_rule
     wanted = _WEEKDAYS.index(rule.weekday) if rule and rule.weekday else None
     calendar = WorkingCalendar()

@@ -15,6 +15,8 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
+from inspectkit.identity import inspection_id
+
 
 def _answers(value: Mapping[str, bool]) -> Mapping[str, bool]:
     """A read-only copy, so a loaded inspection cannot be changed behind the checks' back."""
@@ -89,8 +91,6 @@ class Inspection:
     def identity(self) -> str:
         """The inspection's id: as written in the file, else from the regime, the council and
         the year of day 1 (so calendar events of a re-plan update those already imported)."""
-        from inspectkit.identity import inspection_id
-
         return self.id or inspection_id(self.regime, self.council, self.start)
 
     def recorded_levels(self) -> set[str]:

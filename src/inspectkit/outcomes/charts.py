@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+import vl_convert
 from attrs import frozen
 
 from inspectkit.outcomes.counts import Outcomes
@@ -41,8 +42,6 @@ class Chart:
 @lru_cache(maxsize=256)
 def render_svg(spec_json: str) -> str:
     """The SVG Vega-Lite draws for ``spec_json``; kept by its text."""
-    import vl_convert
-
     svg: str = vl_convert.vegalite_to_svg(json.loads(spec_json))
     return svg
 

@@ -13,9 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+
+from inspectkit.files import atomic_path
 from inspectkit.outcomes.counts import Outcomes
 from inspectkit.outcomes.lineup import LinedUp
 from inspectkit.safe_cells import SafeCsvWriter
+from inspectkit.workbooks import fill_sheet
 
 Table = tuple[str, Sequence[str], list[list[Any]]]
 
@@ -188,10 +192,6 @@ def tables(outcomes: Outcomes, lined_up: Sequence[LinedUp]) -> list[Table]:
 
 def write_xlsx(outcomes: Outcomes, lined_up: Sequence[LinedUp], target: Path) -> None:
     """A workbook with a sheet per table (written whole or not at all)."""
-    from openpyxl import Workbook
-
-    from inspectkit.files import atomic_path
-    from inspectkit.workbooks import fill_sheet
 
     book = Workbook()
     for empty in list(book.worksheets):
@@ -203,7 +203,5 @@ def write_xlsx(outcomes: Outcomes, lined_up: Sequence[LinedUp], target: Path) ->
 
 
 def write_csv(outcomes: Outcomes, target: Path) -> None:
-    from inspectkit.files import atomic_path
-
     with atomic_path(target) as temporary:
         temporary.write_text(csv_text(outcomes), encoding="utf-8", newline="")

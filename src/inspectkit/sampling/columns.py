@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import polars as pl
+
 from inspectkit.case_vocabulary import short_label
 from inspectkit.caselist.table import CaseList
 from inspectkit.model import CaseField, CaseGroup, FieldMatch
@@ -27,8 +29,6 @@ StratumKey = tuple[str | None, ...]  # value ids of the stratum's fields (None: 
 
 def positions(indexes: Sequence[int] | pl.Series) -> pl.Series:
     """Case positions as the Series the draw passes around."""
-    import polars as pl
-
     return pl.Series(INDEX, indexes, dtype=pl.UInt32)
 
 
@@ -59,8 +59,6 @@ class CaseColumns:
 
     def column(self, field_id: str) -> pl.Expr:
         """A field's column; all blank (null) when the list had none."""
-        import polars as pl
-
         if self.cases.has(field_id):
             return pl.col(field_id)
         case_field = self.fields.get(field_id)
@@ -70,15 +68,11 @@ class CaseColumns:
     def matches(self, where: Sequence[FieldMatch]) -> pl.Expr:
         """Cases matching every one of ``where`` (every case when it is empty; blank never
         matches)."""
-        import polars as pl
-
         tests = [self.column(m.field).is_in(m.values).fill_null(False) for m in where]
         return pl.all_horizontal(tests) if tests else pl.lit(True)
 
     def in_group(self, group: CaseGroup) -> pl.Expr:
         """Cases in ``group``: all of ``where``, one of ``any_of`` (if any), none of ``unless``."""
-        import polars as pl
-
         test = self.matches(group.where)
         if group.any_of:
             test = test & pl.any_horizontal(self.matches([m]) for m in group.any_of)
@@ -99,8 +93,6 @@ class CaseColumns:
     ) -> pl.DataFrame:
         """The cases at ``candidates``, in their order: their position and ``fields`` (by
         default every column)."""
-        import polars as pl
-
         names = self.frame.columns if fields is None else [INDEX, *fields]
         present = [n for n in names if n in self.frame.columns]
         rows = self.frame.select(pl.col(present).gather(positions(candidates)))

@@ -20,6 +20,7 @@ from inspectkit.files import atomic_path
 from inspectkit.safe_cells import SafeCsvWriter
 from inspectkit.sampling.record import SampleRecord
 from inspectkit.sampling.saved import sample_to_data
+from inspectkit.workbooks import fill_sheet, new_workbook
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 SAMPLE_HEADINGS = ("Case reference", "Row in case list", "Phase", "Selected by", "Sub-sets")
@@ -85,8 +86,6 @@ def write_sample_csv(record: SampleRecord, path: Path) -> Path:
 
 def write_sample_xlsx(record: SampleRecord, path: Path) -> Path:
     """The sample, its record and any survey lists as sheets of one reproducible workbook."""
-    from inspectkit.workbooks import fill_sheet, new_workbook
-
     workbook, sheet = new_workbook("Sample")
     header, *rows = _sample_rows(record)
     fill_sheet(sheet, [str(h) for h in header], rows)

@@ -26,6 +26,7 @@ from attrs import frozen
 
 from inspectkit.errors import InputError
 from inspectkit.files import write_text_atomic
+from inspectkit.scaffold.letter import build_letter
 
 FILES_DIR = Path(__file__).with_name("files")
 DEFAULT_TITLE = "TODO: the regime's full title"
@@ -117,8 +118,6 @@ def create_regime_project(name: str, parent: Path, *, title: str | None = None) 
 
 
 def _write_project(project: RegimeProject, root: Path) -> None:
-    from inspectkit.scaffold.letter import build_letter
-
     values = project.substitutions()
     for template_name, relative in _LAYOUT.items():
         text = string.Template((FILES_DIR / template_name).read_text(encoding="utf-8"))

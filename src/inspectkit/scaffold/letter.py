@@ -15,8 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import docx
 from attrs import frozen
+from docx.shared import Pt
 
+from inspectkit.documents.properties import DocumentProperties, apply_properties
+from inspectkit.docx_style import a4
 from inspectkit.files import atomic_path
 
 
@@ -64,11 +68,6 @@ def build_letter(
     sections: Sequence[LetterSection] = STARTER_SECTIONS,
 ) -> Path:
     """Write a letter template: header, heading, date and addressee, numbered sections, footer."""
-    import docx
-    from docx.shared import Pt
-
-    from inspectkit.documents.properties import DocumentProperties, apply_properties
-    from inspectkit.docx_style import a4
 
     document = docx.Document()
     section = document.sections[0]

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import dj_database_url
+import platformdirs
+
 from inspectkit.errors import InputError
 
 ENV_DATA_DIR = "INSPECTKIT_DATA_DIR"
@@ -26,7 +29,6 @@ def data_dir() -> Path:
     given = os.environ.get(ENV_DATA_DIR, "").strip()
     if given:
         return Path(given).expanduser()
-    import platformdirs
 
     return Path(platformdirs.user_data_dir("inspectkit", appauthor=False))
 
@@ -71,8 +73,6 @@ def database_settings(url: str) -> dict[str, Any]:
     SQLite gets write-ahead logging and immediate transactions, so the server's
     threads read while one writes instead of failing with "database is locked".
     """
-    import dj_database_url
-
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
         raise InputError.single(

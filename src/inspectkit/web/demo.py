@@ -17,8 +17,9 @@ from pathlib import Path
 from attrs import frozen
 from django.db import DatabaseError
 
-from inspectkit.demo import DemoRun
+from inspectkit.demo import DemoRun, build_demo
 from inspectkit.errors import InputError
+from inspectkit.examples import installed_examples
 from inspectkit.plugins import get_host
 from inspectkit.web.models import Inspection
 from inspectkit.web.store.changes import Actor
@@ -40,8 +41,6 @@ def stored_examples() -> tuple[set[str], set[str]]:
     Asked before migrating, so that the build can start at once: a database with no
     tables yet (a first start) has no example in it.
     """
-    from inspectkit.examples import installed_examples
-
     names = {example.name for example in installed_examples(get_host()).examples}
     try:
         present = set(Inspection.objects.filter(name__in=names).values_list("name", flat=True))
@@ -57,8 +56,6 @@ def demo_needed() -> bool:
 
 def load_demo() -> DemoLoaded:
     """Build the examples missing from the store, in this process, and store them."""
-    from inspectkit.demo import build_demo
-
     if not demo_needed():
         return store_demo(DemoRun())
     with tempfile.TemporaryDirectory(prefix="inspectkit-demo-") as folder:

@@ -22,6 +22,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import django
+
+from inspectkit.plugins import get_host
+
 if TYPE_CHECKING:
     from inspectkit.web.demo import DemoLoaded
 
@@ -77,11 +81,10 @@ def _remember(migrated: SimpleQueue[bool]) -> None:
 
 
 def _build_then_store(folder: str) -> DemoLoaded:
-    import django
-
     django.setup()
+    # lazy: in the spawned process, after django.setup(): inspectkit.web.demo loads the
+    # models, and the serving process never needs the demo's builders
     from inspectkit.demo import DemoRun, build_demo
-    from inspectkit.plugins import get_host
     from inspectkit.web.demo import DemoLoaded, demo_needed, store_demo
 
     run = build_demo(Path(folder), get_host(), outputs=False) if demo_needed() else DemoRun()

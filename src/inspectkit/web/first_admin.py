@@ -11,6 +11,8 @@ from __future__ import annotations
 import secrets
 
 from attrs import frozen
+from django.contrib.auth import get_user_model
+from django.db import transaction
 
 FIRST_ADMIN = "admin"
 
@@ -23,9 +25,7 @@ class FirstAdmin:
 
 def create_first_admin() -> FirstAdmin | None:
     """A new administrator when there is no account at all, else None."""
-    from django.contrib.auth import get_user_model
-    from django.db import transaction
-
+    # lazy: Django's models load only once its apps are set up
     from inspectkit.web.models import Profile, Role
 
     users = get_user_model()

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 
 from inspectkit.calendar import REGIONS, check_year
+from inspectkit.compare import ROWS
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 
@@ -108,8 +109,6 @@ class CompareForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from inspectkit.compare import ROWS
-
         super().__init__(*args, **kwargs)
         self.fields["regimes"].choices = regime_choices()  # type: ignore[attr-defined]
         self.fields["aspects"].choices = ROWS  # type: ignore[attr-defined]

@@ -15,10 +15,15 @@ from attrs import frozen
 from django.http import HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 
+from inspectkit.bibliography import bibliography
 from inspectkit.calendar import REGIONS
-from inspectkit.compare import Comparison
+from inspectkit.compare import Comparison, RegimeHeading
+from inspectkit.compare.svg import timeline_svg
+from inspectkit.compare.timeline import timeline_entries
 from inspectkit.dates import DEFAULT_LOCALE, format_day, format_span
 from inspectkit.model import Regime
+from inspectkit.plan_csv import plan_csv_text
+from inspectkit.plan_ics import plan_to_ical
 from inspectkit.timeline import Plan
 
 DOWNLOADS = ("ics", "csv")
@@ -70,9 +75,6 @@ def plan_heading(plan: Plan, regime: Regime, locale: str = DEFAULT_LOCALE) -> st
 
 def timeline_chart(plan: Plan, regime: Regime) -> SafeString:
     """The plan on the comparison's timeline chart (an inline SVG built by the core)."""
-    from inspectkit.compare import RegimeHeading
-    from inspectkit.compare.timeline import timeline_entries
-
     heading = RegimeHeading(
         id=regime.id,
         short_title=regime.short_title,
@@ -95,22 +97,15 @@ def timeline_chart(plan: Plan, regime: Regime) -> SafeString:
 def svg_chart(comparison: Comparison) -> SafeString:
     """The core's timeline chart for the page: ``timeline_svg`` escapes every text it
     writes and styles only through classes, so it is safe to include as it is."""
-    from inspectkit.compare.svg import timeline_svg
-
     return mark_safe(timeline_svg(comparison))
 
 
 def plan_download(plan: Plan, regime: Regime, kind: str, locale: str, name: str) -> HttpResponse:
     """The plan as an attachment: iCalendar or CSV, from the core's own writers."""
     if kind == "ics":
-        from inspectkit.bibliography import bibliography
-        from inspectkit.plan_ics import plan_to_ical
-
         title = regime.abbreviation or regime.short_title  # as `inspectkit plan --ics` names it
         body: bytes = plan_to_ical(plan, title=title, sources=bibliography([regime]))
     else:
-        from inspectkit.plan_csv import plan_csv_text
-
         body = plan_csv_text(plan, locale).encode("utf-8")
     response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import os
 
+import django
+from django.core.management import call_command
+from django.db import OperationalError, connection
+from django.db.migrations.executor import MigrationExecutor
+
 from inspectkit.errors import InputError
 from inspectkit.web.database import ENV_DATABASE_URL, database_url, redacted
 
@@ -26,8 +31,6 @@ def prepare_environment(database: str | None = None) -> str:
 
 def configure(database: str | None = None) -> str:
     """Set Django up on ``database`` (else the environment's, else SQLite); the URL used."""
-    import django
-
     url = prepare_environment(database)
     django.setup()
     check_connection(url)
@@ -35,8 +38,6 @@ def configure(database: str | None = None) -> str:
 
 
 def check_connection(url: str) -> None:
-    from django.db import OperationalError, connection
-
     try:
         connection.ensure_connection()
     except OperationalError as exc:
@@ -46,8 +47,6 @@ def check_connection(url: str) -> None:
 
 def migrate() -> list[str]:
     """Apply every migration not yet applied; the names of those applied."""
-    from django.core.management import call_command
-
     waiting = unapplied_migrations()
     if waiting:
         call_command("migrate", interactive=False, verbosity=0)
@@ -55,9 +54,6 @@ def migrate() -> list[str]:
 
 
 def unapplied_migrations() -> list[str]:
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]

@@ -15,8 +15,10 @@ from typing import Literal
 
 from attrs import frozen
 
+from inspectkit.plugins import get_host
 from inspectkit.timeline import Plan
 from inspectkit.web.models import Inspection as Record
+from inspectkit.web.store.records import plan_of
 
 State = Literal["done", "overdue", "today", "to come"]
 
@@ -70,9 +72,6 @@ def next_step(plan: Plan, done: Mapping[str, date], today: date) -> Step | None:
 def by_next_deadline(records: Iterable[Record], today: date) -> list[tuple[Record, Step | None]]:
     """Inspections with their next step, soonest deadline first (all done, or a regime no
     longer installed: last)."""
-    from inspectkit.plugins import get_host
-    from inspectkit.web.store.records import plan_of
-
     host = get_host()
     found: list[tuple[Record, Step | None]] = []
     for record in records:

@@ -18,10 +18,14 @@ from inspectkit.errors import InputError
 from inspectkit.files import write_files_atomic, write_text_atomic
 from inspectkit.identity import inspection_id
 from inspectkit.model import Regime
+from inspectkit.model.inspection import Inspection
 from inspectkit.plugins import PluginHost
+from inspectkit.timeline import plan_inspection
+from inspectkit.workspace.dates import letter_date
 from inspectkit.workspace.inspection_file import INSPECTION_FILE
 from inspectkit.workspace.wording import statement_groups
 from inspectkit.workspace.workspace import PLAN_FILE, TEMPLATES_DIR
+from inspectkit.workspace.writer import plan_json_text
 
 TEMPLATES_README = """\
 Put a Word template here to override the regime's own: same file name, same
@@ -89,10 +93,6 @@ def starter_header(
 
 def _letter_date_comment(regime: Regime, start: date) -> str:
     """The ``letter_date`` line, commented, with the date this regime's plan gives it."""
-    from inspectkit.model.inspection import Inspection
-    from inspectkit.timeline import plan_inspection
-    from inspectkit.workspace.dates import letter_date
-
     form = regime.report.form
     try:
         plan = plan_inspection(regime, start)
@@ -220,9 +220,6 @@ def init_workspace(
     ``inspectkit_check_plan`` hooks), so a start date on a bank holiday fails
     before anything is written.
     """
-    from inspectkit.timeline import plan_inspection
-    from inspectkit.workspace.writer import plan_json_text
-
     directory = Path(directory)
     target = directory / INSPECTION_FILE
     plan_path = directory / PLAN_FILE

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 from attrs import define
+from cattrs.gen import make_dict_structure_fn
 
 from inspectkit.errors import InputError
 from inspectkit.loading import strict_converter, structure_or_problems
@@ -108,8 +109,6 @@ def converter() -> cattrs.Converter:
     """Strict: unknown keys and wrong types are errors (``bool("no")`` is not true)."""
     strict = strict_converter()
     strict.register_structure_hook(date, _structure_date)
-
-    from cattrs.gen import make_dict_structure_fn
 
     person_table = make_dict_structure_fn(PersonEntry, strict, _cattrs_forbid_extra_keys=True)
 

@@ -21,7 +21,9 @@ from attrs import frozen
 from inspectkit.errors import InputError
 from inspectkit.json_files import read_json
 from inspectkit.model.inspection import Inspection
+from inspectkit.plan_record import plan_from_data
 from inspectkit.plugins import PluginHost, RegisteredRegime
+from inspectkit.timeline import plan_inspection
 from inspectkit.workspace.inspection_file import (
     INSPECTION_FILE,
     check_against_regime,
@@ -79,9 +81,6 @@ class Workspace:
 
     def plan(self) -> Plan:
         """The saved plan if there is one (it may carry closures), else planned afresh."""
-        from inspectkit.plan_record import plan_from_data
-        from inspectkit.timeline import plan_inspection
-
         path = self.plan_path
         if path is None:  # planned from the file's start: a bad day 1 is that line's fault
             try:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from inspectkit.files import write_files_atomic
 from inspectkit.model import Regime
 from inspectkit.model.inspection import Finding, Inspection, Person
@@ -39,8 +41,6 @@ def plan_json_text(plan: Plan) -> str:
 def inspection_file_text(inspection: Inspection, regime: Regime) -> str:
     """``inspection.toml`` for ``inspection``: ``[[grades]]`` for a graded regime, else
     ``[[findings]]``; empty optional keys left out."""
-    import tomli_w
-
     data: dict[str, Any] = {
         "regime": inspection.regime,
         "council": inspection.council,

@@ -20,18 +20,23 @@ from typing import Any
 from attrs import frozen
 from django.core.exceptions import ValidationError
 
+from inspectkit.documents.prepare import prepare_workspace
 from inspectkit.errors import InputError
+from inspectkit.plan_record import plan_to_data
 from inspectkit.plugins import get_host
+from inspectkit.sampling import sample_from_data
 from inspectkit.web.models import Inspection
 from inspectkit.web.models.inspection import validate_folder_name
 from inspectkit.web.store.changes import Actor, Saved, save_inspection
 from inspectkit.web.store.records import columns_of, inspection_of, plan_of
+from inspectkit.workspace import load_workspace
 from inspectkit.workspace.workspace import (
     CASELIST_FILES,
     PLAN_FILE,
     SAMPLE_FILES,
     TEMPLATES_DIR,
 )
+from inspectkit.workspace.writer import plan_json_text, workspace_files, write_workspace
 
 SAMPLE_RECORD = "sample.json"
 
@@ -47,10 +52,6 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
     """Store the workspace in ``directory`` (InputError naming every problem if it does
     not load); its notes say what ``inspectkit check`` would still report, and what
     was not stored."""
-    from inspectkit.documents.prepare import prepare_workspace
-    from inspectkit.plan_record import plan_to_data
-    from inspectkit.workspace import load_workspace
-
     directory = Path(directory)
     name = directory.resolve().name
     try:
@@ -87,8 +88,6 @@ def import_folder(directory: Path, *, actor: Actor) -> Imported:
 
 def _sample_record(directory: Path, text: bytes | None) -> dict[str, Any] | None:
     """sample.json's data; a file that is not a sample record is refused, naming it."""
-    from inspectkit.sampling import sample_from_data
-
     if text is None:
         return None
     try:
@@ -116,8 +115,6 @@ def _not_stored(directory: Path) -> list[str]:
 
 def export_inspection(record: Inspection, to: Path) -> list[Path]:
     """Write ``record`` as the workspace folder ``to/<name>``; the files written."""
-    from inspectkit.workspace.writer import workspace_files, write_workspace
-
     regime = get_host().regime(record.regime).regime
     plan = plan_of(record, regime)
     files = workspace_files(inspection_of(record), regime, plan, _sample_files(record))
@@ -127,8 +124,6 @@ def export_inspection(record: Inspection, to: Path) -> list[Path]:
 def export_side_files(record: Inspection, to: Path) -> Path:
     """Write ``record``'s plan and sample files, and no inspection file, into the folder
     ``to/<name>``, for an inspection held in memory (``workspace_with``); the folder."""
-    from inspectkit.workspace.writer import plan_json_text, write_workspace
-
     regime = get_host().regime(record.regime).regime
     plan = plan_json_text(plan_of(record, regime)).encode("utf-8")
     directory = Path(to) / record.name

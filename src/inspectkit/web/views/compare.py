@@ -16,11 +16,13 @@ from django.template.loader import render_to_string
 from django.utils.http import urlencode
 
 from inspectkit.compare import Comparison, build_comparison
+from inspectkit.compare.timeline import day_label, span_label
 from inspectkit.crosswalk import load_crosswalks
 from inspectkit.errors import InputError
 from inspectkit.plugins import get_host
 from inspectkit.web.forms import CompareForm
 from inspectkit.web.fragments import cached_fragment, form_fragment
+from inspectkit.web.plans import svg_chart
 from inspectkit.web.table_downloads import written
 
 # the core's formats; a plugin's own format is served as application/octet-stream
@@ -76,9 +78,6 @@ def compare_page(request: HttpRequest) -> HttpResponse:
 
 
 def _render_result(comparison: Comparison, query: str) -> str:
-    from inspectkit.compare.timeline import day_label, span_label
-    from inspectkit.web.plans import svg_chart
-
     host = get_host()
     columns = {h.id: host.regime(h.id).regime for h in comparison.regimes}
     context = {

@@ -41,8 +41,10 @@ from inspectkit.outcomes import (
     count_outcomes,
     line_up,
 )
-from inspectkit.outcomes.charts import Chart
+from inspectkit.outcomes.charts import Chart, deadline_charts, judgement_charts, rule_charts
+from inspectkit.outcomes.tables import csv_text, write_xlsx
 from inspectkit.plugins import get_host
+from inspectkit.synthetic import SYNTHETIC_PREFIX
 from inspectkit.web.access import sees_outcomes
 from inspectkit.web.fragments import cached_fragment
 from inspectkit.web.models import Inspection as Record
@@ -95,9 +97,6 @@ def outcomes_page(request: HttpRequest) -> HttpResponse:
 
 
 def _render_result() -> str:
-    from inspectkit.outcomes.charts import deadline_charts, judgement_charts, rule_charts
-    from inspectkit.synthetic import SYNTHETIC_PREFIX
-
     outcomes, lined_up, left_out = counted()
     context = {
         "outcomes": outcomes,
@@ -165,8 +164,6 @@ def _sections(
 
 
 def _every_chart() -> dict[str, Chart]:
-    from inspectkit.outcomes.charts import deadline_charts, judgement_charts, rule_charts
-
     outcomes = counted()[0]
     charts = judgement_charts(outcomes) + rule_charts(outcomes) + deadline_charts(outcomes)
     return {chart.id: chart for chart in charts}
@@ -192,12 +189,8 @@ def outcomes_download(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404("No such download.")
     outcomes, lined_up, _left_out = counted()
     if kind == "csv":
-        from inspectkit.outcomes.tables import csv_text
-
         content = csv_text(outcomes).encode("utf-8")
     else:
-        from inspectkit.outcomes.tables import write_xlsx
-
         with tempfile.TemporaryDirectory(prefix="inspectkit-outcomes-") as folder:
             path = Path(folder) / "outcomes.xlsx"
             write_xlsx(outcomes, lined_up, path)
