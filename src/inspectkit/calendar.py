@@ -69,7 +69,6 @@ def _supported_bank_holidays() -> dict[tuple[str, int], dict[date, str]]:
     for as long as the installed ``holidays`` library is the same (its version file is
     the key): importing the library took 0.14-0.16 s of each ``inspectkit plan``, the
     one start-up target of issue 12 not met (see benchmarks/README.md, Start-up)."""
-
     spec = find_spec("holidays")
     if spec is None or spec.origin is None:
         return {}

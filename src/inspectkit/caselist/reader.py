@@ -322,7 +322,6 @@ class _Reading:
     def _check_extra_fields(self, table: FileTable) -> None:
         """More fields than headings is a warning (the extra cells are not read); a file
         that ends mid-row is a problem on its last row."""
-
         if EXTRA in self.frame.columns:
             extra = self.frame.filter(EXTRA)[ROW]
             if extra.len():

@@ -53,7 +53,6 @@ def import_(directories: tuple[Path, ...], database: str | None) -> None:
     report is shown as a warning. An inspection already stored under that name
     is updated (and the change logged); the council's case list is never stored.
     """
-
     configure(database)  # before any model is imported
     migrate()
     # lazy: the web application's modules need Django set up first

@@ -178,7 +178,6 @@ def _text_document(
 
 def _pdfs_of(documents: Sequence[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
     """Each document converted to PDF in a scratch folder (nothing is written beside it yet)."""
-
     converted: list[tuple[Path, bytes]] = []
     with tempfile.TemporaryDirectory(prefix="inspectkit-pdf-") as scratch:
         for target, content in documents:

@@ -46,7 +46,6 @@ def format_span(first: date, last: date, locale: str) -> str:
 @cache
 def format_range(first: date, last: date, locale: str) -> str:
     """``18–19 October 2011``, ``30 September – 3 October 2011``, or one date."""
-
     if last <= first:
         return format_date(first, locale)
     end = format_date(last, locale)

@@ -141,7 +141,6 @@ def template_errors(template: Path) -> Iterator[None]:
     """Whatever a template's own code does wrong, as one InputError line naming the
     template, in the words Jinja or Python gave (no traceback).  MemoryError passes
     through: the render worker reports it with its limit."""
-
     try:
         yield
     except TemplateSyntaxError as exc:

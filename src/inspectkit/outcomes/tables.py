@@ -192,7 +192,6 @@ def tables(outcomes: Outcomes, lined_up: Sequence[LinedUp]) -> list[Table]:
 
 def write_xlsx(outcomes: Outcomes, lined_up: Sequence[LinedUp], target: Path) -> None:
     """A workbook with a sheet per table (written whole or not at all)."""
-
     book = Workbook()
     for empty in list(book.worksheets):
         book.remove(empty)

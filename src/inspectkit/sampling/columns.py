@@ -103,7 +103,6 @@ class CaseColumns:
     ) -> list[tuple[StratumKey, pl.Series]]:
         """``candidates`` grouped by their values of ``fields``, in their order within each
         (polars keeps row order within a group)."""
-
         if not fields:
             return [((), candidates)]
         grouped = self.at(candidates, fields).group_by(fields).agg(INDEX)

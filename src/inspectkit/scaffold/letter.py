@@ -68,7 +68,6 @@ def build_letter(
     sections: Sequence[LetterSection] = STARTER_SECTIONS,
 ) -> Path:
     """Write a letter template: header, heading, date and addressee, numbered sections, footer."""
-
     document = docx.Document()
     section = document.sections[0]
     a4(section)  # every Word file inspectkit writes is A4
