@@ -164,8 +164,6 @@ def _start_django(database: str | None, *, migrate: bool, demo: bool) -> str:
 
     # lazy: keeps inspectkit.web.setup (5 ms) off the start-up of `inspectkit serve --help`
     from inspectkit.web.setup import configure, prepare_environment, require_migrated
-
-    # lazy: keeps inspectkit.web.setup (5 ms) off the start-up of `inspectkit serve --help`
     from inspectkit.web.setup import migrate as apply_migrations
 
     with ExitStack() as stack:
@@ -236,8 +234,6 @@ def migrate(database: str | None) -> None:
 
     # lazy: keeps inspectkit.web.setup (5 ms) off the start-up of `inspectkit serve --help`
     from inspectkit.web.setup import configure
-
-    # lazy: keeps inspectkit.web.setup (5 ms) off the start-up of `inspectkit serve --help`
     from inspectkit.web.setup import migrate as apply_migrations
 
     url = configure(database)

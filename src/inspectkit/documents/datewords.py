@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date as babel_format_date
 
 from inspectkit import dates as date_words
-from inspectkit.dates import check_locale
 
 # What a document prints for a date the sources do not give and the inspector has not
 # entered yet: visible, so it is filled in before the document is sent (``check`` lists it).
@@ -52,7 +51,8 @@ def format_range(first: date, last: date, locale: str) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{end}"
     if first.year == last.year:
-        start = str(babel_format_date(first, format="d MMMM", locale=check_locale(locale)))
+        known = date_words.check_locale(locale)
+        start = str(babel_format_date(first, format="d MMMM", locale=known))
         return f"{start} – {end}"
     return f"{format_date(first, locale)} – {end}"
 
